@@ -1,0 +1,70 @@
+package io.migration.common.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.migration.common.config.DatabaseSettings;
+import java.time.Duration;
+
+/** HikariCP pools with the timeouts every connection of this tool needs. */
+public final class DataSources {
+
+    /** Options for one pool; {@link #defaults(String)} is what the CLI uses. */
+    public record PoolOptions(
+            String poolName,
+            int maximumPoolSize,
+            boolean readOnly,
+            Duration connectionTimeout,
+            Duration socketTimeout,
+            Duration statementTimeout) {
+
+        public static PoolOptions defaults(String poolName) {
+            return new PoolOptions(poolName, 2, false, Duration.ofSeconds(5), Duration.ofSeconds(300),
+                    Duration.ZERO);
+        }
+
+        public PoolOptions withMaximumPoolSize(int size) {
+            return new PoolOptions(poolName, size, readOnly, connectionTimeout, socketTimeout, statementTimeout);
+        }
+
+        public PoolOptions withReadOnly(boolean value) {
+            return new PoolOptions(poolName, maximumPoolSize, value, connectionTimeout, socketTimeout, statementTimeout);
+        }
+
+        public PoolOptions withStatementTimeout(Duration value) {
+            return new PoolOptions(poolName, maximumPoolSize, readOnly, connectionTimeout, socketTimeout, value);
+        }
+
+        public PoolOptions withSocketTimeout(Duration value) {
+            return new PoolOptions(poolName, maximumPoolSize, readOnly, connectionTimeout, value, statementTimeout);
+        }
+    }
+
+    private DataSources() {
+    }
+
+    public static HikariDataSource create(DatabaseSettings db, PoolOptions options) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(options.poolName());
+        config.setJdbcUrl(db.url());
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setMaximumPoolSize(options.maximumPoolSize());
+        config.setMinimumIdle(0);
+        config.setReadOnly(options.readOnly());
+        config.setConnectionTimeout(options.connectionTimeout().toMillis());
+        // Fail fast on an unreachable database instead of at the first query.
+        config.setInitializationFailTimeout(options.connectionTimeout().toMillis());
+        // PgJDBC waits forever by default (socketTimeout=0): a black-holed connection must fail.
+        config.addDataSourceProperty("socketTimeout", Long.toString(options.socketTimeout().toSeconds()));
+        config.addDataSourceProperty("connectTimeout", Long.toString(options.connectionTimeout().toSeconds()));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        // Keep row data out of exception messages, so out of logs and dead letters.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
+        config.addDataSourceProperty("ApplicationName", options.poolName());
+        if (!options.statementTimeout().isZero()) {
+            config.addDataSourceProperty("options",
+                    "-c statement_timeout=" + options.statementTimeout().toMillis());
+        }
+        return new HikariDataSource(config);
+    }
+}

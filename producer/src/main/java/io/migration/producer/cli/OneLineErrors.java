@@ -1,0 +1,53 @@
+package io.migration.producer.cli;
+
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Every failure is one clear line on standard error and a non-zero exit (CLI.md): wrong
+ * arguments exit 64, a failed command (bad input, unreachable service) exits 1.
+ */
+final class OneLineErrors implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    static final int USAGE = 64;
+    static final int FAILURE = 1;
+
+    @Override
+    public int handleParseException(ParameterException ex, String[] args) {
+        PrintWriter err = ex.getCommandLine().getErr();
+        err.println("error: " + ex.getMessage() + " (see --help)");
+        err.flush();
+        return USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        err.println("error: " + describe(ex));
+        err.flush();
+        return ex instanceof CommandFailure failure ? failure.exitCode() : FAILURE;
+    }
+
+    /** The most telling message in the cause chain, on one line. */
+    static String describe(Throwable ex) {
+        Throwable deepest = ex;
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof CommandFailure || t instanceof SQLException || t instanceof java.io.IOException) {
+                deepest = t;
+                if (t instanceof CommandFailure) {
+                    break;
+                }
+            }
+        }
+        String message = deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
+        if (deepest instanceof java.net.ConnectException || message.contains("Connection refused")) {
+            message = message + " (is the service running?)";
+        }
+        return message.replaceAll("\\s+", " ").trim();
+    }
+}
