@@ -2,8 +2,6 @@ package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.config.ConnectionSettings;
-import io.migration.common.db.DataSources;
-import io.migration.common.db.DataSources.PoolOptions;
 import io.migration.common.schema.TargetSchema;
 import java.util.concurrent.Callable;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -15,7 +13,7 @@ final class MigrateSchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConnectionSettings settings = ConnectionSettings.fromEnvironment();
+        ConnectionSettings settings = Environment.settings();
         try (HikariDataSource target = Databases.open(settings.target(), "migrate-schema-target")) {
             MigrateResult result = TargetSchema.migrate(target);
             System.out.printf("target schema at version %s (%d migration(s) applied) in %s%n",

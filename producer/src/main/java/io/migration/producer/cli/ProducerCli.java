@@ -1,5 +1,6 @@
 package io.migration.producer.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +11,9 @@ import picocli.CommandLine.Command;
         description = "Plans and drives a migration run of the recipient data.",
         subcommands = {
             MigrateSchemaCommand.class,
+            EnqueueCommand.class,
+            StatusCommand.class,
+            ReportCommand.class,
         })
 public final class ProducerCli implements Runnable {
 
@@ -23,6 +27,16 @@ public final class ProducerCli implements Runnable {
         commandLine.setExecutionExceptionHandler(new OneLineErrors());
         commandLine.setParameterExceptionHandler(new OneLineErrors());
         return commandLine.execute(args);
+    }
+
+    /** Runs one command with {@code env} in place of the process environment (CLI.md variables). */
+    public static int run(Map<String, String> env, String... args) {
+        Environment.override(env);
+        try {
+            return run(args);
+        } finally {
+            Environment.clear();
+        }
     }
 
     @Override

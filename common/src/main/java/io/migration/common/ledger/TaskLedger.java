@@ -1,0 +1,126 @@
+package io.migration.common.ledger;
+
+import io.migration.common.db.SqlFiles;
+import io.migration.common.message.RunMode;
+import io.migration.common.message.TaskGroup;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * The control tables' runs and tasks. Methods taking a {@link Handle} join the caller's
+ * transaction, so a task's success commits with its shard's rows.
+ */
+public final class TaskLedger {
+
+    private final Jdbi jdbi;
+
+    public TaskLedger(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Optional<RunRecord> findRun(String runId) {
+        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("ledger/find-run"))
+                .bind("runId", runId)
+                .map((rs, ctx) -> new RunRecord(rs.getString("run_id"),
+                        RunMode.fromWireName(rs.getString("mode")).orElseThrow(),
+                        rs.getString("selection"), rs.getInt("shard_rows"), rs.getInt("task_count"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .findOne());
+    }
+
+    /** Records a run and all its tasks in one transaction, before anything is published. */
+    public void recordRun(String runId, RunMode mode, String selection, int shardRows, List<PlannedTask> tasks) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate(SqlFiles.get("ledger/insert-run"))
+                    .bind("runId", runId).bind("mode", mode.wireName()).bind("selection", selection)
+                    .bind("shardRows", shardRows).bind("taskCount", tasks.size())
+                    .execute();
+            PreparedBatch batch = h.prepareBatch(SqlFiles.get("ledger/insert-task"));
+            for (PlannedTask t : tasks) {
+                batch.bind("runId", t.runId()).bind("companyId", t.companyId()).bind("group", t.group().wireName())
+                        .bind("shard", t.shard()).bind("shardCount", t.shardCount())
+                        .bind("bucketLo", t.bucketLo()).bind("bucketHi", t.bucketHi())
+                        .bind("estimatedRows", t.estimatedRows()).add();
+            }
+            batch.execute();
+        });
+    }
+
+    public List<PlannedTask> unpublishedTasks(String runId) {
+        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("ledger/unpublished-tasks"))
+                .bind("runId", runId)
+                .map((rs, ctx) -> new PlannedTask(rs.getString("run_id"), rs.getLong("company_id"),
+                        TaskGroup.fromWireName(rs.getString("task_group")).orElseThrow(), rs.getInt("shard"),
+                        rs.getInt("shard_count"), rs.getInt("bucket_lo"), rs.getInt("bucket_hi"),
+                        rs.getLong("estimated_rows")))
+                .list());
+    }
+
+    public void markPublished(List<TaskKey> keys) {
+        jdbi.useTransaction(h -> {
+            PreparedBatch batch = h.prepareBatch(SqlFiles.get("ledger/mark-published"));
+            for (TaskKey key : keys) {
+                bindKey(batch, key).add();
+            }
+            batch.execute();
+        });
+    }
+
+    /** The task's state, or empty when no such task was planned. */
+    public Optional<String> state(TaskKey key) {
+        return jdbi.withHandle(h -> bindKey(h.createQuery(SqlFiles.get("ledger/task-state")), key)
+                .mapTo(String.class).findOne());
+    }
+
+    /** Marks the task running and returns its attempt number; empty when it already succeeded. */
+    public OptionalInt markRunning(TaskKey key, String worker) {
+        return jdbi.withHandle(h -> bindKey(h.createQuery(SqlFiles.get("ledger/mark-running")), key)
+                .bind("worker", worker)
+                .mapTo(Integer.class).findOne()
+                .map(OptionalInt::of).orElse(OptionalInt.empty()));
+    }
+
+    public void markSucceeded(Handle h, TaskKey key, String worker, TaskOutcome outcome) {
+        bindKey(h.createUpdate(SqlFiles.get("ledger/mark-succeeded")), key)
+                .bind("worker", worker)
+                .bind("rowsRead", outcome.rowsRead()).bind("rowsWritten", outcome.rowsWritten())
+                .bind("rowsRejected", outcome.rejected())
+                .bind("readByTable", toJson(outcome.readByTable()))
+                .bind("writtenByTable", toJson(outcome.writtenByTable()))
+                .bind("durationMs", outcome.durationMillis())
+                .execute();
+    }
+
+    /** Records a failed attempt: {@code dead} when it went to the dead-letter queue, else {@code retrying}. */
+    public void markFailed(TaskKey key, String worker, boolean dead, String error) {
+        jdbi.useHandle(h -> bindKey(h.createUpdate(SqlFiles.get("ledger/mark-failed")), key)
+                .bind("state", dead ? "dead" : "retrying")
+                .bind("worker", worker)
+                .bind("error", error)
+                .execute());
+    }
+
+    private static <T extends SqlStatement<T>> T bindKey(T statement, TaskKey key) {
+        return statement.bind("runId", key.runId()).bind("companyId", key.companyId())
+                .bind("group", key.group().wireName()).bind("shard", key.shard());
+    }
+
+    static String toJson(Map<String, Long> counts) {
+        StringBuilder json = new StringBuilder("{");
+        counts.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            // Keys are fixed table names from this code base, never user data.
+            json.append('"').append(e.getKey()).append("\":").append(e.getValue());
+        });
+        return json.append('}').toString();
+    }
+}

@@ -1,0 +1,137 @@
+package io.migration.producer.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.migration.common.amqp.AmqpConnections;
+import io.migration.common.amqp.Topology;
+import io.migration.common.config.ConnectionSettings;
+import io.migration.common.ledger.PlannedTask;
+import io.migration.common.ledger.RunRecord;
+import io.migration.common.ledger.TaskLedger;
+import io.migration.common.message.RunMode;
+import io.migration.producer.amqp.TaskPublisher;
+import io.migration.producer.plan.CompanySelection;
+import io.migration.producer.plan.RunPlanner;
+import io.migration.producer.plan.SourceCatalog;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "enqueue",
+        description = "Plans a run and publishes one message per company per table-shard; prints the run id last.")
+final class EnqueueCommand implements Callable<Integer> {
+
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    @Option(names = "--mode", required = true, description = "dry-run, migrate or verify")
+    String mode;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Selection selection;
+
+    static final class Selection {
+        @Option(names = "--all", description = "every company of the source") boolean all;
+        @Option(names = "--companies", split = ",", description = "company ids, comma-separated") List<Long> companies;
+        @Option(names = "--cohort", description = "a file of company ids, one a line") Path cohort;
+    }
+
+    @Option(names = "--run-id", description = "reuse a run id: publishes only what was not confirmed before")
+    String runId;
+
+    @Option(names = "--shard-rows", defaultValue = "" + RunPlanner.DEFAULT_SHARD_ROWS,
+            description = "most source rows in one task (default ${DEFAULT-VALUE})")
+    int shardRows;
+
+    @Override
+    public Integer call() throws Exception {
+        RunMode runMode = RunMode.fromWireName(mode).orElseThrow(() -> new CommandFailure(
+                "unknown --mode " + mode + " (expected dry-run, migrate or verify)", OneLineErrors.USAGE, null));
+        if (runMode != RunMode.MIGRATE) {
+            throw new CommandFailure("--mode " + mode + " is not available in this version yet; use --mode migrate",
+                    OneLineErrors.USAGE, null);
+        }
+        if (runId != null && !RUN_ID.matcher(runId).matches()) {
+            throw new CommandFailure("--run-id must be 1-100 letters, digits, '.', '_' or '-': " + runId,
+                    OneLineErrors.USAGE, null);
+        }
+        if (shardRows < 1) {
+            throw new CommandFailure("--shard-rows must be positive", OneLineErrors.USAGE, null);
+        }
+        CompanySelection companies = selection();
+        ConnectionSettings settings = Environment.settings();
+        String id = runId != null ? runId : newRunId();
+        try (HikariDataSource target = Databases.open(settings.target(), "enqueue-target")) {
+            TaskLedger ledger = new TaskLedger(Jdbi.create(target));
+            Optional<RunRecord> existing = Databases.controlTablesQuery(() -> ledger.findRun(id));
+            if (existing.isPresent()) {
+                if (existing.get().mode() != runMode) {
+                    throw new CommandFailure("run " + id + " exists with mode " + existing.get().mode().wireName()
+                            + ", not " + mode);
+                }
+                System.err.printf("run %s exists: publishing the tasks not confirmed before%n", id);
+            } else {
+                planRun(settings, ledger, id, runMode, companies);
+            }
+            List<PlannedTask> pending = ledger.unpublishedTasks(id);
+            publish(settings, ledger, pending, runMode);
+            System.err.printf("published %d task(s) of run %s to %s%n", pending.size(), id,
+                    new Topology(settings.fleetName()).workQueue());
+        }
+        System.out.println(id);
+        return 0;
+    }
+
+    private CompanySelection selection() {
+        try {
+            if (selection.all) {
+                return CompanySelection.everyCompany();
+            }
+            if (selection.cohort != null) {
+                return CompanySelection.fromCohortFile(selection.cohort);
+            }
+            return CompanySelection.of(selection.companies);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage(), OneLineErrors.USAGE, e);
+        }
+    }
+
+    private void planRun(ConnectionSettings settings, TaskLedger ledger, String id, RunMode runMode,
+            CompanySelection companies) {
+        try (HikariDataSource source = Databases.openSource(settings.source(), "enqueue-source")) {
+            SourceCatalog catalog = new SourceCatalog(Jdbi.create(source));
+            List<PlannedTask> tasks = new RunPlanner(shardRows).plan(id, catalog.sizes(companies));
+            ledger.recordRun(id, runMode, companies.description(), shardRows, tasks);
+            System.err.printf("planned run %s: %d task(s) over %s%n", id, tasks.size(), companies.description());
+        }
+    }
+
+    private static void publish(ConnectionSettings settings, TaskLedger ledger, List<PlannedTask> tasks,
+            RunMode runMode) throws Exception {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        TaskPublisher publisher;
+        try {
+            publisher = new TaskPublisher(settings.amqpUri(), new Topology(settings.fleetName()));
+        } catch (java.io.IOException | java.util.concurrent.TimeoutException e) {
+            throw new CommandFailure("cannot reach RabbitMQ at " + AmqpConnections.redact(settings.amqpUri()) + ": "
+                    + OneLineErrors.describe(e) + "; the run is recorded: repeat with --run-id to publish it", e);
+        }
+        try (publisher) {
+            publisher.publish(tasks, runMode, ledger::markPublished);
+        }
+    }
+
+    private static String newRunId() {
+        return "run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+    }
+}

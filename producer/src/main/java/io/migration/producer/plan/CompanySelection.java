@@ -1,0 +1,65 @@
+package io.migration.producer.plan;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Which companies a run covers: all, a list, or a cohort file of one id a line. */
+public record CompanySelection(boolean all, List<Long> companyIds, String description) {
+
+    public static CompanySelection everyCompany() {
+        return new CompanySelection(true, List.of(), "all");
+    }
+
+    public static CompanySelection of(List<Long> ids) {
+        List<Long> distinct = new ArrayList<>(new TreeSet<>(ids));
+        for (long id : distinct) {
+            if (id <= 0) {
+                throw new IllegalArgumentException("company ids are positive: " + id);
+            }
+        }
+        if (distinct.isEmpty()) {
+            throw new IllegalArgumentException("no company ids given");
+        }
+        return new CompanySelection(false, distinct, "companies " + summary(distinct));
+    }
+
+    /** Reads a cohort file: one company id a line; blank lines and lines starting with # are ignored. */
+    public static CompanySelection fromCohortFile(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read cohort file " + file + ": " + e.getMessage(), e);
+        }
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                ids.add(Long.parseLong(line));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("cohort file " + file + " line " + (i + 1)
+                        + " is not a company id: " + line);
+            }
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("cohort file " + file + " holds no company id");
+        }
+        CompanySelection selection = of(ids);
+        return new CompanySelection(false, selection.companyIds(), "cohort " + file.getFileName()
+                + " (" + selection.companyIds().size() + " companies)");
+    }
+
+    private static String summary(List<Long> ids) {
+        if (ids.size() <= 10) {
+            return ids.toString();
+        }
+        return ids.subList(0, 10) + "… (" + ids.size() + " companies)";
+    }
+}

@@ -1,0 +1,5 @@
+package io.migration.producer.plan;
+
+/** Source rows each task group of one company will read. */
+public record CompanySize(long companyId, long listRows, long recipientRows, long suppressionRows) {
+}

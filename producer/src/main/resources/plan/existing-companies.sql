@@ -1,0 +1,1 @@
+SELECT id FROM companies WHERE id = ANY(:companyIds) ORDER BY id
