@@ -30,6 +30,16 @@ class EmailsTest {
     }
 
     @Test
+    void onlyTheSixAsciiSpacesAreTrimmedSoOtherSpacesSurviveAndAboveU0020AreAllowed() {
+        // NBSP is above U+0020 and not trimmed: R1 accepts it, here inside and at the end.
+        String normalized = Emails.normalize(" A\u00A0b@C.co\u00A0\f");
+        assertThat(normalized).isEqualTo("a\u00A0b@c.co\u00A0");
+        assertThat(Emails.isValid(normalized)).isTrue();
+        // A vertical tab inside is not trimmed and is at or below U+0020.
+        assertThat(Emails.isValid(Emails.normalize("a\u000Bb@c.co"))).isFalse();
+    }
+
+    @Test
     void nullIsInvalid() {
         assertThat(Emails.isValid(null)).isFalse();
     }
