@@ -42,7 +42,16 @@ public final class DataSources {
     private DataSources() {
     }
 
+    /** A pool that fails at once, with the cause, when the database cannot be reached (the CLI's choice). */
     public static HikariDataSource create(DatabaseSettings db, PoolOptions options) {
+        return create(db, options, true);
+    }
+
+    /**
+     * A pool; with {@code failFast} false it starts without a connection and connects on first
+     * use, as a long-running worker that must outlive a database restart wants.
+     */
+    public static HikariDataSource create(DatabaseSettings db, PoolOptions options, boolean failFast) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(options.poolName());
         config.setJdbcUrl(db.url());
@@ -53,7 +62,7 @@ public final class DataSources {
         config.setReadOnly(options.readOnly());
         config.setConnectionTimeout(options.connectionTimeout().toMillis());
         // Fail fast on an unreachable database instead of at the first query.
-        config.setInitializationFailTimeout(options.connectionTimeout().toMillis());
+        config.setInitializationFailTimeout(failFast ? options.connectionTimeout().toMillis() : -1);
         // PgJDBC waits forever by default (socketTimeout=0): a black-holed connection must fail.
         config.addDataSourceProperty("socketTimeout", Long.toString(options.socketTimeout().toSeconds()));
         config.addDataSourceProperty("connectTimeout", Long.toString(options.connectionTimeout().toSeconds()));
