@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The main job end to end on local services: seed a dirty legacy dataset, create the target
+# schema, start workers, enqueue every company, wait for the run, print the report.
+# Usage: scripts/demo.sh [--companies N] [--rows M] [--workers K]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+COMPANIES=50 ROWS=100000 WORKERS=2
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --companies) COMPANIES=$2; shift 2 ;;
+    --rows) ROWS=$2; shift 2 ;;
+    --workers) WORKERS=$2; shift 2 ;;
+    *) echo "unknown argument $1 (expected --companies N, --rows M, --workers K)" >&2; exit 64 ;;
+  esac
+done
+
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+export SOURCE_DB_URL=${SOURCE_DB_URL:-jdbc:postgresql://$PGHOST:5432/legacy} SOURCE_DB_USER=${SOURCE_DB_USER:-$PGUSER}
+export TARGET_DB_URL=${TARGET_DB_URL:-jdbc:postgresql://$PGHOST:5432/recipients} TARGET_DB_USER=${TARGET_DB_USER:-$PGUSER}
+export FLEET_NAME=${FLEET_NAME:-migration}
+producer() { java -jar producer/target/producer.jar "$@"; }
+
+bash .ci/start-services
+[ -f producer/target/producer.jar ] && [ -f worker/target/worker.jar ] || ./mvnw -B -q -DskipTests package
+
+for db in legacy recipients; do
+  psql -qAtX -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
+    || psql -qX -d postgres -c "CREATE DATABASE $db"
+done
+
+echo "== seed $COMPANIES companies, $ROWS list_recipients (replacing any earlier demo data)"
+producer seed --companies "$COMPANIES" --rows "$ROWS" --force
+echo "== migrate-schema"
+producer migrate-schema
+
+mkdir -p target/demo
+pids=()
+trap 'kill -TERM "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+for i in $(seq 1 "$WORKERS"); do
+  WORKER_HTTP_PORT=0 WORKER_ADMIN_PORT=0 WORKER_NAME="demo-$i" \
+    java -Xmx256m -jar worker/target/worker.jar server worker/worker.yml > "target/demo/worker-$i.log" 2>&1 &
+  pids+=($!)
+done
+for i in $(seq 1 "$WORKERS"); do
+  until grep -q "consuming " "target/demo/worker-$i.log"; do
+    kill -0 "${pids[$((i-1))]}" 2>/dev/null || { cat "target/demo/worker-$i.log"; exit 1; }
+    sleep 0.3
+  done
+done
+echo "== $WORKERS worker(s) consuming (logs in target/demo/)"
+
+run_id=$(producer enqueue --mode migrate --all | tail -1)
+echo "== run $run_id enqueued; waiting"
+status=0
+producer status --run-id "$run_id" --wait --timeout 1800 || status=$?
+producer report --run-id "$run_id" | head -40
+echo "== full report: java -jar producer/target/producer.jar report --run-id $run_id --format csv"
+exit $status

@@ -1,0 +1,1 @@
+COPY recipient_attributes (recipient_id, company_id, name, value) FROM STDIN

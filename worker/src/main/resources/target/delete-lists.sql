@@ -1,0 +1,1 @@
+DELETE FROM lists WHERE company_id = ?

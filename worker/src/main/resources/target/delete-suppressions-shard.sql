@@ -1,0 +1,1 @@
+DELETE FROM suppressions WHERE company_id = ? AND shard_bucket BETWEEN ? AND ?
