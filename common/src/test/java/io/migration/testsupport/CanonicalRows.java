@@ -54,7 +54,7 @@ public final class CanonicalRows {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             if (p instanceof Collection<?> ids) {
-                Array array = conn.createArrayOf("bigint", ids.stream().map(id -> (Long) id).toArray(Long[]::new));
+                Array array = conn.createArrayOf("bigint", ids.stream().map(id -> ((Number) id).longValue()).toArray(Long[]::new));
                 st.setArray(i + 1, array);
             } else if (p == null) {
                 st.setNull(i + 1, java.sql.Types.VARCHAR);
