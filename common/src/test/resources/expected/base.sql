@@ -58,7 +58,7 @@ lr AS (
                    AND right(split_part(ne.email, '@', 2), 1) <> '.'
                    AND strpos(split_part(ne.email, '@', 2), '..') = 0,
                    false) AS valid
-        FROM (SELECT translate(btrim(r.email, k.ws), k.upper_ascii, k.lower_ascii) AS email) ne
+        FROM (SELECT translate(btrim(r.email, k.ws), k.upper_ascii, k.lower_ascii) AS email OFFSET 0) ne  -- OFFSET 0: normalize once per row, not once per reference
     ) e
     WHERE r.company_id = ANY (p.companies)
 ),
@@ -146,7 +146,7 @@ sup AS (
                    AND right(split_part(ne.email, '@', 2), 1) <> '.'
                    AND strpos(split_part(ne.email, '@', 2), '..') = 0,
                    false) AS valid
-        FROM (SELECT translate(btrim(s.email, k.ws), k.upper_ascii, k.lower_ascii) AS email) ne
+        FROM (SELECT translate(btrim(s.email, k.ws), k.upper_ascii, k.lower_ascii) AS email OFFSET 0) ne  -- OFFSET 0: normalize once per row, not once per reference
     ) e
     WHERE s.company_id = ANY (p.companies)
 ),
