@@ -131,12 +131,15 @@ public final class ShardWriter {
         rows.copyInto(conn, SqlFiles.get("target/copy-rejects"));
     }
 
-    private static void lock(Connection conn, TaskMessage task) throws SQLException {
-        // One key per (company, group, first bucket): equal shards of any run exclude each other.
-        long key = (task.companyId() * TaskGroup.values().length + task.group().ordinal()) * Buckets.COUNT
+    /** One advisory-lock key per (company, group, first bucket): equal shards of any run exclude each other. */
+    public static long lockKey(TaskMessage task) {
+        return (task.companyId() * TaskGroup.values().length + task.group().ordinal()) * Buckets.COUNT
                 + task.bucketLo();
+    }
+
+    private static void lock(Connection conn, TaskMessage task) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(SqlFiles.get("target/lock-shard"))) {
-            st.setLong(1, key);
+            st.setLong(1, lockKey(task));
             st.execute();
         }
     }
