@@ -48,6 +48,7 @@ final class SeedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validate();
+        long started = System.nanoTime();
         DatabaseSettings source = cli.connectionSettings().source();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -65,7 +66,7 @@ final class SeedCommand implements Callable<Integer> {
             }
             Seeder.Result result = seeder.seed(SeedPlan.of(companies, rows, seed));
             out.printf(Locale.ROOT, "seeded %d companies, %d list_recipients, %d rows in %.1f s%n",
-                    companies, rows, result.totalRows(), result.seconds());
+                    companies, rows, result.totalRows(), (System.nanoTime() - started) / 1e9);
             out.flush();
             return 0;
         }
