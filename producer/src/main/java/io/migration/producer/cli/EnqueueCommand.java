@@ -23,11 +23,15 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 
 @Command(name = "enqueue",
         description = "Plans a run and publishes one message per company per table-shard; prints the run id last.")
 final class EnqueueCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private ProducerCli cli;
 
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
@@ -66,7 +70,7 @@ final class EnqueueCommand implements Callable<Integer> {
             throw new CommandFailure("--shard-rows must be positive", OneLineErrors.USAGE, null);
         }
         CompanySelection companies = selection();
-        ConnectionSettings settings = Environment.settings();
+        ConnectionSettings settings = cli.connectionSettings();
         String id = runId != null ? runId : newRunId();
         try (HikariDataSource target = Databases.open(settings.target(), "enqueue-target")) {
             TaskLedger ledger = new TaskLedger(Jdbi.create(target));

@@ -16,6 +16,8 @@ final class OneLineErrors implements IExecutionExceptionHandler, IParameterExcep
 
     static final int USAGE = 64;
     static final int FAILURE = 1;
+    /** Added once to a refused connection (a CommandFailure may already carry it from its cause). */
+    private static final String RUNNING_HINT = "(is the service running?)";
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
@@ -45,8 +47,9 @@ final class OneLineErrors implements IExecutionExceptionHandler, IParameterExcep
             }
         }
         String message = deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
-        if (deepest instanceof java.net.ConnectException || message.contains("Connection refused")) {
-            message = message + " (is the service running?)";
+        if ((deepest instanceof java.net.ConnectException || message.contains("Connection refused"))
+                && !message.contains(RUNNING_HINT)) {
+            message = message + " " + RUNNING_HINT;
         }
         return message.replaceAll("\\s+", " ").trim();
     }

@@ -1,5 +1,7 @@
 package io.migration.producer.cli;
 
+import io.migration.common.config.ConnectionSettings;
+import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,11 +13,22 @@ import picocli.CommandLine.Command;
         description = "Plans and drives a migration run of the recipient data.",
         subcommands = {
             MigrateSchemaCommand.class,
+            SeedCommand.class,
             EnqueueCommand.class,
             StatusCommand.class,
             ReportCommand.class,
         })
 public final class ProducerCli implements Runnable {
+
+    private final Map<String, String> environment;
+
+    public ProducerCli() {
+        this(System.getenv());
+    }
+
+    ProducerCli(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -23,20 +36,34 @@ public final class ProducerCli implements Runnable {
 
     /** Runs one command and returns its exit code; tests call this in-process. */
     public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new ProducerCli());
+        return run(System.getenv(), args);
+    }
+
+    /**
+     * Runs one command against the given environment instead of the process's (tests point
+     * commands at their own databases this way); output goes to System.out and System.err.
+     */
+    public static int run(Map<String, String> environment, String... args) {
+        return run(environment, null, null, args);
+    }
+
+    /** As {@link #run(Map, String...)}, writing standard output and error to the given writers. */
+    public static int run(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new ProducerCli(environment));
         commandLine.setExecutionExceptionHandler(new OneLineErrors());
         commandLine.setParameterExceptionHandler(new OneLineErrors());
+        if (out != null) {
+            commandLine.setOut(out);
+        }
+        if (err != null) {
+            commandLine.setErr(err);
+        }
         return commandLine.execute(args);
     }
 
-    /** Runs one command with {@code env} in place of the process environment (CLI.md variables). */
-    public static int run(Map<String, String> env, String... args) {
-        Environment.override(env);
-        try {
-            return run(args);
-        } finally {
-            Environment.clear();
-        }
+    /** The connection settings (CLI.md) from this run's environment; subcommands read them here. */
+    ConnectionSettings connectionSettings() {
+        return ConnectionSettings.fromMap(environment);
     }
 
     @Override

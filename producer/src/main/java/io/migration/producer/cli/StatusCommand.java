@@ -7,12 +7,16 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
 
 @Command(name = "status",
         description = "Progress of a run. Exit 0: every task succeeded; 1: a task is dead-lettered or failed;"
                 + " 2: --timeout passed; 3: still running (without --wait).")
 final class StatusCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private ProducerCli cli;
 
     static final int TIMEOUT = 2;
     static final int STILL_RUNNING = 3;
@@ -29,7 +33,7 @@ final class StatusCommand implements Callable<Integer> {
         if (timeoutSeconds != null && timeoutSeconds < 0) {
             throw new CommandFailure("--timeout must not be negative", OneLineErrors.USAGE, null);
         }
-        try (HikariDataSource target = Databases.open(Environment.settings().target(), "status-target")) {
+        try (HikariDataSource target = Databases.open(cli.connectionSettings().target(), "status-target")) {
             RunWatcher watcher = new RunWatcher(Jdbi.create(target));
             long deadline = timeoutSeconds == null ? Long.MAX_VALUE
                     : System.nanoTime() + timeoutSeconds * 1_000_000_000L;

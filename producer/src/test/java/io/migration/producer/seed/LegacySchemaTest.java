@@ -1,0 +1,36 @@
+package io.migration.producer.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LegacySchemaTest {
+
+    @Test
+    void theShippedSchemaHasTheTenTablesAndTheirIndexes() {
+        LegacySchema schema = new LegacySchema();
+        assertThat(schema.createTables()).hasSize(10);
+        assertThat(schema.createTables()).allMatch(s -> s.contains("id ") && s.contains("PRIMARY KEY"));
+        for (int i = 0; i < 10; i++) {
+            assertThat(schema.createTables().get(i)).startsWith("CREATE TABLE " + LegacySchema.TABLES.get(i) + " (");
+        }
+        assertThat(schema.createIndexes()).hasSize(10);
+        assertThat(schema.createIndexes()).map(LegacySchema::indexedTable).isSubsetOf(LegacySchema.TABLES);
+    }
+
+    @Test
+    void everyLegacyTableHasOneCopyStatementAndOneGenerator() {
+        List<String> copies = SqlScript.statements("/seed/load.sql");
+        assertThat(copies).hasSize(10);
+        assertThat(copies).map(s -> s.split("\\s+")[1]).containsExactlyElementsOf(LegacySchema.TABLES);
+        assertThat(new LegacyTables(SeedPlan.of(3, 30, 1)).loads()).map(LegacyTables.Load::table)
+                .containsExactlyInAnyOrderElementsOf(LegacySchema.TABLES);
+    }
+
+    @Test
+    void scriptsSplitIntoStatementsWithoutCommentLines() {
+        assertThat(SqlScript.split("-- a; comment\nSELECT 1;\n  -- another\nSELECT\n 2;\n"))
+                .containsExactly("SELECT 1", "SELECT\n 2");
+    }
+}
