@@ -51,6 +51,13 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
                 workerName, config.getConsumer().getThreads(), config.getConsumer().getPrefetch(),
                 config.getConsumer().getShutdownGracePeriod());
         environment.lifecycle().manage(consumers);
+        environment.lifecycle().addServerLifecycleListener(server -> {
+            try {
+                consumers.startConsuming();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot start consuming", e);
+            }
+        });
         environment.healthChecks().register("broker", new BrokerHealthCheck(consumers));
         environment.jersey().register(new WorkerStatusResource(workerName, consumers));
     }

@@ -68,6 +68,17 @@ public final class ConsumerPool implements Managed {
             topology.declare(setup);
         }
         deadLetters = new DeadLetterPublisher(topology, workerName);
+        LOG.info("connected to the broker; consuming starts once the server is up");
+    }
+
+    /**
+     * Starts the consumers. Called when the whole server has started, so that from the first
+     * delivery on, a SIGTERM goes through the graceful {@link #stop()}.
+     */
+    public synchronized void startConsuming() throws java.io.IOException {
+        if (stopping) {
+            return;
+        }
         for (int i = 0; i < threads; i++) {
             consumers.add(newConsumer());
         }

@@ -81,9 +81,16 @@ final class WorkerProcess implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
-    /** SIGTERM, then the exit code. */
+    /**
+     * SIGTERM, then the exit code. Sent with kill(1): {@link Process#destroy()} also closes the
+     * pipes, and the worker's goodbye would be lost.
+     */
     int stop(Duration timeout) throws InterruptedException {
-        process.destroy();
+        try {
+            new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot send SIGTERM to worker " + name, e);
+        }
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("worker " + name + " did not stop within " + timeout);
