@@ -2,4 +2,4 @@
 SELECT id, company_id, email, reason, created_at
 FROM suppressions
 WHERE company_id = ?
-  AND coalesce(('x' || substr(md5(translate(btrim(email, E' \t\n\x0B\f\r'), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')), 1, 3))::bit(12)::int, 0) BETWEEN ? AND ?
+  AND int4range(?, ?, '[]') @> coalesce(('x' || left(md5(lower(btrim(email, E' \t\n\x0B\f\r') COLLATE "C")), 3))::bit(12)::int, 0)

@@ -70,6 +70,9 @@ public final class DataSources {
         // Keep row data out of exception messages, so out of logs and dead letters.
         config.addDataSourceProperty("logServerErrorDetail", "false");
         config.addDataSourceProperty("ApplicationName", options.poolName());
+        // Server-prepared statements from the first execution: results arrive in binary, so
+        // timestamps and numbers are not parsed from text on the hot path of shard reads.
+        config.addDataSourceProperty("prepareThreshold", "-1");
         if (!options.statementTimeout().isZero()) {
             config.addDataSourceProperty("options",
                     "-c statement_timeout=" + options.statementTimeout().toMillis());

@@ -14,6 +14,14 @@ public final class Buckets {
 
     public static final int COUNT = 4096;
 
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required by every Java runtime", e);
+        }
+    });
+
     private Buckets() {
     }
 
@@ -21,12 +29,10 @@ public final class Buckets {
         if (normalizedEmail == null) {
             return 0;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest(normalizedEmail.getBytes(StandardCharsets.UTF_8));
-            return ((digest[0] & 0xff) << 4) | ((digest[1] & 0xf0) >>> 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is required by every Java runtime", e);
-        }
+        MessageDigest md5 = MD5.get();
+        md5.reset();
+        byte[] digest = md5.digest(normalizedEmail.getBytes(StandardCharsets.UTF_8));
+        return ((digest[0] & 0xff) << 4) | ((digest[1] & 0xf0) >>> 4);
     }
 
     /** Splits all buckets into {@code shards} contiguous ranges of near-equal size. */

@@ -14,6 +14,16 @@ public final class Ids {
 
     public static final UUID NAMESPACE = UUID.fromString("7b1f4c2e-2d6a-5b8e-9c3f-0a4d6e8b1c25");
 
+    /** One digest per thread: looking SHA-1 up for every row showed in profiles. */
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            // Every Java platform must provide SHA-1.
+            throw new IllegalStateException("SHA-1 not available", e);
+        }
+    });
+
     private Ids() {
     }
 
@@ -24,13 +34,8 @@ public final class Ids {
 
     /** RFC 9562 version 5: SHA-1 over namespace bytes + UTF-8 name, version 5, variant 10. */
     public static UUID nameBased(UUID namespace, String name) {
-        MessageDigest sha1;
-        try {
-            sha1 = MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform must provide SHA-1.
-            throw new IllegalStateException("SHA-1 not available", e);
-        }
+        MessageDigest sha1 = SHA1.get();
+        sha1.reset();
         ByteBuffer ns = ByteBuffer.allocate(16);
         ns.putLong(namespace.getMostSignificantBits());
         ns.putLong(namespace.getLeastSignificantBits());

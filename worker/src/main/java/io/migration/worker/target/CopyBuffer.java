@@ -54,6 +54,10 @@ final class CopyBuffer {
     }
 
     private void escape(String value) {
+        if (!needsEscape(value)) {
+            text.append(value);
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -64,5 +68,16 @@ final class CopyBuffer {
                 default -> text.append(c);
             }
         }
+    }
+
+    /** Most values hold none of COPY's four special characters: append those whole. */
+    private static boolean needsEscape(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+                return true;
+            }
+        }
+        return false;
     }
 }
