@@ -87,6 +87,15 @@ public final class TaskLedger {
                 .map(OptionalInt::of).orElse(OptionalInt.empty()));
     }
 
+    /**
+     * In the caller's transaction: locks the task's row and returns its state (empty when there is
+     * no such task). A shard's writer calls it after taking its range locks and before reading the
+     * source, so a duplicate delivery that waited for the first one sees "succeeded" and stops.
+     */
+    public Optional<String> lockTask(Handle h, TaskKey key) {
+        return bindKey(h.createQuery(SqlFiles.get("ledger/lock-task")), key).mapTo(String.class).findOne();
+    }
+
     public void markSucceeded(Handle h, TaskKey key, String worker, TaskOutcome outcome) {
         bindKey(h.createUpdate(SqlFiles.get("ledger/mark-succeeded")), key)
                 .bind("worker", worker)
