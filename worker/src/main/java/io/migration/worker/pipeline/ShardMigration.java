@@ -41,6 +41,12 @@ public final class ShardMigration {
         this.workerName = workerName;
     }
 
+    /** Runs the shard; pacing and the duplicate check arrive with the data path's rewrite. */
+    public TaskOutcome run(TaskMessage task, io.migration.worker.resilience.Pacer sourcePacer,
+            io.migration.worker.resilience.Pacer targetPacer) throws SQLException, AlreadySucceededException {
+        return run(task);
+    }
+
     public TaskOutcome run(TaskMessage task) throws SQLException {
         long started = System.nanoTime();
         TaskKey key = new TaskKey(task.runId(), task.companyId(), task.group(), task.shard());
