@@ -1,6 +1,6 @@
 -- A delivery asks for its task: the ledger's copy of it (range, shard count, counters) and the
 -- run's mode, locked until the claim commits so that two deliveries decide one after the other.
-SELECT t.state, t.shard_count, t.bucket_lo, t.bucket_hi, t.estimated_rows, t.attempts, t.deliveries, t.unfinished,
+SELECT t.state, t.error, t.shard_count, t.bucket_lo, t.bucket_hi, t.estimated_rows, t.attempts, t.deliveries, t.unfinished,
        r.mode
 FROM migration.tasks t
 JOIN migration.runs r ON r.run_id = t.run_id
