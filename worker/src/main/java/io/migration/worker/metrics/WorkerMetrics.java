@@ -34,7 +34,7 @@ public final class WorkerMetrics {
         Duration.ofSeconds(120), Duration.ofSeconds(300), Duration.ofSeconds(600)};
 
     /** The {@code cause} label values of {@code migration_consumer_recoveries_total} (ConsumerPool). */
-    private static final List<String> RECOVERY_CAUSES = List.of("broker_cancel", "channel_closed");
+    private static final List<String> RECOVERY_CAUSES = List.of("broker_cancel", "channel_closed", "connection_recovered");
 
     private final PrometheusMeterRegistry registry;
     private final MultiGauge runTasks;
