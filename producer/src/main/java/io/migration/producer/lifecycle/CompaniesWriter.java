@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.migration.producer.report.OutputFormat;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,16 +22,16 @@ public final class CompaniesWriter {
     public static void write(List<CompanyStatus> companies, OutputFormat format, PrintWriter out) {
         switch (format) {
             case TABLE -> {
-                out.printf(Locale.ROOT, "%-10s %-16s %-28s %-8s %-24s %s%n", "company", "state", "run", "mode", "since",
+                out.printf(Locale.ROOT, "%-10s %-16s %-28s %-8s %-20s %s%n", "company", "state", "run", "mode", "since",
                         "detail");
-                companies.forEach(c -> out.println(String.format(Locale.ROOT, "%-10d %-16s %-28s %-8s %-24s %s",
+                companies.forEach(c -> out.println(String.format(Locale.ROOT, "%-10d %-16s %-28s %-8s %-20s %s",
                         c.companyId(), c.state().wireName(), text(c.runId()), text(c.mode()), text(c.since()),
                         c.detail()).stripTrailing()));
             }
             case CSV -> {
                 out.println("company_id,state,run_id,mode,since,detail");
                 companies.forEach(c -> out.println(String.join(",", Long.toString(c.companyId()), c.state().wireName(),
-                        text(c.runId()), text(c.mode()), text(c.since()), csv(c.detail()))));
+                        text(c.runId()), text(c.mode()), text(seconds(c.since())), csv(c.detail()))));
             }
             case JSON -> {
                 List<Map<String, Object>> rows = companies.stream().map(c -> {
@@ -38,7 +40,7 @@ public final class CompaniesWriter {
                     row.put("state", c.state().wireName());
                     row.put("run_id", c.runId());
                     row.put("mode", c.mode());
-                    row.put("since", c.since() == null ? null : c.since().toString());
+                    row.put("since", c.since() == null ? null : seconds(c.since()).toString());
                     row.put("detail", c.detail());
                     return row;
                 }).toList();
@@ -49,6 +51,10 @@ public final class CompaniesWriter {
                 }
             }
         }
+    }
+
+    private static Instant seconds(Instant t) {
+        return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static String text(Object value) {

@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * Prints a {@link ReportModel}: an aligned table for people; CSV with one row per count
- * ({@code company_id,status,seconds,estimated_seconds,measure,table,reason,rows}, the reason column
- * carrying a FAIL's or a difference's text when {@code measure} is {@code fail_reason}); or JSON.
+ * ({@code company_id,status,seconds,estimated_seconds,measure,table,reason,rows}: a {@code tasks} row
+ * for every company, then its counts; the reason column carries the text of a FAIL's or a
+ * difference's reason when {@code measure} is {@code fail_reason}); or JSON.
  */
 public final class ReportWriter {
 
@@ -51,11 +52,11 @@ public final class ReportWriter {
             out.printf(Locale.ROOT, "%-10d %-13s %9.1f %9s %12d %12d %10d %8.2f%n", c.companyId(), c.status(),
                     f.wallSeconds(), c.estimatedSeconds() == null ? "" : String.format(Locale.ROOT, "%.1f",
                             c.estimatedSeconds()), f.rowsRead(), f.totalWritten(), f.totalRejected(), percent(f));
-            c.reasons().forEach(r -> out.println("    " + (c.passing() ? "note" : "why") + "       " + r));
+            c.reasons().forEach(r -> out.printf(Locale.ROOT, "    %-11s %s%n", c.passing() ? "note" : "why", r));
             counts(f, writtenMeasure(model), out);
-            for (TableCheck t : c.checks()) {
-                out.println("    check      " + t.describe());
-            }
+            // A differing table is among the reasons already.
+            c.checks().stream().filter(TableCheck::matches)
+                    .forEach(t -> out.printf(Locale.ROOT, "    %-11s %s%n", "matches", t.describe()));
         }
         model.orphans().ifPresent(o -> {
             out.println("rows of no company (R10 orphan_recipient), by legacy table:");
@@ -81,10 +82,10 @@ public final class ReportWriter {
     }
 
     private static void counts(CompanyFigures f, String written, PrintWriter out) {
-        f.read().forEach((t, n) -> out.printf(Locale.ROOT, "    %-10s %-24s %12d%n", "read", t, n));
-        f.written().forEach((t, n) -> out.printf(Locale.ROOT, "    %-10s %-24s %12d%n", written, t, n));
+        f.read().forEach((t, n) -> out.printf(Locale.ROOT, "    %-11s %-24s %12d%n", "read", t, n));
+        f.written().forEach((t, n) -> out.printf(Locale.ROOT, "    %-11s %-24s %12d%n", written, t, n));
         f.rejected().forEach((t, reasons) -> reasons.forEach((r, n) ->
-                out.printf(Locale.ROOT, "    %-10s %-24s %-18s %8d%n", "rejected", t, r, n)));
+                out.printf(Locale.ROOT, "    %-11s %-24s %-18s %8d%n", "rejected", t, r, n)));
     }
 
     private static void csv(ReportModel model, PrintWriter out) {
@@ -94,6 +95,7 @@ public final class ReportWriter {
             CompanyFigures f = c.figures();
             List<Object> head = List.of(c.companyId(), c.status(), String.format(Locale.ROOT, "%.3f", f.wallSeconds()),
                     c.estimatedSeconds() == null ? "" : String.format(Locale.ROOT, "%.3f", c.estimatedSeconds()));
+            row(out, head, "tasks", "", "", f.tasks());
             c.reasons().forEach(r -> row(out, head, "fail_reason", "", r, ""));
             f.read().forEach((t, n) -> row(out, head, "read", t, "", n));
             f.written().forEach((t, n) -> row(out, head, written, t, "", n));

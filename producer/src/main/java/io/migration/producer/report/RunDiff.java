@@ -13,8 +13,10 @@ import java.util.TreeSet;
 
 /**
  * What changed per company between a baseline run ({@code --diff OTHER}) and a run ({@code --run-id}):
- * its status (between runs of one mode, or when it is in one run only), and its counts by measure, table and reason (rows read, written, contributed, rejected),
- * only where they differ. Company 0 is a dry run's rows of no company. Works for any two runs.
+ * its status (between runs of one mode), and for a company in both runs its counts by measure, table
+ * and reason (rows read, written, contributed, rejected) where they differ; a company in one run only
+ * gets its status line ({@code absent} on the other side). Company 0 is a dry run's rows of no
+ * company. Works for any two runs.
  */
 public final class RunDiff {
 
@@ -41,6 +43,9 @@ public final class RunDiff {
             String statusB = b == null ? "absent" : b.status();
             if (!statusA.equals(statusB) && (sameMode || a == null || b == null)) {
                 out.add(new Change(company, "status", "", "", statusA, statusB, statusA + " → " + statusB));
+            }
+            if (a == null || b == null) {
+                continue;
             }
             Map<List<String>, Long> countsA = counts(a);
             Map<List<String>, Long> countsB = counts(b);
