@@ -60,7 +60,8 @@ public final class RunReports {
             entries.add(new CompanyEntry(c.companyId(), verdict.label(), verdict.passed(), verdict.reasons(),
                     c.taskSeconds(), c, List.of()));
         }
-        List<AccountingLine> accounting = figures.run().allCompanies() ? accounting(figures) : List.of();
+        // Only a dry run over all companies has the orphans task (company 0) and so the whole source.
+        List<AccountingLine> accounting = figures.orphans().isPresent() ? accounting(figures) : List.of();
         return new ReportModel(figures.run(), "judged by: " + policy.describe(), entries, figures.orphans(),
                 accounting);
     }

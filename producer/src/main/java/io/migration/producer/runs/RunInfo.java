@@ -20,9 +20,4 @@ public record RunInfo(
         String targetFingerprint,
         String sourceSchemaJson,
         String targetSchemaJson) {
-
-    /** Whether the run covered every company of the source (a dry run then also counts the orphans). */
-    public boolean allCompanies() {
-        return "all".equals(selection);
-    }
 }
