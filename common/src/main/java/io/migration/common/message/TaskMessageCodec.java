@@ -78,8 +78,8 @@ public final class TaskMessageCodec {
         int lo = intField(node, "bucketLo");
         int hi = intField(node, "bucketHi");
         if (group == TaskGroup.ORPHANS && mode != RunMode.DRY_RUN) {
-            throw new InvalidMessageException(Reason.UNKNOWN_TABLE, "table orphans belongs to dry runs only, not to mode "
-                    + mode.wireName());
+            throw new InvalidMessageException(Reason.UNKNOWN_TABLE,
+                    "table orphans belongs to dry runs only, not to mode " + mode.wireName());
         }
         if (group == TaskGroup.ORPHANS && companyId != TaskGroup.ORPHANS_COMPANY_ID) {
             throw new InvalidMessageException(Reason.UNKNOWN_COMPANY, "an orphans task has company id "
@@ -93,8 +93,8 @@ public final class TaskMessageCodec {
                     + " with buckets " + lo + ".." + hi + " (buckets are 0.." + (Buckets.COUNT - 1) + ")");
         }
         if (group == TaskGroup.ORPHANS && (shardCount != 1 || lo != 0 || hi != Buckets.COUNT - 1)) {
-            throw new InvalidMessageException(Reason.INVALID_SHARD, "an orphans task is one shard over every bucket, not "
-                    + shard + " of " + shardCount + " with buckets " + lo + ".." + hi);
+            throw new InvalidMessageException(Reason.INVALID_SHARD, "an orphans task is one shard over every bucket,"
+                    + " not " + shard + " of " + shardCount + " with buckets " + lo + ".." + hi);
         }
         return new TaskMessage(version, runId, mode, companyId, group, shard, shardCount, lo, hi);
     }

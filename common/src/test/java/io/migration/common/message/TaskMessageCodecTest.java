@@ -16,13 +16,15 @@ class TaskMessageCodecTest {
     void anOrphansTaskOfADryRunWithCompanyZeroRoundTrips() throws Exception {
         TaskMessage orphans = new TaskMessage(1, "dry-1", RunMode.DRY_RUN, 0, TaskGroup.ORPHANS, 0, 1, 0, LAST);
         assertThat(TaskMessageCodec.decode(TaskMessageCodec.encode(orphans))).isEqualTo(orphans);
-        assertThat(new String(TaskMessageCodec.encode(orphans), StandardCharsets.UTF_8)).contains("\"table\":\"orphans\"");
+        assertThat(new String(TaskMessageCodec.encode(orphans), StandardCharsets.UTF_8))
+                .contains("\"table\":\"orphans\"");
     }
 
     @Test
     void companyZeroIsRefusedForEveryOtherGroup() {
         for (TaskGroup group : new TaskGroup[] {TaskGroup.LISTS, TaskGroup.RECIPIENTS, TaskGroup.SUPPRESSIONS}) {
-            assertRefused(new TaskMessage(1, "dry-1", RunMode.DRY_RUN, 0, group, 0, 1, 0, LAST), Reason.UNKNOWN_COMPANY);
+            assertRefused(new TaskMessage(1, "dry-1", RunMode.DRY_RUN, 0, group, 0, 1, 0, LAST),
+                    Reason.UNKNOWN_COMPANY);
         }
     }
 

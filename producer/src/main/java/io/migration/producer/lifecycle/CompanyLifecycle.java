@@ -36,7 +36,8 @@ public final class CompanyLifecycle {
 
     /** The ids of the source's companies, in order. */
     public static List<Long> sourceCompanies(Jdbi source) {
-        return source.withHandle(h -> h.createQuery(SqlFiles.get("lifecycle/source-companies")).mapTo(Long.class).list());
+        return source.withHandle(h -> h.createQuery(SqlFiles.get("lifecycle/source-companies"))
+                .mapTo(Long.class).list());
     }
 
     /** The state of each of the companies, in the order given. */

@@ -77,8 +77,8 @@ public final class ReportWriter {
         }
         out.print(model.summary());
         Double estimate = model.estimatedSeconds();
-        out.println(dryRun && estimate != null ? String.format(Locale.ROOT,
-                "; a real run needs about %.1f s of worker time (the dry run's task durations added up)", estimate) : "");
+        out.println(dryRun && estimate != null ? String.format(Locale.ROOT, "; a real run needs about %.1f s of"
+                + " worker time (the dry run's task durations added up)", estimate) : "");
     }
 
     private static void counts(CompanyFigures f, String written, PrintWriter out) {

@@ -110,7 +110,8 @@ public final class RunDiff {
                         "reason", "before", "after", "change");
                 for (Change c : changes) {
                     out.printf(Locale.ROOT, "%-10s %-12s %-24s %-18s %13s %13s %10s%n", company(c), c.measure(),
-                            c.table(), c.reason(), c.before(), c.after(), c.measure().equals("status") ? "" : c.change());
+                            c.table(), c.reason(), c.before(), c.after(),
+                            c.measure().equals("status") ? "" : c.change());
                 }
             }
             case CSV -> {

@@ -41,7 +41,8 @@ public final class SchemaReader {
         SortedMap<String, SortedMap<String, Column>> columns = new TreeMap<>();
         h.createQuery(SqlFiles.get("schema/columns")).bind("tables", names)
                 .map((rs, ctx) -> columns.computeIfAbsent(rs.getString("table_name"), k -> new TreeMap<>())
-                        .put(rs.getString("column_name"), new Column(rs.getString("data_type"), rs.getBoolean("nullable"))))
+                        .put(rs.getString("column_name"),
+                                new Column(rs.getString("data_type"), rs.getBoolean("nullable"))))
                 .list();
         Map<String, SortedMap<String, String>> constraints = named(h, "schema/constraints", names);
         Map<String, SortedMap<String, String>> triggers = withTriggers ? named(h, "schema/triggers", names) : Map.of();

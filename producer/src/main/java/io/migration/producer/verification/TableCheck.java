@@ -44,7 +44,8 @@ public record TableCheck(
             s.append(", ").append(changed).append(" changed");
         }
         if (checksumMismatches > 0) {
-            s.append(", checksums differ in ").append(checksumMismatches).append(" of ").append(shards).append(" shard(s)");
+            s.append(", checksums differ in ").append(checksumMismatches).append(" of ").append(shards)
+                    .append(" shard(s)");
         }
         if (!sample.isEmpty()) {
             s.append(" (e.g. ").append(String.join(", ", sample.stream().map(k -> k.kind() + " " + k.key()).toList()))
