@@ -63,7 +63,7 @@ class DashboardQueriesIT {
             try (Broker broker = new Broker(services.amqpUri(), services.fleetName())) {
                 broker.publishRaw("{not json");
             }
-            assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--run-id", "dashboards"))
+            assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--skip-readiness-check", "--run-id", "dashboards"))
                     .isZero();
 
             String fleet = services.fleetName();
