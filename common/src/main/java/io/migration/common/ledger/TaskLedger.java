@@ -35,12 +35,18 @@ public final class TaskLedger {
                 .findOne());
     }
 
-    /** Records a run and all its tasks in one transaction, before anything is published. */
-    public void recordRun(String runId, RunMode mode, String selection, int shardRows, List<PlannedTask> tasks) {
+    /**
+     * Records a run and all its tasks in one transaction, before anything is published.
+     * {@code selectionIds}: the selected company ids, null for every company (a repeated enqueue
+     * is compared with them); {@code fleet}: the FLEET_NAME it is published to.
+     */
+    public void recordRun(String runId, RunMode mode, String selection, List<Long> selectionIds, int shardRows,
+            String fleet, List<PlannedTask> tasks) {
         jdbi.useTransaction(h -> {
             h.createUpdate(SqlFiles.get("ledger/insert-run"))
                     .bind("runId", runId).bind("mode", mode.wireName()).bind("selection", selection)
-                    .bind("shardRows", shardRows).bind("taskCount", tasks.size())
+                    .bind("shardRows", shardRows).bind("taskCount", tasks.size()).bind("fleet", fleet)
+                    .bind("selectionIds", selectionIds == null ? null : selectionIds.toArray(Long[]::new))
                     .execute();
             PreparedBatch batch = h.prepareBatch(SqlFiles.get("ledger/insert-task"));
             for (PlannedTask t : tasks) {
@@ -71,6 +77,17 @@ public final class TaskLedger {
             }
             batch.execute();
         });
+    }
+
+    /**
+     * Before a dead letter's copy goes back to the work queue: the task waits again with its
+     * attempts reset, unless it succeeded meanwhile (then there is nothing to replay).
+     */
+    public ReplayReset resetForReplay(TaskKey key) {
+        return jdbi.withHandle(h -> bindKey(h.createQuery(SqlFiles.get("ledger/reset-for-replay")), key)
+                .mapTo(String.class).findOne()
+                .map(outcome -> outcome.equals("reset") ? ReplayReset.RESET : ReplayReset.ALREADY_SUCCEEDED)
+                .orElse(ReplayReset.UNKNOWN_TASK));
     }
 
     /** The task's state, or empty when no such task was planned. */
