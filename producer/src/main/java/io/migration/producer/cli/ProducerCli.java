@@ -17,6 +17,10 @@ import picocli.CommandLine.Command;
             EnqueueCommand.class,
             StatusCommand.class,
             ReportCommand.class,
+            DlqCommand.class,
+            ThrottleCommand.class,
+            PauseCommand.class,
+            ResumeCommand.class,
         })
 public final class ProducerCli implements Runnable {
 
