@@ -74,7 +74,7 @@ public final class AmqpUris {
     }
 
     private static IllegalArgumentException invalid(String uri, String why) {
-        return new IllegalArgumentException(VARIABLE + " is not a valid amqp:// URI (" + why + "): "
+        return new IllegalArgumentException(VARIABLE + " is not a valid amqp:// URI, " + why + ": "
                 + (uri == null ? "" : redact(uri)));
     }
 }

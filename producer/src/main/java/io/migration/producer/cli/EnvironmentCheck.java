@@ -16,15 +16,15 @@ final class EnvironmentCheck {
     }
 
     static ConnectionSettings databasesChecked(ConnectionSettings settings) {
-        databaseUrl("SOURCE_DB_URL", settings.source());
-        databaseUrl("TARGET_DB_URL", settings.target());
+        databaseUrl("SOURCE_DB_URL", settings.source(), ConnectionSettings.DEFAULT_SOURCE_URL);
+        databaseUrl("TARGET_DB_URL", settings.target(), ConnectionSettings.DEFAULT_TARGET_URL);
         return settings;
     }
 
-    private static void databaseUrl(String variable, DatabaseSettings db) {
+    private static void databaseUrl(String variable, DatabaseSettings db, String example) {
         if (!db.url().startsWith(JDBC_PREFIX) || db.url().length() == JDBC_PREFIX.length()) {
-            throw new CommandFailure(variable + " must be a PostgreSQL JDBC URL such as"
-                    + " jdbc:postgresql://localhost:5432/recipients, not " + AmqpUris.redact(db.safeUrl()),
+            throw new CommandFailure(variable + " must be a PostgreSQL JDBC URL such as " + example + ", not "
+                    + AmqpUris.redact(db.safeUrl()),
                     OneLineErrors.USAGE, null);
         }
     }
