@@ -66,6 +66,7 @@ final class StatusCommand implements Callable<Integer> {
                 } else if (System.nanoTime() - lastLine > 5_000_000_000L) {
                     // Not a terminal (a log, CI): a line every 5 s instead of a redrawn one.
                     err.println(progress.line(runId));
+                    Databases.controlTablesQuery(() -> fleet.lines(runId)).forEach(err::println);
                     lastLine = System.nanoTime();
                 }
                 err.flush();
