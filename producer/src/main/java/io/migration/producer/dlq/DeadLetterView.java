@@ -50,8 +50,9 @@ public final class DeadLetterView {
         String reason = text(h.get(DeadLetterHeaders.REASON));
         reason = reason != null ? reason : text(death.get("reason"));
         reason = reason != null ? reason : text(h.get("x-first-death-reason"));
+        // Only the worker counts attempts: x-delivery-count here counts this queue's own
+        // redeliveries (every dlq list returns the messages), not the task's tries.
         Long attempts = number(h.get(DeadLetterHeaders.ATTEMPTS));
-        attempts = attempts != null ? attempts : number(h.get("x-delivery-count"));
         String failedAt = text(h.get(DeadLetterHeaders.FAILED_AT));
         if (failedAt == null && death.get("time") instanceof java.util.Date time) {
             failedAt = time.toInstant().toString();
