@@ -74,7 +74,7 @@ class DlqCommandIT {
         assertThat(table.outLines().get(0)).startsWith("RUN").contains("COMPANY", "REASON", "ERROR CLASS", "WORKER");
         assertThat(table.out()).contains("failed", "40P01", "w-test", "rejected", "broker", "malformed_message");
         assertThat(table.err()).contains("3 dead letter(s) in " + topology.deadQueue());
-        assertThat(broker.deadCount()).isEqualTo(3);
+        assertThat(broker.deadCountSettledAt(3)).isEqualTo(3);
 
         JsonNode rejected = json(CliRun.run(env, "dlq", "list", "--format", "json", "--reason", "rejected"));
         assertThat(rejected).hasSize(1);
@@ -88,7 +88,7 @@ class DlqCommandIT {
         CliRun limited = CliRun.run(env, "dlq", "list", "--format", "json", "--limit", "1");
         assertThat(json(limited)).hasSize(1);
         assertThat(limited.err()).contains("--limit 1 reached");
-        assertThat(broker.deadCount()).isEqualTo(3);
+        assertThat(broker.deadCountSettledAt(3)).isEqualTo(3);
     }
 
     @Test
@@ -102,7 +102,7 @@ class DlqCommandIT {
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).isEqualTo("replayed 2 dead letter(s) matching --run-id " + RUN + " to "
                 + topology.workQueue() + ", skipped 0 whose task already succeeded\n");
-        assertThat(broker.deadCount()).isEqualTo(1);
+        assertThat(broker.deadCountSettledAt(1)).isEqualTo(1);
         assertThat(taskRow(taskA)).isEqualTo("published 0 0 null");
         assertThat(taskRow(taskB)).isEqualTo("published 0 0 null");
 
@@ -145,7 +145,7 @@ class DlqCommandIT {
         assertThat(stopped.errLines()).containsExactly("error: replay stopped: the broker could not route a replayed copy"
                 + " to queue " + topology.workQueue() + " (312 NO_ROUTE); its dead letter stays (replayed 0, skipped 0"
                 + " before); run it again to replay the rest");
-        assertThat(broker.deadCount()).isEqualTo(1);
+        assertThat(broker.deadCountSettledAt(1)).isEqualTo(1);
 
         broker.declare();
         CliRun again = CliRun.run(env, "dlq", "replay", "--rate", "1000");
@@ -175,13 +175,13 @@ class DlqCommandIT {
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.errLines()).containsExactly("error: purge would drop 2 dead letter(s) from "
                 + topology.deadQueue() + " for good; repeat with --yes to drop them");
-        assertThat(broker.deadCount()).isEqualTo(2);
+        assertThat(broker.deadCountSettledAt(2)).isEqualTo(2);
 
         CliRun purged = CliRun.run(env, "dlq", "purge", "--reason", "malformed_message", "--yes");
         assertThat(purged.exitCode()).isZero();
         assertThat(purged.out()).isEqualTo("purged 1 dead letter(s) matching --reason malformed_message from "
                 + topology.deadQueue() + "\n");
-        assertThat(broker.deadCount()).isEqualTo(1);
+        assertThat(broker.deadCountSettledAt(1)).isEqualTo(1);
         assertThat(json(CliRun.run(env, "dlq", "list", "--format", "json")).get(0).get("reason").asText())
                 .isEqualTo("failed");
     }

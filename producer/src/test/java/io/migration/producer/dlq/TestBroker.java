@@ -56,6 +56,20 @@ final class TestBroker implements AutoCloseable {
         return count(topology.deadQueue());
     }
 
+    /**
+     * The dead queue's count once it reached {@code expected}, or after 10 s: messages a command
+     * left unacknowledged go back when its channel closes, which a quorum queue applies a moment later.
+     */
+    long deadCountSettledAt(long expected) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        long count = deadCount();
+        while (count != expected && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+            count = deadCount();
+        }
+        return count;
+    }
+
     long workCount() throws Exception {
         return count(topology.workQueue());
     }
@@ -70,9 +84,14 @@ final class TestBroker implements AutoCloseable {
         return out;
     }
 
+    /** Empties both queues, including messages a previous command's closed channel is still handing back. */
     void purgeAll() throws Exception {
-        channel.queuePurge(topology.workQueue());
-        channel.queuePurge(topology.deadQueue());
+        int purged;
+        do {
+            purged = channel.queuePurge(topology.workQueue()).getMessageCount()
+                    + channel.queuePurge(topology.deadQueue()).getMessageCount();
+            Thread.sleep(100);
+        } while (purged > 0 || workCount() + deadCount() > 0);
     }
 
     void deleteWorkQueue() throws Exception {
