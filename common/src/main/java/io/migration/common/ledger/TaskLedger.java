@@ -35,22 +35,19 @@ public final class TaskLedger {
                 .findOne());
     }
 
-    /** Records a run and all its tasks in one transaction, before anything is published. */
-    public void recordRun(String runId, RunMode mode, String selection, int shardRows, List<PlannedTask> tasks) {
-        recordRun(runId, mode, selection, shardRows, tasks, h -> { });
-    }
-
     /**
-     * As {@link #recordRun(String, RunMode, String, int, List)}, running {@code alsoRecord} in the same
-     * transaction once the run's row exists (a dry run's policy and schema fingerprints, a skipped
-     * readiness check), so a run is never seen without them.
+     * Records a run and all its tasks in one transaction, before anything is published, running
+     * {@code alsoRecord} in the same transaction once the run's row exists (a dry run's policy and
+     * schema fingerprints, a skipped readiness check), so a run is never seen without them.
      */
-    public void recordRun(String runId, RunMode mode, String selection, int shardRows, List<PlannedTask> tasks,
-            Consumer<Handle> alsoRecord) {
+    public void recordRun(NewRun run, List<PlannedTask> tasks, Consumer<Handle> alsoRecord) {
         jdbi.useTransaction(h -> {
             h.createUpdate(SqlFiles.get("ledger/insert-run"))
-                    .bind("runId", runId).bind("mode", mode.wireName()).bind("selection", selection)
-                    .bind("shardRows", shardRows).bind("taskCount", tasks.size())
+                    .bind("runId", run.runId()).bind("mode", run.mode().wireName())
+                    .bind("selection", run.selection()).bind("shardRows", run.shardRows())
+                    .bind("taskCount", tasks.size()).bind("fleet", run.fleet())
+                    .bind("selectionIds", run.selectionIds() == null ? null
+                            : run.selectionIds().toArray(Long[]::new))
                     .execute();
             PreparedBatch batch = h.prepareBatch(SqlFiles.get("ledger/insert-task"));
             for (PlannedTask t : tasks) {
@@ -82,6 +79,17 @@ public final class TaskLedger {
             }
             batch.execute();
         });
+    }
+
+    /**
+     * Before a dead letter's copy goes back to the work queue: the task waits again with its
+     * attempts reset, unless it succeeded meanwhile (then there is nothing to replay).
+     */
+    public ReplayReset resetForReplay(TaskKey key) {
+        return jdbi.withHandle(h -> bindKey(h.createQuery(SqlFiles.get("ledger/reset-for-replay")), key)
+                .mapTo(String.class).findOne()
+                .map(outcome -> outcome.equals("reset") ? ReplayReset.RESET : ReplayReset.ALREADY_SUCCEEDED)
+                .orElse(ReplayReset.UNKNOWN_TASK));
     }
 
     /**

@@ -45,7 +45,8 @@ class TaskLifecycleIT {
 
     private PlannedTask plan(String runId) {
         PlannedTask task = new PlannedTask(runId, 7, TaskGroup.RECIPIENTS, 1, 4, 1024, 2047, 500);
-        new TaskLedger(jdbi).recordRun(runId, RunMode.MIGRATE, "companies [7]", 1000, List.of(task));
+        new TaskLedger(jdbi).recordRun(new NewRun(runId, RunMode.MIGRATE, "companies [7]", List.of(7L), 1000, "test"),
+                List.of(task), h -> { });
         return task;
     }
 

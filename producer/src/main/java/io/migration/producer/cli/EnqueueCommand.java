@@ -1,14 +1,14 @@
 package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.migration.common.amqp.AmqpConnections;
 import io.migration.common.amqp.Topology;
 import io.migration.common.config.ConnectionSettings;
+import io.migration.common.ledger.NewRun;
 import io.migration.common.ledger.PlannedTask;
-import io.migration.common.ledger.RunRecord;
 import io.migration.common.ledger.TaskLedger;
 import io.migration.common.message.RunMode;
 import io.migration.producer.amqp.TaskPublisher;
+import io.migration.producer.enqueue.CohortFiles;
 import io.migration.producer.plan.CompanySelection;
 import io.migration.producer.plan.RunPlanner;
 import io.migration.producer.plan.SourceCatalog;
@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -57,9 +56,14 @@ final class EnqueueCommand implements Callable<Integer> {
     @Mixin
     ReadinessOptions readiness;
 
-    @Option(names = "--shard-rows", defaultValue = "" + RunPlanner.DEFAULT_SHARD_ROWS,
-            description = "most source rows in one task (default ${DEFAULT-VALUE})")
-    int shardRows;
+    @Option(names = "--shard-rows",
+            description = "most source rows in one task (default " + RunPlanner.DEFAULT_SHARD_ROWS + ")")
+    Integer shardRows;
+
+    @Option(names = "--broker-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "how long to wait for the broker's confirms, or for it to lift a memory or disk alarm"
+                    + " (default ${DEFAULT-VALUE})")
+    long brokerTimeoutSeconds;
 
     @Override
     public Integer call() throws Exception {
@@ -70,27 +74,29 @@ final class EnqueueCommand implements Callable<Integer> {
             throw new CommandFailure("--run-id must be 1-100 letters, digits, '.', '_' or '-': " + runId,
                     OneLineErrors.USAGE, null);
         }
-        if (shardRows < 1) {
+        if (shardRows != null && shardRows < 1) {
             throw new CommandFailure("--shard-rows must be positive", OneLineErrors.USAGE, null);
+        }
+        if (brokerTimeoutSeconds < 1) {
+            throw new CommandFailure("--broker-timeout must be positive", OneLineErrors.USAGE, null);
         }
         CompanySelection companies = selection();
         ConnectionSettings settings = cli.connectionSettings();
         String id = runId != null ? runId : newRunId();
-        try (HikariDataSource target = Databases.open(settings.target(), "enqueue-target")) {
+        // The broker first: a wrong AMQP_URI or a broker that is down must not leave a run recorded.
+        try (TaskPublisher publisher = EnqueuePublishing.open(settings, brokerTimeoutSeconds);
+             HikariDataSource target = Databases.open(settings.target(), "enqueue-target")) {
             Jdbi targetDb = Jdbi.create(target);
             TaskLedger ledger = new TaskLedger(targetDb);
-            Optional<RunRecord> existing = Databases.controlTablesQuery(() -> ledger.findRun(id));
-            if (existing.isPresent()) {
-                if (existing.get().mode() != runMode) {
-                    throw new CommandFailure("run " + id + " exists with mode " + existing.get().mode().wireName()
-                            + ", not " + mode);
-                }
+            boolean repeat = Databases.controlTablesQuery(() -> EnqueuePublishing.isRepeat(
+                    targetDb, id, runMode, companies, shardRows));
+            if (repeat) {
                 System.err.printf("run %s exists: publishing the tasks not confirmed before%n", id);
             } else {
                 planRun(settings, ledger, targetDb, id, runMode, companies);
             }
             List<PlannedTask> pending = ledger.unpublishedTasks(id);
-            publish(settings, ledger, pending, runMode);
+            EnqueuePublishing.publish(publisher, ledger, id, pending, runMode);
             System.err.printf("published %d task(s) of run %s to %s%n", pending.size(), id,
                     new Topology(settings.fleetName()).workQueue());
         }
@@ -104,6 +110,7 @@ final class EnqueueCommand implements Callable<Integer> {
                 return CompanySelection.everyCompany();
             }
             if (selection.cohort != null) {
+                CohortFiles.checkReadable(selection.cohort);
                 return CompanySelection.fromCohortFile(selection.cohort);
             }
             return CompanySelection.of(selection.companies);
@@ -116,29 +123,15 @@ final class EnqueueCommand implements Callable<Integer> {
             CompanySelection companies) {
         try (HikariDataSource source = Databases.openSource(settings.source(), "enqueue-source")) {
             SourceCatalog catalog = new SourceCatalog(Jdbi.create(source));
-            List<PlannedTask> planned = new RunPlanner(shardRows).plan(id, catalog.sizes(companies));
+            int rows = shardRows == null ? RunPlanner.DEFAULT_SHARD_ROWS : shardRows;
+            List<PlannedTask> planned = new RunPlanner(rows).plan(id, catalog.sizes(companies));
             RunAdmission admission = readiness.admit(id, runMode, companies.all(), planned, Jdbi.create(source),
                     targetDb, cli.environment());
             List<PlannedTask> tasks = admission.tasks();
-            ledger.recordRun(id, runMode, companies.description(), shardRows, tasks, admission::record);
+            ledger.recordRun(new NewRun(id, runMode, companies.description(),
+                    companies.all() ? null : companies.companyIds(), rows, settings.fleetName()), tasks,
+                    admission::record);
             System.err.printf("planned run %s: %d task(s) over %s%n", id, tasks.size(), companies.description());
-        }
-    }
-
-    private static void publish(ConnectionSettings settings, TaskLedger ledger, List<PlannedTask> tasks,
-            RunMode runMode) throws Exception {
-        if (tasks.isEmpty()) {
-            return;
-        }
-        TaskPublisher publisher;
-        try {
-            publisher = new TaskPublisher(settings.amqpUri(), new Topology(settings.fleetName()));
-        } catch (java.io.IOException | java.util.concurrent.TimeoutException e) {
-            throw new CommandFailure("cannot reach RabbitMQ at " + AmqpConnections.redact(settings.amqpUri()) + ": "
-                    + OneLineErrors.describe(e) + "; the run is recorded: repeat with --run-id to publish it", e);
-        }
-        try (publisher) {
-            publisher.publish(tasks, runMode, ledger::markPublished);
         }
     }
 

@@ -22,7 +22,8 @@ final class OneLineErrors implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
-        err.println("error: " + ex.getMessage() + " (see --help)");
+        // picocli starts some messages with its own "Error: ".
+        err.println("error: " + ex.getMessage().replaceFirst("^Error: ", "") + " (see --help)");
         err.flush();
         return USAGE;
     }

@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             ReportCommand.class,
             CompaniesCommand.class,
+            DlqCommand.class,
+            ThrottleCommand.class,
+            PauseCommand.class,
+            ResumeCommand.class,
         })
 public final class ProducerCli implements Runnable {
 
@@ -51,6 +55,7 @@ public final class ProducerCli implements Runnable {
     /** As {@link #run(Map, String...)}, writing standard output and error to the given writers. */
     public static int run(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new ProducerCli(environment));
+        withStandardHelp(commandLine);
         commandLine.setExecutionExceptionHandler(new OneLineErrors());
         commandLine.setParameterExceptionHandler(new OneLineErrors());
         if (out != null) {
@@ -62,9 +67,20 @@ public final class ProducerCli implements Runnable {
         return commandLine.execute(args);
     }
 
+    /**
+     * Every command and subcommand answers --help and --version (CLI.md), whatever its required
+     * options: a command added later cannot forget it.
+     */
+    static void withStandardHelp(CommandLine commandLine) {
+        if (!commandLine.getCommandSpec().mixinStandardHelpOptions()) {
+            commandLine.getCommandSpec().mixinStandardHelpOptions(true);
+        }
+        commandLine.getSubcommands().values().forEach(ProducerCli::withStandardHelp);
+    }
+
     /** The connection settings (CLI.md) from this run's environment; subcommands read them here. */
     ConnectionSettings connectionSettings() {
-        return ConnectionSettings.fromMap(environment);
+        return EnvironmentCheck.databasesChecked(ConnectionSettings.fromMap(environment));
     }
 
     /** This run's environment, for settings other than the connections (e.g. READINESS_MAX_AGE_DAYS). */

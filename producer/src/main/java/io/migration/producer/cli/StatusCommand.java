@@ -1,6 +1,8 @@
 package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.migration.common.config.ConnectionSettings;
+import io.migration.producer.control.FleetStatus;
 import io.migration.producer.watch.RunProgress;
 import io.migration.producer.watch.RunWatcher;
 import java.io.PrintStream;
@@ -33,8 +35,10 @@ final class StatusCommand implements Callable<Integer> {
         if (timeoutSeconds != null && timeoutSeconds < 0) {
             throw new CommandFailure("--timeout must not be negative", OneLineErrors.USAGE, null);
         }
-        try (HikariDataSource target = Databases.open(cli.connectionSettings().target(), "status-target")) {
+        ConnectionSettings settings = cli.connectionSettings();
+        try (HikariDataSource target = Databases.open(settings.target(), "status-target")) {
             RunWatcher watcher = new RunWatcher(Jdbi.create(target));
+            FleetStatus fleet = new FleetStatus(Jdbi.create(target), settings.fleetName());
             long deadline = timeoutSeconds == null ? Long.MAX_VALUE
                     : System.nanoTime() + timeoutSeconds * 1_000_000_000L;
             boolean live = System.console() != null;
@@ -48,10 +52,12 @@ final class StatusCommand implements Callable<Integer> {
                         err.print("\r\033[K");
                     }
                     System.out.println(progress.line(runId));
+                    Databases.controlTablesQuery(() -> fleet.lines(runId)).forEach(System.out::println);
                     return progress.anyFailed() ? 1 : progress.finished() ? 0 : STILL_RUNNING;
                 }
                 if (System.nanoTime() > deadline) {
                     System.out.println(progress.line(runId));
+                    Databases.controlTablesQuery(() -> fleet.lines(runId)).forEach(System.out::println);
                     err.println("timed out after " + timeoutSeconds + " s; the run goes on");
                     return TIMEOUT;
                 }
@@ -60,6 +66,7 @@ final class StatusCommand implements Callable<Integer> {
                 } else if (System.nanoTime() - lastLine > 5_000_000_000L) {
                     // Not a terminal (a log, CI): a line every 5 s instead of a redrawn one.
                     err.println(progress.line(runId));
+                    Databases.controlTablesQuery(() -> fleet.lines(runId)).forEach(err::println);
                     lastLine = System.nanoTime();
                 }
                 err.flush();
