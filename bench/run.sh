@@ -155,7 +155,7 @@ write_summary() {
   {
     echo "Benchmark of $(date '+%F %H:%M %Z'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . || echo ' (with local changes)')."
     echo "Machine: $(nproc) cores, $(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);" \
-      "load average at the start $LOAD_AT_START. Dataset: $COMPANIES companies, $ROWS list_recipients," \
+      "load average $LOAD_AT_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end. Dataset: $COMPANIES companies, $ROWS list_recipients," \
       "$SOURCE_ROWS source rows (the ten legacy tables); shard rows ${SHARD_ROWS:-the producer default}."
     echo
     summary_table

@@ -35,22 +35,31 @@ postmaster_pid() {
   head -1 "$dir/postmaster.pid"
 }
 
+# The local RabbitMQ node serving AMQP_URI's port (5672 by default): the process listening on it,
+# so a private test node of someone else's never counts.
+rabbit_node_pid() {
+  local port
+  port=$(sed -nE 's|^amqps?://([^@/]*@)?[^:/]*:([0-9]+).*|\2|p' <<< "${AMQP_URI:-}")
+  ss -Hltnp "sport = :${port:-5672}" | grep -oE 'pid=[0-9]+' | head -1 | cut -d= -f2
+}
+
+# Found once: the snapshots run in subshells, which cannot cache.
+POSTMASTER_PID=$(postmaster_pid)
+RABBIT_PID=$(rabbit_node_pid)
+
 # CPU of the whole PostgreSQL cluster: the postmaster, its live children (backends, walwriter,
 # checkpointer, autovacuum, parallel workers), and the children that already exited (the
 # postmaster's cutime + cstime), so backends that come and go inside a window are counted.
 pg_cluster_ticks() {
-  local pm rest children
-  pm=$(postmaster_pid)
-  mapfile -t children < <(pgrep -P "$pm" || true)
-  rest=$(_stat_after_comm "$pm") || { echo 0; return; }
+  local rest children
+  mapfile -t children < <(pgrep -P "$POSTMASTER_PID" || true)
+  rest=$(_stat_after_comm "$POSTMASTER_PID") || { echo 0; return; }
   echo $(( $(pids_ticks "${children[@]}") + $(awk '{ print $12 + $13 + $14 + $15 }' <<< "$rest") ))
 }
 
-# CPU of the RabbitMQ node (beam.smp, all its schedulers).
+# CPU of the RabbitMQ node (beam.smp, all its schedulers); 0 when the broker is not local.
 rabbit_ticks() {
-  local pids
-  mapfile -t pids < <(pgrep -u rabbitmq -x beam.smp || true)
-  pids_ticks "${pids[@]}"
+  if [ -n "$RABBIT_PID" ]; then pids_ticks "$RABBIT_PID"; else echo 0; fi
 }
 
 # One snapshot: "machine postgres rabbitmq workers" ticks, the workers being the given pids.
@@ -80,14 +89,16 @@ peak_rss_mib() {
   awk '/^VmHWM:/ { printf "%.0f\n", $2 / 1024; found = 1 } END { if (!found) print "" }' "/proc/$1/status" 2>/dev/null || echo ""
 }
 
-# From a -Xlog:gc file, "PEAK AFTER" MiB: the most heap in use just before any collection, and
-# the most still in use right after one (the live set's high-water mark).
+# From a -Xlog:gc file, "PEAK AFTER" MiB: the most heap in use just before any pause, and the
+# most still in use right after a pause that moves objects (young, mixed or full collections;
+# G1's remark and cleanup pauses free no more than whole empty regions): the live set's high mark.
 gc_heap_peaks() {
-  grep -oE '[0-9]+[KMG]->[0-9]+[KMG]\(' "$1" 2>/dev/null | tr -d '(' | awk -F'->' '
+  sed -nE 's/.*Pause ([A-Za-z]+).* ([0-9]+[KMG])->([0-9]+[KMG])\(.*/\1 \2 \3/p' "$1" 2>/dev/null | awk '
     function mib(v,   unit, n) {
-      unit = substr(v, length(v)); n = substr(v, 1, length(v) - 1)
+      unit = substr(v, length(v)); n = substr(v, 1, length(v) - 1) + 0
       return unit == "K" ? n / 1024 : (unit == "G" ? n * 1024 : n)
     }
-    { before = mib($1); after = mib($2); if (before > peak) peak = before; if (after > live) live = after }
+    { before = mib($2); after = mib($3); if (before > peak) peak = before
+      if (($1 == "Young" || $1 == "Full") && after > live) live = after }
     END { printf "%.0f %.0f\n", peak, live }'
 }

@@ -52,6 +52,13 @@ summary_table() {
       print "\nCPU-s per million source rows. Clients: the producer (enqueue, status) for fleet lines; psql or"
       print "pgcopydb for the others. Unaccounted: other minus PostgreSQL, RabbitMQ and clients, i.e. the"
       print "rest of the machine; well above zero means it was not quiet and the other column is inflated."
+      for (i = 1; i <= n; i++) {
+        other = workers[i] == "-" ? machine[i] : machine[i] - workers[i]
+        share = machine[i] > 0 ? (other - pg[i] - rabbit[i] - clients[i]) / machine[i] : 0
+        if (share > worst) { worst = share; noisiest = label[i] }
+      }
+      if (worst > 0.1)
+        printf "\n**The machine was not quiet**: %.0f%% of the busy CPU during \"%s\" was not ours; rates and\nCPU figures are inflated, and the run only indicative.\n", worst * 100, noisiest
       for (i = 1; i <= n; i++) if (note[i] != "") printf "\n%s: %s\n", label[i], note[i]
 
       print "\nTargets (issue #7; the fleet line is the 2-worker run on the 1x dataset):\n"
