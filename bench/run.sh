@@ -1,110 +1,210 @@
 #!/usr/bin/env bash
-# Benchmark (docs/BENCHMARKS.md): seeds a dataset, measures the raw COPY limit of this machine,
-# then the fleet's full migration with 1 and 2 workers, each worker's peak heap and RSS.
+# The benchmark of docs/BENCHMARKS.md. On one seeded dataset, in one run: pgcopydb clone (the
+# peer), a raw binary COPY of the ten legacy tables (the machine's copy speed), the fleet with 1
+# and 2 workers (-Xmx256m), and the load floor (the fleet's own target rows binary-COPYed into a
+# fresh target with the same schema and indexes). Then one summary table with the issue's targets.
+#
 # Usage: bench/run.sh [--companies N] [--rows M] [--workers "1 2"] [--shard-rows R]
+#                     [--streams S] [--scale] [--skew] [--keep]
+#   --scale  also migrates a 4x dataset (4N companies, 4M rows) with 2 workers: time ratio vs 1x
+#   --skew   also migrates a dataset where one company holds a third of the rows, with 2 workers
+#   --keep   keep the scratch databases (named $BENCH_PREFIX_*, default bench_*)
+# Environment: BENCH_PREFIX (bench), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres),
+#   AMQP_URI, BENCH_STATUS_TIMEOUT (seconds a fleet run may take, 3600).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-COMPANIES=300 ROWS=1000000 WORKERS="1 2" SHARD_ROWS=50000
+usage() { awk '/^# Usage:/ { on = 1 } on && !/^#/ { exit } on { sub(/^# ?/, ""); print }' "$0"; }
+die() { echo "bench: $*" >&2; exit 1; }
+
+COMPANIES=300 ROWS=1000000 WORKERS="1 2" SHARD_ROWS="" STREAMS=2 SCALE=no SKEW=no KEEP=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --companies) COMPANIES=$2; shift 2 ;;
     --rows) ROWS=$2; shift 2 ;;
     --workers) WORKERS=$2; shift 2 ;;
     --shard-rows) SHARD_ROWS=$2; shift 2 ;;
-    *) echo "unknown argument $1" >&2; exit 64 ;;
+    --streams) STREAMS=$2; shift 2 ;;
+    --scale) SCALE=yes; shift ;;
+    --skew) SKEW=yes; shift ;;
+    --keep) KEEP=yes; shift ;;
+    -h | --help) usage; exit 0 ;;
+    *) usage >&2; echo "bench: unknown argument $1" >&2; exit 64 ;;
   esac
 done
 
-PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
-export PGHOST PGUSER
-OUT=bench/out; mkdir -p "$OUT"
-SRC=bench_src RAW=bench_raw TGT=bench_tgt FLEET=bench
-TABLES="companies lists list_recipients list_recipient_fields recipient_tags recipient_opens recipient_clicks recipient_bounces recipient_unsubscribes suppressions"
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+export FLEET_NAME=bench AMQP_URI=${AMQP_URI:-amqp://guest:guest@127.0.0.1:5672/%2F}
+P=${BENCH_PREFIX:-bench}
+SRC_DB=${P}_src CLONE_DB=${P}_pgcopydb RAW_DB=${P}_raw TGT_DB=${P}_tgt FLOOR_DB=${P}_floor
+STATUS_TIMEOUT=${BENCH_STATUS_TIMEOUT:-3600}
+STAMP=$(date +%Y-%m-%dT%H%M%S)
+OUT=bench/out/$STAMP
+WORK=$OUT/work
+mkdir -p "$WORK"
 
-now() { date +%s.%N; }
-elapsed() { echo "$2 - $1" | bc -l; }
-recreate_db() { psql -qX -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"; }
+# shellcheck source=bench/lib/proc.sh
+source bench/lib/proc.sh
+# shellcheck source=bench/lib/db.sh
+source bench/lib/db.sh
+# shellcheck source=bench/lib/summary.sh
+source bench/lib/summary.sh
+# shellcheck source=bench/lib/fleet.sh
+source bench/lib/fleet.sh
 
-[ -f producer/target/producer.jar ] && [ -f worker/target/worker.jar ] || ./mvnw -B -q -DskipTests package
+cleanup() {
+  stop_workers
+  reset_queues
+  rm -rf "$WORK"
+  if [ "$KEEP" = yes ]; then
+    echo "== kept databases: ${CREATED_DBS[*]}"
+  else
+    local db
+    for db in "${CREATED_DBS[@]}"; do drop_db "$db" || true; done
+  fi
+}
+trap cleanup EXIT
 
-export SOURCE_DB_URL="jdbc:postgresql://$PGHOST:5432/$SRC" SOURCE_DB_USER=$PGUSER
-export TARGET_DB_URL="jdbc:postgresql://$PGHOST:5432/$TGT" TARGET_DB_USER=$PGUSER
-export FLEET_NAME=$FLEET AMQP_URI=${AMQP_URI:-amqp://guest:guest@127.0.0.1:5672/%2F}
-
-echo "== seed: $COMPANIES companies, $ROWS list_recipients"
-recreate_db $SRC
-t0=$(now)
-java -jar producer/target/producer.jar seed --companies "$COMPANIES" --rows "$ROWS" --seed 42 2> "$OUT/seed.log"
-t1=$(now)
-SOURCE_ROWS=0
-for t in $TABLES; do
-  n=$(psql -qAtX -d $SRC -c "SELECT count(*) FROM $t"); SOURCE_ROWS=$((SOURCE_ROWS + n))
-done
-printf 'seed: %.1f s, %d source rows over ten tables\n' "$(elapsed $t0 $t1)" "$SOURCE_ROWS"
-
-echo "== raw COPY of the ten tables into a scratch database (binary, no indexes)"
-recreate_db $RAW
-psql -qX -d $RAW -f <(grep -v '^CREATE INDEX' ../shared/spec/legacy-schema.sql 2>/dev/null \
-  || grep -v '^CREATE INDEX' producer/src/main/resources/seed/legacy-schema.sql)
-t0=$(now)
-for t in $TABLES; do
-  psql -qX -d $SRC -c "\\copy $t TO STDOUT (FORMAT binary)" | psql -qX -d $RAW -c "\\copy $t FROM STDIN (FORMAT binary)"
-done
-t1=$(now)
-RAW_S=$(elapsed $t0 $t1)
-RAW_RATE=$(echo "$SOURCE_ROWS / $RAW_S" | bc -l)
-printf 'raw COPY: %.1f s, %.0f rows/s\n' "$RAW_S" "$RAW_RATE"
-psql -qX -d postgres -c "DROP DATABASE IF EXISTS $RAW WITH (FORCE)"
-
-# Samples a worker's heap in use (jstat: survivor + eden + old) and its peak RSS (VmHWM) until it exits.
-sample_worker() {
-  local pid=$1 out=$2 peak_heap=0 line used
-  while kill -0 "$pid" 2>/dev/null; do
-    line=$(jstat -gc "$pid" 2>/dev/null | tail -1) || true
-    if [ -n "$line" ]; then
-      used=$(echo "$line" | awk '{printf "%.0f", ($3+$4+$6+$8)/1024}')
-      [ "${used:-0}" -gt "$peak_heap" ] && peak_heap=$used
-    fi
-    hwm=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' /proc/"$pid"/status 2>/dev/null || echo "${hwm:-0}")
-    echo "$peak_heap ${hwm:-0}" > "$out"
-    sleep 0.5
+# Rebuilds the jars when missing or older than any main source file.
+build_jars() {
+  local jar stale=no
+  for jar in producer/target/producer.jar worker/target/worker.jar; do
+    [ -f "$jar" ] || stale=yes
+    [ "$stale" = yes ] || [ -z "$(find common producer worker -path '*/src/main/*' -newer "$jar" -print -quit)" ] || stale=yes
   done
+  if [ "$stale" = yes ]; then
+    echo "== building the jars (./mvnw -B -q -DskipTests package)"
+    ./mvnw -B -q -DskipTests package
+  fi
 }
 
-for n in $WORKERS; do
-  echo "== fleet migration with $n worker(s)"
-  recreate_db $TGT
-  java -jar producer/target/producer.jar migrate-schema > /dev/null 2>&1
-  rabbitmqctl -q delete_queue "$FLEET.work" >/dev/null 2>&1 || true
-  rabbitmqctl -q delete_queue "$FLEET.dead" >/dev/null 2>&1 || true
-  pids=()
-  for i in $(seq 1 "$n"); do
-    WORKER_HTTP_PORT=0 WORKER_ADMIN_PORT=0 WORKER_NAME="bench-$i" \
-      java -Xmx256m -XX:+ExitOnOutOfMemoryError -jar worker/target/worker.jar server worker/worker.yml \
-      > "$OUT/worker-$n-$i.log" 2>&1 &
-    pids+=($!)
+install_pgcopydb() {
+  command -v pgcopydb > /dev/null && return
+  echo "== pgcopydb is missing: installing the Debian package (apt-get install -y pgcopydb)"
+  apt-get install -y pgcopydb > "$OUT/apt-pgcopydb.log" 2>&1 \
+    || { apt-get update > /dev/null 2>&1 && apt-get install -y pgcopydb >> "$OUT/apt-pgcopydb.log" 2>&1; } \
+    || die "could not install pgcopydb (log: $OUT/apt-pgcopydb.log)"
+}
+
+# seed DB ARGS...: a fresh source database seeded with the producer's seed command (seed 42).
+seed() {
+  local db=$1
+  shift
+  echo "== seed $db: $*"
+  recreate_db "$db"
+  with_dbs "$db" "$TGT_DB" producer seed "$@" --seed 42 2> "$OUT/seed-$db.log"
+}
+
+# --- the peer and the floors ---
+
+pgcopydb_clone() {
+  rm -rf "$WORK/pgcopydb"
+  PGCOPYDB_SOURCE_PGURI=$(pg_uri "$SRC_DB") PGCOPYDB_TARGET_PGURI=$(pg_uri "$CLONE_DB") \
+    pgcopydb clone --dir "$WORK/pgcopydb" --table-jobs 2 --index-jobs 2 --no-owner --no-acl \
+    > "$OUT/pgcopydb.log" 2>&1 || { tail -5 "$OUT/pgcopydb.log" >&2; die "pgcopydb clone failed"; }
+}
+
+copy_source_table() {
+  psql -qX -v ON_ERROR_STOP=1 -d "$SRC_DB" -c "COPY $1 TO STDOUT (FORMAT binary)" \
+    | psql -qX -v ON_ERROR_STOP=1 -d "$RAW_DB" -c "COPY $1 FROM STDIN (FORMAT binary)"
+}
+
+dump_target_table() {
+  psql -qX -v ON_ERROR_STOP=1 -d "$TGT_DB" -c "COPY $1 TO STDOUT (FORMAT binary)" > "$WORK/floor/$1.bin"
+}
+
+load_target_table() {
+  psql -qX -v ON_ERROR_STOP=1 -d "$FLOOR_DB" -c "COPY $1 FROM STDIN (FORMAT binary)" < "$WORK/floor/$1.bin"
+}
+
+# The ten legacy tables from the seeded source into a scratch database with their columns only
+# (pg_dump's pre-data section: no primary keys, no indexes), $STREAMS concurrent streams.
+raw_copy() {
+  local groups
+  recreate_db "$RAW_DB"
+  pg_dump --schema-only --section=pre-data --no-owner --no-acl "${LEGACY_TABLES[@]/#/--table=}" "$SRC_DB" \
+    | sql "$RAW_DB" > /dev/null
+  groups=$(split_tables "$SRC_DB" "$STREAMS" "${LEGACY_TABLES[@]}")
+  echo "   streams: $(paste -sd '|' <<< "$groups")"
+  measure raw "raw binary COPY, $STREAMS streams, no indexes" "$SOURCE_ROWS" in_streams copy_source_table "$groups"
+  drop_db "$RAW_DB"
+}
+
+# The fleet's final target rows (rejects included), dumped with binary COPY from the last fleet
+# target, loaded into a fresh target made by migrate-schema (all its indexes) in $STREAMS
+# concurrent streams. Only the load is timed.
+load_floor() {
+  local tables groups target_rows
+  mapfile -t tables < <(target_tables "$TGT_DB")
+  target_rows=$(count_rows "$TGT_DB" "${tables[@]}")
+  mkdir -p "$WORK/floor"
+  in_streams dump_target_table "$(split_tables "$TGT_DB" "$STREAMS" "${tables[@]}")"
+  recreate_db "$FLOOR_DB"
+  with_dbs "$SRC_DB" "$FLOOR_DB" producer migrate-schema > "$OUT/migrate-schema-floor.log" 2>&1
+  groups=$(split_tables "$TGT_DB" "$STREAMS" "${tables[@]}")
+  echo "   $target_rows target rows in ${#tables[@]} tables; streams: $(paste -sd '|' <<< "$groups")"
+  measure floor "load floor: target rows, $STREAMS streams, indexes" "$SOURCE_ROWS" in_streams load_target_table "$groups"
+  [ "$(count_rows "$FLOOR_DB" "${tables[@]}")" -eq "$target_rows" ] || die "the load floor lost rows"
+  rm -rf "$WORK/floor"
+  drop_db "$FLOOR_DB"
+}
+
+write_summary() {
+  local file
+  file=bench/out/summary-$(date +%F).md
+  {
+    echo "Benchmark of $(date '+%F %H:%M %Z'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . || echo ' (with local changes)')."
+    echo "Machine: $(nproc) cores, $(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);" \
+      "load average $LOAD_AT_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end. Dataset: $COMPANIES companies, $ROWS list_recipients," \
+      "$SOURCE_ROWS source rows (the ten legacy tables); shard rows ${SHARD_ROWS:-the producer default}."
+    echo
+    summary_table
+  } > "$file"
+  cp "$file" "$OUT/summary.md"
+  echo
+  cat "$file"
+  echo
+  echo "(written to $file; logs in $OUT)"
+}
+
+main() {
+  local n
+  LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+  build_jars
+  install_pgcopydb
+
+  seed "$SRC_DB" --companies "$COMPANIES" --rows "$ROWS"
+  SOURCE_ROWS=$(count_rows "$SRC_DB" "${LEGACY_TABLES[@]}")
+  echo "   $SOURCE_ROWS source rows in the ten legacy tables"
+
+  echo "== pgcopydb clone (--table-jobs 2 --index-jobs 2) into a fresh database"
+  recreate_db "$CLONE_DB"
+  measure pgcopydb "pgcopydb clone" "$SOURCE_ROWS" pgcopydb_clone
+  drop_db "$CLONE_DB"
+
+  echo "== raw binary COPY of the ten legacy tables"
+  raw_copy
+
+  for n in $WORKERS; do
+    run_fleet "fleet-$n" "fleet, $n worker(s)" "$SRC_DB" "$n" "$SOURCE_ROWS"
   done
-  for i in $(seq 1 "$n"); do
-    until grep -q "consuming " "$OUT/worker-$n-$i.log"; do sleep 0.2; done
-    sample_worker "${pids[$((i-1))]}" "$OUT/mem-$n-$i" &
-  done
-  t0=$(now)
-  run_id=$(java -jar producer/target/producer.jar enqueue --mode migrate --all --shard-rows "$SHARD_ROWS" 2>/dev/null | tail -1)
-  java -jar producer/target/producer.jar status --run-id "$run_id" --wait --timeout 1800 --interval 2 > "$OUT/status-$n.log" 2>&1 \
-    || { echo "run $run_id did not succeed:"; tail -3 "$OUT/status-$n.log"; }
-  t1=$(now)
-  for pid in "${pids[@]}"; do kill -TERM "$pid"; done
-  wait "${pids[@]}" 2>/dev/null || true
-  sleep 1
-  FLEET_S=$(elapsed $t0 $t1)
-  READ=$(psql -qAtX -d $TGT -c "SELECT sum(rows_read) FROM migration.tasks WHERE run_id = '$run_id'")
-  FLEET_RATE=$(echo "$READ / $FLEET_S" | bc -l)
-  printf 'fleet %d worker(s): %.1f s, %d source rows read, %.0f rows/s, fleet/raw = %.2f\n' \
-    "$n" "$FLEET_S" "$READ" "$FLEET_RATE" "$(echo "$FLEET_RATE / $RAW_RATE" | bc -l)"
-  for i in $(seq 1 "$n"); do
-    read -r heap rss < "$OUT/mem-$n-$i"
-    oom=$(grep -c OutOfMemoryError "$OUT/worker-$n-$i.log" || true)
-    printf '  worker %d: peak heap used %s MiB (-Xmx256m), peak RSS %s MiB, OutOfMemoryError: %s\n' "$i" "$heap" "$rss" "$oom"
-  done
-done
+
+  echo "== load floor from the last fleet target"
+  load_floor
+
+  if [ "$SCALE" = yes ]; then
+    seed "${P}_src_x4" --companies $((COMPANIES * 4)) --rows $((ROWS * 4))
+    run_fleet x4 "fleet, 2 workers, 4x data" "${P}_src_x4" 2 "$(count_rows "${P}_src_x4" "${LEGACY_TABLES[@]}")"
+    drop_db "${P}_src_x4"
+  fi
+  if [ "$SKEW" = yes ]; then
+    seed "${P}_src_skew" --companies "$COMPANIES" --rows "$ROWS" --skew-share 0.33
+    run_fleet skew "fleet, 2 workers, one company a third" "${P}_src_skew" 2 \
+      "$(count_rows "${P}_src_skew" "${LEGACY_TABLES[@]}")"
+    drop_db "${P}_src_skew"
+  fi
+
+  write_summary
+}
+
+main

@@ -42,6 +42,11 @@ final class SeedCommand implements Callable<Integer> {
             description = "the same seed gives the same data (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--skew-share", paramLabel = "F", defaultValue = "0",
+            description = "the largest company holds this share of list_recipients (0 to " + SeedPlan.MAX_SKEW_SHARE
+                    + "; default 0: company sizes follow the power law alone)")
+    double skewShare;
+
     @Option(names = "--force", description = "replace the legacy tables even when they hold rows")
     boolean force;
 
@@ -64,7 +69,7 @@ final class SeedCommand implements Callable<Integer> {
                                 .collect(Collectors.joining(", "))
                         + "); use --force to replace them");
             }
-            Seeder.Result result = seeder.seed(SeedPlan.of(companies, rows, seed));
+            Seeder.Result result = seeder.seed(SeedPlan.of(companies, rows, seed, skewShare));
             out.printf(Locale.ROOT, "seeded %d companies, %d list_recipients, %d rows in %.1f s%n",
                     companies, rows, result.totalRows(), (System.nanoTime() - started) / 1e9);
             out.flush();
@@ -78,6 +83,10 @@ final class SeedCommand implements Callable<Integer> {
         }
         if (rows < 1) {
             throw new ParameterException(spec.commandLine(), "--rows must be at least 1, not " + rows);
+        }
+        if (!(skewShare >= 0 && skewShare <= SeedPlan.MAX_SKEW_SHARE)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--skew-share must be between 0 and " + SeedPlan.MAX_SKEW_SHARE + ", not " + skewShare);
         }
     }
 }

@@ -9,6 +9,9 @@ import java.util.stream.IntStream;
  * rows, lists, people and suppressions each company has, and where its id ranges start.
  * Company sizes follow a power law: the company of rank i (a seed-dependent shuffle of the ids)
  * weighs i^-1.1, and every company gets at least {@link #MIN_ROWS} rows when there are enough.
+ * A skew share, when given, overrides the largest company's size: it holds exactly that share of
+ * the rows (the benchmark's "one company holds a third" dataset), and the others share the rest
+ * by the same power law. Without it the sizes are the power law's alone, as before.
  *
  * <p>Companies have ids 1..N. list_recipients ids are 1..M, each company's rows contiguous;
  * lists ids are 1..L, likewise grouped by company.
@@ -21,10 +24,13 @@ public final class SeedPlan {
     /** People per list_recipients row: about 2.2 rows (lists) per person. */
     static final double PEOPLE_PER_ROW = 0.45;
     static final double SUPPRESSED_SHARE = 0.02;
+    /** The largest skew share accepted: the other companies keep at least a tenth of the rows. */
+    public static final double MAX_SKEW_SHARE = 0.9;
 
     private final int companies;
     private final long rows;
     private final long seed;
+    private final double skewShare;
     private final long[] companyRows;
     private final long[] rowStart;
     private final int[] listCount;
@@ -34,14 +40,18 @@ public final class SeedPlan {
     private final long totalLists;
     private final long totalSuppressions;
 
-    private SeedPlan(int companies, long rows, long seed) {
+    private SeedPlan(int companies, long rows, long seed, double skewShare) {
         if (companies < 1 || rows < 1) {
             throw new IllegalArgumentException("companies and rows must be at least 1");
+        }
+        if (!(skewShare >= 0 && skewShare <= MAX_SKEW_SHARE)) {
+            throw new IllegalArgumentException("the skew share must be between 0 and " + MAX_SKEW_SHARE);
         }
         this.companies = companies;
         this.rows = rows;
         this.seed = seed;
-        this.companyRows = sizes(companies, rows, seed);
+        this.skewShare = skewShare;
+        this.companyRows = sizes(companies, rows, seed, skewShare);
         this.rowStart = new long[companies];
         this.listCount = new int[companies];
         this.listStart = new long[companies];
@@ -67,26 +77,48 @@ public final class SeedPlan {
     }
 
     public static SeedPlan of(int companies, long rows, long seed) {
-        return new SeedPlan(companies, rows, seed);
+        return new SeedPlan(companies, rows, seed, 0);
+    }
+
+    /** A plan whose largest company holds {@code skewShare} of the rows (0: the power law alone). */
+    public static SeedPlan of(int companies, long rows, long seed, double skewShare) {
+        return new SeedPlan(companies, rows, seed, skewShare);
     }
 
     /** Rows per company (index = company id - 1), summing to exactly {@code rows}. */
     static long[] sizes(int companies, long rows, long seed) {
+        return sizes(companies, rows, seed, 0);
+    }
+
+    /**
+     * Rows per company, summing to exactly {@code rows}; with a positive {@code skewShare} the
+     * company of rank 1 holds round(share x rows) of them (less only where the others' floor needs it).
+     */
+    static long[] sizes(int companies, long rows, long seed, double skewShare) {
         long floor = Math.min(MIN_ROWS, rows / companies);
-        long rest = rows - floor * companies;
         // Rank companies by a seeded shuffle, so the largest one is not always company 1.
         Integer[] byRank = IntStream.range(0, companies).boxed().toArray(Integer[]::new);
         Arrays.sort(byRank, Comparator.comparingLong(c -> Rng.mix(seed ^ Rng.mix(c + 1L))));
+        long[] size = new long[companies];
+        int heavy = byRank[0];
+        boolean skewed = skewShare > 0 && companies > 1;
+        if (skewed) {
+            long others = floor * (companies - 1L);
+            size[heavy] = Math.max(floor, Math.min(Math.round(skewShare * rows), rows - others));
+        }
+        long rest = rows - floor * companies - (skewed ? size[heavy] - floor : 0);
         double[] weight = new double[companies];
         double total = 0;
-        for (int rank = 0; rank < companies; rank++) {
+        for (int rank = skewed ? 1 : 0; rank < companies; rank++) {
             weight[byRank[rank]] = Math.pow(rank + 1, -EXPONENT);
             total += weight[byRank[rank]];
         }
-        long[] size = new long[companies];
         double[] remainder = new double[companies];
         long given = 0;
         for (int c = 0; c < companies; c++) {
+            if (skewed && c == heavy) {
+                continue;
+            }
             double exact = rest * weight[c] / total;
             long whole = (long) Math.floor(exact);
             size[c] = floor + whole;
@@ -112,6 +144,11 @@ public final class SeedPlan {
 
     public long seed() {
         return seed;
+    }
+
+    /** The largest company's forced share of the rows; 0 when sizes follow the power law alone. */
+    public double skewShare() {
+        return skewShare;
     }
 
     /** Rows of company {@code company} (1-based id). */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +93,30 @@ class SeedCommandIT {
         long smallest = longQuery(seeded, "SELECT min(n) FROM (SELECT count(*) AS n FROM list_recipients GROUP BY company_id) s");
         assertThat(largest).isGreaterThanOrEqualTo(10 * median);
         assertThat(smallest).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aSkewShareGivesOneCompanyThatShareOfTheRows(TestServices services) throws Exception {
+        DatabaseSettings db = services.extraDatabase("skew");
+        // Half, well above the 0.31 the power law alone gives the largest of these 20 companies.
+        Run run = seed(db, "seed", "--companies", "20", "--rows", "5000", "--seed", "7", "--skew-share", "0.5");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        long heavy = longQuery(db, "SELECT company_id FROM list_recipients GROUP BY company_id ORDER BY count(*) DESC LIMIT 1");
+        long heavyRows = longQuery(db, "SELECT count(*) FROM list_recipients WHERE company_id = " + heavy);
+        assertThat(heavyRows / 5000.0).isCloseTo(0.5, Offset.offset(0.005));
+        // Its child rows follow it: about half of the ten tables' rows belong to that company.
+        long heavyAll = heavyRows;
+        for (String child : List.of("list_recipient_fields", "recipient_tags", "recipient_opens", "recipient_clicks",
+                "recipient_bounces", "recipient_unsubscribes")) {
+            heavyAll += longQuery(db, "SELECT count(*) FROM " + child + " c JOIN list_recipients r"
+                    + " ON r.id = c.list_recipient_id WHERE r.company_id = " + heavy);
+        }
+        heavyAll += longQuery(db, "SELECT count(*) FROM lists WHERE company_id = " + heavy);
+        heavyAll += longQuery(db, "SELECT count(*) FROM suppressions WHERE company_id = " + heavy);
+        long total = counts(db).values().stream().mapToLong(Long::longValue).sum();
+        assertThat((double) heavyAll / total).isBetween(0.45, 0.55);
+        assertThat(counts(db).get("companies")).isEqualTo(20);
     }
 
     @Test

@@ -61,6 +61,12 @@ class SeedCommandTest {
         assertUsageError(run("seed", "--companies", "3", "--rows", "10", "--seed", "abc"), "--seed");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"-0.1", "0.91", "1", "NaN", "Infinity", "third"})
+    void aSkewShareOutsideZeroToNineTenthsIsRefused(String value) {
+        assertUsageError(run("seed", "--companies", "3", "--rows", "10", "--skew-share", value), "--skew-share");
+    }
+
     @Test
     void companiesAndRowsAreRequired() {
         assertUsageError(run("seed", "--rows", "10"), "--companies");
@@ -79,5 +85,9 @@ class SeedCommandTest {
         assertThat(result.err().strip().lines()).hasSize(1);
         assertThat(result.err()).startsWith("error: cannot connect to jdbc:postgresql://127.0.0.1:1/legacy");
         assertThat(result.err()).containsOnlyOnce("(is the service running?)");
+
+        Result skewed = run("seed", "--companies", "3", "--rows", "10", "--skew-share", "0.33");
+        assertThat(skewed.exitCode()).isEqualTo(OneLineErrors.FAILURE);
+        assertThat(skewed.err()).startsWith("error: cannot connect to jdbc:postgresql://127.0.0.1:1/legacy");
     }
 }
