@@ -17,7 +17,7 @@ public final class DeadLetterHeaders {
     public static final String COMPANY_ID = "x-migration-company-id";
     /** The task group ("table" of the message): lists, recipients, suppressions, … */
     public static final String TABLE = "x-migration-table";
-    /** The shard, e.g. {@code 3of8}. */
+    /** The shard's number within its task group (the task key says {@code 3of8}). */
     public static final String SHARD = "x-migration-shard";
     /** A short task key, e.g. {@code 42/recipients/3of8}. */
     public static final String TASK = "x-migration-task";

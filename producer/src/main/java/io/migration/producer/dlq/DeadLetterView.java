@@ -18,9 +18,9 @@ import java.util.Optional;
 public final class DeadLetterView {
 
     // Newer worker headers (all optional: older dead letters lack them).
-    static final String TABLE = "x-migration-table";
-    static final String SHARD = "x-migration-shard";
-    static final String ERROR_CLASS = "x-migration-error-class";
+    static final String TABLE = DeadLetterHeaders.TABLE;
+    static final String SHARD = DeadLetterHeaders.SHARD;
+    static final String ERROR_CLASS = DeadLetterHeaders.ERROR_CLASS;
     static final int MAX_ERROR = 300;
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -26,7 +26,7 @@ final class DeadLetters {
             headers.put(DeadLetterHeaders.RUN_ID, task.runId());
             headers.put(DeadLetterHeaders.COMPANY_ID, task.companyId());
             headers.put(DeadLetterHeaders.TABLE, task.group().wireName());
-            headers.put(DeadLetterHeaders.SHARD, task.shard() + "of" + task.shardCount());
+            headers.put(DeadLetterHeaders.SHARD, task.shard());
             headers.put(DeadLetterHeaders.TASK, task.taskKey());
         }
         return headers;
