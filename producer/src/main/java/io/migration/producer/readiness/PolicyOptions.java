@@ -24,7 +24,7 @@ public final class PolicyOptions {
     CommandSpec command;
 
     @Option(names = "--max-reject-percent", paramLabel = "PERCENT",
-            description = "readiness: a company FAILs when more than PERCENT % of the rows it read are rejected"
+            description = "readiness: a company FAILs when more than PERCENT %% of the rows it read are rejected"
                     + " (default 0.5; env " + ENV_MAX_REJECT_PERCENT + ")")
     Double maxRejectPercent;
 

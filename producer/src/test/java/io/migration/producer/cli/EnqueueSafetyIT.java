@@ -40,7 +40,7 @@ class EnqueueSafetyIT {
 
     @Test
     void aMalformedAmqpUriIsOneLineNamingItAndRecordsNothing() {
-        CliRun run = CliRun.run(with("AMQP_URI", "amqp://guest:s3cret@"), "enqueue", "--mode", "migrate", "--all",
+        CliRun run = CliRun.run(with("AMQP_URI", "amqp://guest:s3cret@"), "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all",
                 "--run-id", "malformed");
 
         assertThat(run.exitCode()).isNotZero();
@@ -65,7 +65,7 @@ class EnqueueSafetyIT {
 
     @Test
     void aReusedRunIdPublishesNothingTwiceAndRefusesADifferentRequest() throws Exception {
-        CliRun first = CliRun.run(env, "enqueue", "--mode", "migrate", "--companies", "1,2", "--run-id", "same",
+        CliRun first = CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--companies", "1,2", "--run-id", "same",
                 "--shard-rows", "100");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.lastOutLine()).isEqualTo("same");
@@ -74,7 +74,7 @@ class EnqueueSafetyIT {
         assertThat(target.text("SELECT selection_ids::text || ' ' || fleet FROM migration.runs WHERE run_id = 'same'"))
                 .isEqualTo("{1,2} " + topology.fleetName());
 
-        CliRun again = CliRun.run(env, "enqueue", "--mode", "migrate", "--companies", "2,1", "--run-id", "same");
+        CliRun again = CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--companies", "2,1", "--run-id", "same");
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.err()).contains("published 0 task(s) of run same");
 
@@ -91,19 +91,19 @@ class EnqueueSafetyIT {
     @Test
     void aCohortFileThatCannotBeReadSaysWhy(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("missing.txt");
-        CliRun run = CliRun.run(env, "enqueue", "--mode", "migrate", "--cohort", missing.toString());
+        CliRun run = CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--cohort", missing.toString());
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.errLines()).containsExactly("error: cannot read cohort file " + missing + ": no such file");
 
         Path directory = Files.createDirectory(dir.resolve("cohort"));
-        run = CliRun.run(env, "enqueue", "--mode", "migrate", "--cohort", directory.toString());
+        run = CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--cohort", directory.toString());
         assertThat(run.errLines()).containsExactly("error: cannot read cohort file " + directory + ": it is a directory");
     }
 
     @Test
     void aUrlThatIsNotJdbcNamesItsVariableWithoutThePassword() {
         CliRun run = CliRun.run(with("TARGET_DB_URL", "postgres://app:s3cret@db.example/recipients"), "enqueue",
-                "--mode", "migrate", "--all");
+                "--mode", "migrate", "--skip-readiness-check", "--all");
 
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.errLines()).containsExactly("error: TARGET_DB_URL must be a PostgreSQL JDBC URL such as"
@@ -115,9 +115,10 @@ class EnqueueSafetyIT {
     }
 
     private void assertRefused(String[] selection, String line) {
-        String[] args = new String[selection.length + 5];
-        System.arraycopy(new String[] {"enqueue", "--mode", "migrate", "--run-id", "same"}, 0, args, 0, 5);
-        System.arraycopy(selection, 0, args, 5, selection.length);
+        String[] head = {"enqueue", "--mode", "migrate", "--skip-readiness-check", "--run-id", "same"};
+        String[] args = new String[selection.length + head.length];
+        System.arraycopy(head, 0, args, 0, head.length);
+        System.arraycopy(selection, 0, args, head.length, selection.length);
         CliRun run = CliRun.run(env, args);
         assertThat(run.exitCode()).isEqualTo(OneLineErrors.USAGE);
         assertThat(run.errLines()).containsExactly(line);
