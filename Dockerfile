@@ -3,6 +3,7 @@
 #   docker build -t migration-fleet:0.1.0 .
 #   docker run migration-fleet:0.1.0                                   # a worker
 #   docker run migration-fleet:0.1.0 -jar /app/producer.jar --help     # the producer
+#   docker run --entrypoint producer migration-fleet:0.1.0 --help      # the same, shorter
 # The Helm chart (helm/migration-fleet) and docker-compose.yml run this image; DockerfileTest
 # checks the invariants they rely on.
 
@@ -21,6 +22,9 @@ FROM eclipse-temurin:17-jre
 RUN groupadd --system --gid 10001 migration \
  && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent \
       --shell /usr/sbin/nologin migration
+# `producer COMMAND …` for operators in a shell or `kubectl exec` (the chart's cli pod).
+RUN printf '#!/bin/sh\nexec java -jar /app/producer.jar "$@"\n' > /usr/local/bin/producer \
+ && chmod 755 /usr/local/bin/producer
 WORKDIR /app
 COPY --from=build /src/worker/target/worker.jar /src/producer/target/producer.jar /src/worker/worker.yml /app/
 USER 10001:10001

@@ -167,8 +167,8 @@ Refuses values that cannot work together, with one line saying what to change.
 {{- end }}
 
 {{/*
-What the producer's containers share: environment, security, resources and /tmp. Ends with the
-volumeMounts list so that a container can add its own mounts after it.
+What the producer's containers share: environment, security and /tmp. Ends with the volumeMounts
+list so that a container can add its own mounts after it.
 */}}
 {{- define "migration-fleet.producerContainerBody" -}}
 securityContext:
@@ -180,8 +180,6 @@ env:
   - name: JAVA_TOOL_OPTIONS
     value: {{ include "migration-fleet.javaToolOptions" . | quote }}
   {{- include "migration-fleet.credentialsEnv" . | nindent 2 }}
-resources:
-  {{- toYaml .Values.producerJob.resources | nindent 2 }}
 volumeMounts:
   - name: tmp
     mountPath: /tmp

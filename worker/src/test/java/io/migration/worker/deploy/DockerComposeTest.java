@@ -75,7 +75,7 @@ class DockerComposeTest {
 
     @Test
     void workersStopAsTheChartsPodsDo() {
-        Deployment deployment = Chart.render(null).one(Deployment.class);
+        Deployment deployment = Chart.render(null).workers();
         long grace = deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
         for (Map<String, Object> worker : workers.values()) {
             assertThat(worker).containsEntry("stop_grace_period", grace + "s")

@@ -59,7 +59,7 @@ class DockerfileTest {
         ObjectMapper json = new ObjectMapper();
         List<String> entrypoint = List.of(json.readValue(instruction("ENTRYPOINT").get(0), String[].class));
         List<String> command = List.of(json.readValue(instruction("CMD").get(0), String[].class));
-        Deployment deployment = Chart.render(null).one(Deployment.class);
+        Deployment deployment = Chart.render(null).workers();
         var worker = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
 
         assertThat(entrypoint).isEqualTo(worker.getCommand());
@@ -82,6 +82,13 @@ class DockerfileTest {
 
         assertThat(copied).containsAll(chartPaths.stream().filter(p -> p.startsWith("/app/")).toList())
                 .contains("/app/worker.jar", "/app/producer.jar", "/app/worker.yml");
+    }
+
+    @Test
+    void producerCommandRunsTheProducerJar() {
+        assertThat(instruction("RUN")).anySatisfy(run -> assertThat(run)
+                .contains("exec java -jar /app/producer.jar \"$@\"", "> /usr/local/bin/producer",
+                        "chmod 755 /usr/local/bin/producer"));
     }
 
     @Test

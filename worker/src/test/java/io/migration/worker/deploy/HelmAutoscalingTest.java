@@ -18,7 +18,7 @@ class HelmAutoscalingTest {
     void withoutAutoscalerTheReplicaCountHolds() {
         Rendered rendered = Chart.render(null);
 
-        assertThat(rendered.one(Deployment.class).getSpec().getReplicas()).isEqualTo(2);
+        assertThat(rendered.workers().getSpec().getReplicas()).isEqualTo(2);
         assertThat(rendered.all(HorizontalPodAutoscaler.class)).isEmpty();
         assertThat(rendered.custom("ScaledObject")).isEmpty();
     }
@@ -26,7 +26,7 @@ class HelmAutoscalingTest {
     @Test
     void kedaScalesOnTheWorkQueueFromZero() {
         Rendered rendered = Chart.render(Chart.DIRECTORY.resolve("ci/keda-values.yaml"));
-        Deployment deployment = rendered.one(Deployment.class);
+        Deployment deployment = rendered.workers();
         GenericKubernetesResource scaledObject = rendered.custom("ScaledObject").get(0);
         GenericKubernetesResource authentication = rendered.custom("TriggerAuthentication").get(0);
 
@@ -71,7 +71,7 @@ class HelmAutoscalingTest {
     void hpaScalesTheDeployment() {
         Rendered rendered = Chart.render(Chart.DIRECTORY.resolve("ci/hpa-values.yaml"));
         HorizontalPodAutoscaler hpa = rendered.one(HorizontalPodAutoscaler.class);
-        Deployment deployment = rendered.one(Deployment.class);
+        Deployment deployment = rendered.workers();
 
         assertThat(deployment.getSpec().getReplicas()).as("replicas left to the HPA").isNull();
         assertThat(rendered.custom("ScaledObject")).isEmpty();

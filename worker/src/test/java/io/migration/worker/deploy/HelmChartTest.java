@@ -14,12 +14,17 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -52,7 +57,7 @@ class HelmChartTest {
     void everyPodIsRestricted(String valuesFile) {
         Rendered rendered = render(valuesFile);
         List<PodSpec> pods = new ArrayList<>();
-        pods.add(rendered.one(Deployment.class).getSpec().getTemplate().getSpec());
+        rendered.all(Deployment.class).forEach(d -> pods.add(d.getSpec().getTemplate().getSpec()));
         rendered.all(Job.class).forEach(job -> pods.add(job.getSpec().getTemplate().getSpec()));
 
         for (PodSpec pod : pods) {
@@ -73,7 +78,9 @@ class HelmChartTest {
                         .anyMatch(m -> m.getName().equals("tmp") && m.getMountPath().equals("/tmp"));
                 assertThat(container.getResources().getRequests()).as(container.getName()).containsKeys("cpu", "memory");
                 assertThat(container.getResources().getLimits()).as(container.getName()).containsKeys("cpu", "memory");
-                assertThat(container.getCommand()).as("the JVM runs as PID 1, no shell").containsExactly("java");
+                if (!container.getName().equals("cli")) { // the operator's pod idles; its commands come by exec
+                    assertThat(container.getCommand()).as("the JVM runs as PID 1, no shell").containsExactly("java");
+                }
                 assertThat(env(container, "JAVA_TOOL_OPTIONS").map(EnvVar::getValue).orElse(""))
                         .contains("-XX:+ExitOnOutOfMemoryError").containsPattern("-XX:MaxRAMPercentage=\\d+");
             }
@@ -99,9 +106,9 @@ class HelmChartTest {
 
     @Test
     void podsOutliveTheDrainOfTheirShards() {
-        Deployment defaults = Chart.render(null).one(Deployment.class);
+        Deployment defaults = Chart.render(null).workers();
         Deployment longDrain = Chart.render(null, Map.of("config.WORKER_SHUTDOWN_GRACE_PERIOD", "2 minutes"))
-                .one(Deployment.class);
+                .workers();
 
         assertThat(defaults.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds()).isGreaterThan(25 + 5);
         assertThat(longDrain.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds()).isGreaterThan(120 + 5);
@@ -143,11 +150,26 @@ class HelmChartTest {
                 .isEqualTo("recipients-password");
     }
 
+    /** The example values of docs/OPERATIONS.md install as written. */
+    @Test
+    void operationsGuideExampleRenders(@TempDir Path dir) throws IOException {
+        String guide = Files.readString(Repository.ROOT.resolve("docs/OPERATIONS.md"));
+        Matcher example = Pattern.compile("```yaml\n(# fleet-values\\.yaml\n.*?)```", Pattern.DOTALL).matcher(guide);
+        assertThat(example.find()).as("a ```yaml block starting with # fleet-values.yaml").isTrue();
+        Path values = Files.writeString(dir.resolve("fleet-values.yaml"), example.group(1));
+
+        Rendered rendered = Chart.render(values);
+
+        assertThat(Chart.lint(values).isFailed()).isFalse();
+        assertThat(rendered.kinds()).contains("ScaledObject", "ServiceMonitor").doesNotContain("Secret");
+        assertThat(rendered.worker().getImage()).isEqualTo("registry.example.com/migration-fleet:0.1.0");
+    }
+
     @Test
     void disruptionBudgetCoversTheWorkersOnly() {
         Rendered rendered = Chart.render(null);
         PodDisruptionBudget budget = rendered.one(PodDisruptionBudget.class);
-        Map<String, String> podLabels = rendered.one(Deployment.class).getSpec().getTemplate().getMetadata().getLabels();
+        Map<String, String> podLabels = rendered.workers().getSpec().getTemplate().getMetadata().getLabels();
 
         assertThat(budget.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
         assertThat(podLabels).containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());

@@ -38,7 +38,7 @@ class HelmMonitoringTest {
         assertThat(service.getMetadata().getLabels()).containsAllEntriesOf(selector);
         assertThat(service.getSpec().getPorts()).anyMatch(p -> p.getName().equals("admin")
                 && p.getTargetPort().getStrVal().equals("admin"));
-        assertThat(rendered.one(io.fabric8.kubernetes.api.model.apps.Deployment.class).getSpec().getTemplate()
+        assertThat(rendered.workers().getSpec().getTemplate()
                 .getMetadata().getLabels()).containsAllEntriesOf(service.getSpec().getSelector());
     }
 

@@ -33,8 +33,18 @@ record Rendered(List<HasMetadata> objects) {
         return objects.stream().map(HasMetadata::getKind).toList();
     }
 
+    /** The workers' Deployment (the chart may render an operator's CLI Deployment too). */
+    Deployment workers() {
+        List<Deployment> workers = all(Deployment.class).stream()
+                .filter(d -> "worker".equals(d.getMetadata().getLabels().get("app.kubernetes.io/component"))).toList();
+        if (workers.size() != 1) {
+            throw new AssertionError("expected one worker Deployment, rendered " + workers.size() + ": " + kinds());
+        }
+        return workers.get(0);
+    }
+
     Container worker() {
-        return one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().stream()
+        return workers().getSpec().getTemplate().getSpec().getContainers().stream()
                 .filter(c -> c.getName().equals("worker")).findFirst()
                 .orElseThrow(() -> new AssertionError("no container named worker"));
     }

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +18,38 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The producer's enqueue as a Job: off by default, with the workers' environment, one run id per Job. */
-class HelmProducerJobTest {
+/**
+ * The producer in the cluster: enqueue as a Job (one run id per Job) and an operator's pod for the
+ * other commands, both off by default and with the workers' environment.
+ */
+class HelmProducerTest {
 
     @Test
-    void noJobByDefault() {
-        assertThat(Chart.render(null).all(Job.class)).isEmpty();
+    void noJobNorCliByDefault() {
+        Rendered rendered = Chart.render(null);
+
+        assertThat(rendered.all(Job.class)).isEmpty();
+        assertThat(rendered.all(Deployment.class)).singleElement().isEqualTo(rendered.workers());
+    }
+
+    @Test
+    void cliPodHasTheWorkersEnvironmentAndIsNoWorker() {
+        Rendered rendered = Chart.render(Chart.DIRECTORY.resolve("ci/cli-values.yaml"));
+        Deployment cli = rendered.all(Deployment.class).stream().filter(d -> d != rendered.workers()).findFirst()
+                .orElseThrow(() -> new AssertionError("no CLI Deployment"));
+        Container container = cli.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container worker = rendered.worker();
+        Map<String, String> cliLabels = cli.getSpec().getTemplate().getMetadata().getLabels();
+
+        assertThat(container.getCommand()).containsExactly("sleep", "infinity");
+        assertThat(container.getEnvFrom()).isEqualTo(worker.getEnvFrom());
+        for (String credential : new String[] {"AMQP_URI", "SOURCE_DB_PASSWORD", "TARGET_DB_PASSWORD"}) {
+            assertThat(env(container, credential)).isEqualTo(env(worker, credential));
+        }
+        assertThat(cliLabels).doesNotContainEntry("app.kubernetes.io/component", "worker");
+        assertThat(rendered.one(Service.class).getSpec().getSelector()).containsEntry("app.kubernetes.io/component", "worker");
+        assertThat(rendered.one(PodDisruptionBudget.class).getSpec().getSelector().getMatchLabels())
+                .containsEntry("app.kubernetes.io/component", "worker");
     }
 
     @Test
