@@ -1,18 +1,38 @@
 package io.migration.worker;
 
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.impl.MicrometerMetricsCollector;
 import com.zaxxer.hikari.HikariDataSource;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.migration.common.amqp.AmqpConnections;
 import io.migration.common.amqp.Topology;
 import io.migration.common.ledger.TaskLedger;
+import io.migration.common.ledger.TaskLifecycle;
 import io.migration.worker.amqp.ConsumerPool;
+import io.migration.worker.config.ConsumerFactory;
 import io.migration.worker.config.WorkerConfiguration;
+import io.migration.worker.control.FleetHeartbeat;
+import io.migration.worker.control.InFlightShards;
 import io.migration.worker.health.BrokerHealthCheck;
+import io.migration.worker.health.ConsumersHealthCheck;
+import io.migration.worker.health.ProcessingHealthCheck;
+import io.migration.worker.metrics.MetricsSetup;
+import io.migration.worker.metrics.WorkerMetrics;
+import io.migration.worker.pipeline.DeliveryHandler;
 import io.migration.worker.pipeline.ShardMigration;
-import io.migration.worker.pipeline.TaskProcessor;
+import io.migration.worker.resilience.Breakers;
+import io.migration.worker.resilience.FleetGate;
+import io.migration.worker.resilience.FleetPace;
+import io.migration.worker.resilience.SourceHealth;
+import io.migration.worker.resilience.TransientRetry;
 import io.migration.worker.source.ShardReader;
 import io.migration.worker.target.ShardWriter;
 import org.jdbi.v3.core.Jdbi;
@@ -37,19 +57,47 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
     }
 
     @Override
-    public void run(WorkerConfiguration config, Environment environment) {
+    public void run(WorkerConfiguration config, Environment environment) throws Exception {
         String workerName = config.getWorkerName();
-        HikariDataSource source = config.getSource().build(environment, "source", true);
-        HikariDataSource target = config.getTarget().build(environment, "target", false);
+        ConsumerFactory consumer = config.getConsumer();
+        WorkerMetrics metrics = MetricsSetup.create(environment, config.getFleetName(), workerName);
+        HikariDataSource source = config.getSource().build(environment, "source", true, metrics.registry());
+        HikariDataSource target = config.getTarget().build(environment, "target", false, metrics.registry());
         Jdbi targetJdbi = Jdbi.create(target);
-        TaskLedger ledger = new TaskLedger(targetJdbi);
+        TaskLifecycle lifecycle = new TaskLifecycle(targetJdbi);
+
+        Breakers breakers = new Breakers(config.getBreakers());
+        FleetGate gate = new FleetGate(breakers);
+        FleetPace pace = new FleetPace(gate);
+        RetryRegistry retries = TransientRetry.registry(consumer.getTransientRetries(), consumer.getRetryBackoff(),
+                consumer.getMaxRetryBackoff());
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers.registry()).bindTo(metrics.registry());
+        TaggedRateLimiterMetrics.ofRateLimiterRegistry(pace.registry()).bindTo(metrics.registry());
+        TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(metrics.registry());
+
         ShardReader reader = new ShardReader(source);
-        ShardMigration migration = new ShardMigration(reader, new ShardWriter(), targetJdbi, ledger, workerName);
-        TaskProcessor processor = new TaskProcessor(reader, migration, ledger,
-                config.getConsumer().buildRetry("shard"), config.getConsumer().getMaxAttempts(), workerName);
-        ConsumerPool consumers = new ConsumerPool(config.getAmqpUri(), new Topology(config.getFleetName()), processor,
-                workerName, config.getConsumer().getThreads(), config.getConsumer().getPrefetch(),
-                config.getConsumer().getShutdownGracePeriod());
+        ShardMigration migration = new ShardMigration(reader, new ShardWriter(), targetJdbi,
+                new TaskLedger(targetJdbi), workerName);
+        InFlightShards inFlight = new InFlightShards();
+        DeliveryHandler handler = new DeliveryHandler(new DeliveryHandler.Settings(workerName,
+                consumer.getMaxAttempts(), consumer.getCrashLimit(), consumer.getRetryBackoff(),
+                consumer.getMaxRetryBackoff(), consumer.getMaxHold()), lifecycle, migration, reader, breakers, gate,
+                pace, inFlight, metrics, TransientRetry.shardRetry(retries));
+
+        ConnectionFactory broker = AmqpConnections.factory(config.getAmqpUri());
+        broker.setMetricsCollector(new MicrometerMetricsCollector(metrics.registry(), "rabbitmq"));
+        ConsumerPool consumers = new ConsumerPool(broker, new Topology(config.getFleetName()), handler, gate, metrics,
+                workerName, consumer.getThreads(), consumer.getPrefetch(), consumer.getShutdownGracePeriod());
+        FleetHeartbeat heartbeat = new FleetHeartbeat(
+                new FleetHeartbeat.Identity(config.getFleetName(), workerName, consumer.getThreads()),
+                config.getPace().getControlInterval(), config.getPace().getRowsPerSecond(), targetJdbi, lifecycle,
+                breakers, gate, pace, new SourceHealth(source, config.getPace(), pace), inFlight, metrics,
+                consumers::state);
+        metrics.gauge("migration.consumers.active", "Consumer channels subscribed to the work queue now",
+                consumers::activeConsumers);
+
+        // Stopped in reverse order: the consumers drain first, then the heartbeat says goodbye.
+        environment.lifecycle().manage(heartbeat);
         environment.lifecycle().manage(consumers);
         environment.lifecycle().addServerLifecycleListener(server -> {
             try {
@@ -59,6 +107,8 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
             }
         });
         environment.healthChecks().register("broker", new BrokerHealthCheck(consumers));
-        environment.jersey().register(new WorkerStatusResource(workerName, consumers));
+        environment.healthChecks().register("consumers", new ConsumersHealthCheck(consumers, gate));
+        environment.healthChecks().register("processing", new ProcessingHealthCheck(consumers));
+        environment.jersey().register(new WorkerStatusResource(workerName, consumers, gate, pace, heartbeat));
     }
 }

@@ -52,6 +52,12 @@ public final class DataSources {
      * use, as a long-running worker that must outlive a database restart wants.
      */
     public static HikariDataSource create(DatabaseSettings db, PoolOptions options, boolean failFast) {
+        return create(db, options, failFast, config -> { });
+    }
+
+    /** As {@link #create(DatabaseSettings, PoolOptions, boolean)}, letting the caller add to the pool's config (e.g. metrics). */
+    public static HikariDataSource create(DatabaseSettings db, PoolOptions options, boolean failFast,
+            java.util.function.Consumer<HikariConfig> customizer) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(options.poolName());
         config.setJdbcUrl(db.url());
@@ -77,6 +83,7 @@ public final class DataSources {
             config.addDataSourceProperty("options",
                     "-c statement_timeout=" + options.statementTimeout().toMillis());
         }
+        customizer.accept(config);
         return new HikariDataSource(config);
     }
 }

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -73,20 +72,6 @@ public final class TaskLedger {
         });
     }
 
-    /** The task's state, or empty when no such task was planned. */
-    public Optional<String> state(TaskKey key) {
-        return jdbi.withHandle(h -> bindKey(h.createQuery(SqlFiles.get("ledger/task-state")), key)
-                .mapTo(String.class).findOne());
-    }
-
-    /** Marks the task running and returns its attempt number; empty when it already succeeded. */
-    public OptionalInt markRunning(TaskKey key, String worker) {
-        return jdbi.withHandle(h -> bindKey(h.createQuery(SqlFiles.get("ledger/mark-running")), key)
-                .bind("worker", worker)
-                .mapTo(Integer.class).findOne()
-                .map(OptionalInt::of).orElse(OptionalInt.empty()));
-    }
-
     /**
      * In the caller's transaction: locks the task's row and returns its state (empty when there is
      * no such task). A shard's writer calls it after taking its range locks and before reading the
@@ -105,15 +90,6 @@ public final class TaskLedger {
                 .bind("writtenByTable", toJson(outcome.writtenByTable()))
                 .bind("durationMs", outcome.durationMillis())
                 .execute();
-    }
-
-    /** Records a failed attempt: {@code dead} when it went to the dead-letter queue, else {@code retrying}. */
-    public void markFailed(TaskKey key, String worker, boolean dead, String error) {
-        jdbi.useHandle(h -> bindKey(h.createUpdate(SqlFiles.get("ledger/mark-failed")), key)
-                .bind("state", dead ? "dead" : "retrying")
-                .bind("worker", worker)
-                .bind("error", error)
-                .execute());
     }
 
     private static <T extends SqlStatement<T>> T bindKey(T statement, TaskKey key) {

@@ -2,51 +2,67 @@ package io.migration.worker.amqp;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
 import io.dropwizard.lifecycle.Managed;
-import io.migration.common.amqp.AmqpConnections;
 import io.migration.common.amqp.Topology;
-import io.migration.worker.pipeline.TaskProcessor;
+import io.migration.worker.metrics.WorkerMetrics;
+import io.migration.worker.pipeline.DeliveryHandler;
+import io.migration.worker.resilience.FleetGate;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker's consumers: one channel per processing thread, each with a small prefetch. On
- * stop it cancels them, lets in-flight shards finish within the grace period, then closes.
+ * The worker's consumers: one channel per processing thread, subscribed while the {@link FleetGate}
+ * is open and cancelled while it is shut (a breaker open, the fleet paused, the worker stopping).
+ * A reconciler makes what is match what should be every second and on every gate change: it
+ * re-creates consumers the broker cancelled or whose channel it closed, so none disappears
+ * silently. On stop it cancels them, lets in-flight shards finish within the grace period, then
+ * closes the connection.
  */
 public final class ConsumerPool implements Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerPool.class);
+    private static final Duration IDLE_TOLERANCE = Duration.ofSeconds(15);
 
-    private final String amqpUri;
+    private final ConnectionFactory factory;
     private final Topology topology;
-    private final TaskProcessor processor;
+    private final DeliveryHandler handler;
+    private final FleetGate gate;
+    private final WorkerMetrics metrics;
     private final String workerName;
     private final int threads;
     private final int prefetch;
     private final Duration gracePeriod;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<TaskConsumer> consumers = new ArrayList<>();
-    private ExecutorService executor;
-    private ScheduledExecutorService watchdog;
-    private DeadLetterPublisher deadLetters;
+    private ExecutorService processing;
+    private ScheduledExecutorService reconciler;
+    private ConfirmingPublisher publisher;
     private volatile Connection connection;
+    private volatile boolean consuming;
     private volatile boolean stopping;
+    private volatile long idleSince;
+    private String lastGateReason = "";
 
-    public ConsumerPool(String amqpUri, Topology topology, TaskProcessor processor, String workerName, int threads,
-            int prefetch, Duration gracePeriod) {
-        this.amqpUri = amqpUri;
+    public ConsumerPool(ConnectionFactory factory, Topology topology, DeliveryHandler handler, FleetGate gate,
+            WorkerMetrics metrics, String workerName, int threads, int prefetch, Duration gracePeriod) {
+        this.factory = factory;
         this.topology = topology;
-        this.processor = processor;
+        this.handler = handler;
+        this.gate = gate;
+        this.metrics = metrics;
         this.workerName = workerName;
         this.threads = threads;
         this.prefetch = prefetch;
@@ -55,73 +71,119 @@ public final class ConsumerPool implements Managed {
 
     @Override
     public void start() throws Exception {
-        executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "shard-worker-" + THREADS.incrementAndGet());
-            t.setDaemon(false);
-            return t;
-        });
-        connection = AmqpConnections.open(amqpUri, workerName, executor);
+        AtomicInteger n = new AtomicInteger();
+        processing = Executors.newFixedThreadPool(threads, r -> new Thread(r, "shard-" + n.incrementAndGet()));
+        connection = factory.newConnection(workerName);
         if (connection instanceof Recoverable recoverable) {
             recoverable.addRecoveryListener(new LoggingRecoveryListener());
         }
         try (Channel setup = connection.createChannel()) {
             topology.declare(setup);
         }
-        deadLetters = new DeadLetterPublisher(topology, workerName);
+        publisher = new ConfirmingPublisher(connection);
         LOG.info("connected to the broker; consuming starts once the server is up");
     }
 
-    /**
-     * Starts the consumers. Called when the whole server has started, so that from the first
-     * delivery on, a SIGTERM goes through the graceful {@link #stop()}.
-     */
-    public synchronized void startConsuming() throws java.io.IOException {
+    /** Starts consuming once the whole server is up, so a SIGTERM always goes through {@link #stop()}. */
+    public synchronized void startConsuming() throws IOException {
         if (stopping) {
             return;
         }
         for (int i = 0; i < threads; i++) {
-            consumers.add(newConsumer());
+            consumers.add(new TaskConsumer(connection.createChannel(), this::dispatch));
         }
-        watchdog = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "consumer-watchdog"));
-        watchdog.scheduleWithFixedDelay(this::reopenClosedConsumers, 5, 5, TimeUnit.SECONDS);
+        consuming = true;
+        reconciler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "consumer-reconciler"));
+        reconciler.scheduleWithFixedDelay(this::reconcile, 0, 1, TimeUnit.SECONDS);
+        gate.addListener(() -> {
+            ScheduledExecutorService r = reconciler;
+            if (r != null && !r.isShutdown()) {
+                r.execute(this::reconcile);
+            }
+        });
         LOG.info("consuming {} with {} thread(s), prefetch {}", topology.workQueue(), threads, prefetch);
     }
 
-    private TaskConsumer newConsumer() throws java.io.IOException {
-        TaskConsumer consumer = new TaskConsumer(TaskConsumer.open(connection), processor, deadLetters, inFlight);
-        consumer.start(topology, prefetch);
-        return consumer;
+    private void dispatch(TaskConsumer.AmqpDeliveryParts parts) {
+        AmqpDelivery delivery = new AmqpDelivery(parts.channel(), parts.deliveryTag(), parts.props(), parts.body(),
+                publisher, topology);
+        inFlight.incrementAndGet();
+        try {
+            processing.execute(() -> {
+                try {
+                    handler.handle(delivery);
+                } catch (Throwable t) {
+                    // The handler settles every delivery itself; reaching here is a bug. Unsettled,
+                    // the message returns to the queue when the channel closes: nothing is lost.
+                    LOG.error("unexpected error handling a delivery: {}", t.toString(), t);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.decrementAndGet();
+        }
     }
 
-    /**
-     * Automatic recovery reopens channels lost with the connection, not one closed by a
-     * channel-level error (a consumer timeout, a stale acknowledgement): reopen those here.
-     */
-    private synchronized void reopenClosedConsumers() {
-        if (stopping || connection == null || !connection.isOpen()) {
+    /** Makes the consumers match the gate: subscribed while open, cancelled while shut. */
+    synchronized void reconcile() {
+        if (!consuming || connection == null || !connection.isOpen()) {
             return;
         }
+        boolean wanted = !stopping && gate.isOpen();
+        logGateChange(wanted);
         for (int i = 0; i < consumers.size(); i++) {
-            if (consumers.get(i).closedByChannelError()) {
-                try {
-                    consumers.set(i, newConsumer());
-                    LOG.warn("reopened a consumer whose channel the broker had closed");
-                } catch (java.io.IOException | RuntimeException e) {
-                    LOG.warn("could not reopen a consumer yet: {}", e.getMessage());
+            TaskConsumer consumer = consumers.get(i);
+            try {
+                if (!consumer.isChannelOpen()) {
+                    consumer = new TaskConsumer(connection.createChannel(), this::dispatch);
+                    consumers.set(i, consumer);
+                    metrics.consumerRecovered("channel_closed");
                 }
+                if (wanted && !consumer.isSubscribed()) {
+                    if (consumer.wasCancelledByBroker()) {
+                        declareTopology();
+                        metrics.consumerRecovered("broker_cancel");
+                    }
+                    consumer.subscribe(topology.workQueue(), prefetch);
+                } else if (!wanted && consumer.isSubscribed()) {
+                    consumer.unsubscribe();
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not {} consumer {} yet: {}", wanted ? "re-subscribe" : "cancel", i, e.getMessage());
             }
+        }
+        boolean idle = wanted && consumers.stream().anyMatch(c -> !c.isSubscribed());
+        idleSince = idle ? (idleSince == 0 ? System.nanoTime() : idleSince) : 0;
+    }
+
+    private void declareTopology() throws IOException {
+        try (Channel setup = connection.createChannel()) {
+            topology.declare(setup);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException("timed out declaring the topology", e);
+        }
+    }
+
+    private void logGateChange(boolean wanted) {
+        String reason = wanted ? "" : gate.closedReason();
+        if (!reason.equals(lastGateReason)) {
+            if (wanted) {
+                LOG.info("resuming consumption ({} cleared)", lastGateReason);
+            } else if (!stopping) {
+                LOG.warn("pausing consumption: {}; in-flight deliveries are held, none is requeued", reason);
+            }
+            lastGateReason = reason;
         }
     }
 
     @Override
     public void stop() throws Exception {
         stopping = true;
-        if (watchdog != null) {
-            watchdog.shutdownNow();
-        }
+        gate.stop();
         LOG.info("stopping: no new deliveries; waiting up to {} for {} in-flight shard(s)", gracePeriod, inFlight.get());
         synchronized (this) {
-            consumers.forEach(TaskConsumer::cancel);
+            consumers.forEach(TaskConsumer::unsubscribe);
         }
         long deadline = System.nanoTime() + gracePeriod.toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
@@ -130,24 +192,66 @@ public final class ConsumerPool implements Managed {
         if (inFlight.get() > 0) {
             LOG.warn("{} shard(s) still in flight after the grace period: the broker will redeliver them", inFlight.get());
         }
-        if (connection != null && connection.isOpen()) {
-            connection.close((int) Math.min(Integer.MAX_VALUE, Duration.ofSeconds(5).toMillis()));
+        if (reconciler != null) {
+            reconciler.shutdownNow();
         }
-        executor.shutdown();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
+        if (connection != null && connection.isOpen()) {
+            connection.close(5_000);
+        }
+        if (processing != null) {
+            processing.shutdownNow();
+            processing.awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 
-    /** True while the broker connection and every consumer channel are open. */
-    public boolean healthy() {
-        return connection != null && connection.isOpen() && !consumers.isEmpty()
-                && consumers.stream().allMatch(TaskConsumer::isOpen);
+    /** For health: connected to the broker. */
+    public boolean connected() {
+        return connection != null && connection.isOpen();
+    }
+
+    /**
+     * For health: empty when consuming as it should (or deliberately not, with the gate shut);
+     * otherwise what is wrong, once consumers have been missing for longer than a reconcile or two.
+     */
+    public String consumptionProblem() {
+        if (!consuming) {
+            return stopping ? "" : "not consuming yet";
+        }
+        long since = idleSince;
+        if (since != 0 && System.nanoTime() - since > IDLE_TOLERANCE.toNanos()) {
+            return "consumers missing for " + (System.nanoTime() - since) / 1_000_000_000L + " s although the"
+                    + " gate is open (broker cancelled them or refused a re-subscription)";
+        }
+        return "";
+    }
+
+    public int activeConsumers() {
+        synchronized (this) {
+            return (int) consumers.stream().filter(TaskConsumer::isSubscribed).count();
+        }
     }
 
     public int inFlight() {
         return inFlight.get();
     }
 
-    private static final AtomicInteger THREADS = new AtomicInteger();
+    /** The worker's state for the fleet's table: starting, consuming, paused, breaker_open, stopping. */
+    public String state() {
+        if (stopping) {
+            return "stopping";
+        }
+        if (!consuming) {
+            return "starting";
+        }
+        if (gate.isPaused()) {
+            return "paused";
+        }
+        return gate.isOpen() ? "consuming" : "breaker_open";
+    }
+
+    public boolean processingAlive() {
+        return processing != null && (!processing.isShutdown() || stopping);
+    }
 
     private static final class LoggingRecoveryListener implements RecoveryListener {
         @Override
@@ -157,7 +261,8 @@ public final class ConsumerPool implements Managed {
 
         @Override
         public void handleRecoveryStarted(Recoverable recoverable) {
-            LOG.warn("broker connection lost; recovering");
+            LOG.warn("broker connection lost; recovering (in-flight shards go on; their acks may be refused"
+                    + " and the broker redelivers them, which the ledger turns into duplicates)");
         }
     }
 }

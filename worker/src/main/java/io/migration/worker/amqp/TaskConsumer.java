@@ -3,127 +3,108 @@ package io.migration.worker.amqp;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
-import io.migration.common.amqp.Topology;
-import io.migration.worker.pipeline.Disposition;
-import io.migration.worker.pipeline.TaskProcessor;
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One channel consuming the work queue with manual acknowledgement. The acknowledgement goes
- * out only after the shard's target transaction committed; the broker's copy stays until then,
- * so a crash at any moment means redelivery, never loss.
+ * One consumer channel on the work queue, manual acknowledgement, small prefetch. It only hands
+ * deliveries on: no shard ever runs (or sleeps) in the client's delivery thread. It keeps track
+ * of whether the broker still delivers to it, so the pool can tell a consumer the broker
+ * cancelled (queue deleted) or a channel it closed (consumer timeout) and re-create it.
  */
 final class TaskConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskConsumer.class);
 
-    private final TaskProcessor processor;
-    private final DeadLetterPublisher deadLetters;
-    private final AtomicInteger inFlight;
+    private final Consumer<AmqpDeliveryParts> dispatcher;
     private volatile String consumerTag;
+    private volatile boolean subscribed;
+    private volatile boolean cancelledByBroker;
 
-    TaskConsumer(Channel channel, TaskProcessor processor, DeadLetterPublisher deadLetters, AtomicInteger inFlight) {
+    /** What the pool needs to build a delivery. */
+    record AmqpDeliveryParts(Channel channel, long deliveryTag, AMQP.BasicProperties props, byte[] body) {
+    }
+
+    TaskConsumer(Channel channel, Consumer<AmqpDeliveryParts> dispatcher) {
         super(channel);
-        this.processor = processor;
-        this.deadLetters = deadLetters;
-        this.inFlight = inFlight;
+        this.dispatcher = dispatcher;
     }
 
-    void start(Topology topology, int prefetch) throws IOException {
+    void subscribe(String queue, int prefetch) throws IOException {
         getChannel().basicQos(prefetch);
-        getChannel().confirmSelect();
-        consumerTag = getChannel().basicConsume(topology.workQueue(), false, this);
+        consumerTag = getChannel().basicConsume(queue, false, this);
+        subscribed = true;
+        cancelledByBroker = false;
     }
 
-    /** Stops new deliveries; what is in flight finishes and is acknowledged. */
-    void cancel() {
+    /** Stops new deliveries; those taken stay with this channel until settled. */
+    void unsubscribe() {
+        String tag = consumerTag;
+        subscribed = false;
         try {
-            if (consumerTag != null && getChannel().isOpen()) {
-                getChannel().basicCancel(consumerTag);
+            if (tag != null && getChannel().isOpen()) {
+                getChannel().basicCancel(tag);
             }
         } catch (IOException | AlreadyClosedException e) {
-            LOG.debug("cancel on a closed channel: {}", e.getMessage());
+            LOG.debug("cancel on a closing channel: {}", e.getMessage());
         }
     }
 
-    boolean isOpen() {
+    boolean isSubscribed() {
+        return subscribed && getChannel().isOpen();
+    }
+
+    boolean isChannelOpen() {
         return getChannel().isOpen();
     }
 
-    /** Closed by a channel-level error, which automatic recovery does not repair (FIELD-NOTES). */
-    boolean closedByChannelError() {
-        ShutdownSignalException reason = getChannel().getCloseReason();
-        return !getChannel().isOpen() && reason != null && !reason.isHardError() && !reason.isInitiatedByApplication();
+    /** The broker cancelled this consumer (its queue was deleted): re-declare before subscribing. */
+    boolean wasCancelledByBroker() {
+        return cancelledByBroker;
     }
 
     @Override
     public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
-        inFlight.incrementAndGet();
-        try {
-            Disposition disposition = processor.process(body);
-            settle(envelope.getDeliveryTag(), props, body, disposition);
-        } finally {
-            inFlight.decrementAndGet();
-        }
-    }
-
-    private void settle(long deliveryTag, AMQP.BasicProperties props, byte[] body, Disposition disposition) {
-        Channel channel = getChannel();
-        try {
-            if (disposition instanceof Disposition.Ack ack) {
-                channel.basicAck(deliveryTag, false);
-                LOG.info(ack.summary());
-            } else if (disposition instanceof Disposition.Requeue) {
-                backOff();
-                channel.basicNack(deliveryTag, false, true);
-            } else if (disposition instanceof Disposition.DeadLetter dead) {
-                deadLetters.publish(channel, props, body, dead);
-                channel.basicAck(deliveryTag, false);
-            }
-        } catch (AlreadyClosedException | IOException e) {
-            // The connection dropped: the broker redelivers this message, and its second run is idempotent.
-            LOG.warn("could not settle delivery {} ({}); the broker will redeliver it", deliveryTag, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.TimeoutException e) {
-            LOG.warn("dead-letter publish not confirmed in time; the message is handed back");
-            try {
-                channel.basicNack(deliveryTag, false, true);
-            } catch (IOException | AlreadyClosedException ignored) {
-                LOG.debug("nack failed too; the broker will redeliver");
-            }
-        }
-    }
-
-    /** A short pause before requeueing, so a failing task does not spin through the queue. */
-    private static void backOff() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        dispatcher.accept(new AmqpDeliveryParts(getChannel(), envelope.getDeliveryTag(), props, body));
     }
 
     @Override
-    public void handleShutdownSignal(String tag, ShutdownSignalException sig) {
-        if (!sig.isInitiatedByApplication()) {
-            LOG.warn("consumer channel closed: {}", sig.getMessage());
-        }
+    public void handleConsumeOk(String tag) {
+        consumerTag = tag;
+        subscribed = true;
+    }
+
+    @Override
+    public void handleCancelOk(String tag) {
+        subscribed = false;
     }
 
     @Override
     public void handleCancel(String tag) {
-        LOG.warn("the broker cancelled consumer {} (queue deleted?)", tag);
+        subscribed = false;
+        cancelledByBroker = true;
+        LOG.warn("the broker cancelled consumer {} (its queue was deleted or is unavailable); re-subscribing", tag);
     }
 
-    static Channel open(Connection connection) throws IOException {
-        return connection.createChannel();
+    @Override
+    public void handleRecoverOk(String tag) {
+        consumerTag = tag;
+        subscribed = true;
+    }
+
+    @Override
+    public void handleShutdownSignal(String tag, ShutdownSignalException sig) {
+        if (!sig.isInitiatedByApplication() && !sig.isHardError()) {
+            // A channel-level close (consumer timeout, an ack the broker refused): automatic
+            // recovery does not reopen these (FIELD-NOTES); the pool does.
+            LOG.warn("the broker closed a consumer channel: {}; it will be reopened", sig.getReason() == null
+                    ? sig.getMessage() : sig.getReason().protocolMethodName());
+            subscribed = false;
+        }
     }
 }

@@ -85,13 +85,17 @@ public final class DatabaseFactory {
         return new DatabaseSettings(url, effectiveUser, password);
     }
 
-    public HikariDataSource build(Environment environment, String name, boolean readOnly) {
+    /** The pool, its {@code hikaricp_*} metrics on {@code registry} (tag {@code pool=name}), and its health check. */
+    public HikariDataSource build(Environment environment, String name, boolean readOnly,
+            io.micrometer.core.instrument.MeterRegistry registry) {
         PoolOptions options = new PoolOptions(name, maxPoolSize, readOnly,
                 java.time.Duration.ofMillis(connectionTimeout.toMilliseconds()),
                 java.time.Duration.ofMillis(socketTimeout.toMilliseconds()),
                 java.time.Duration.ofMillis(statementTimeout.toMilliseconds()));
         // The worker starts even while a database is down; health checks say so until it is back.
-        HikariDataSource dataSource = DataSources.create(settings(), options, false);
+        HikariDataSource dataSource = DataSources.create(settings(), options, false, config ->
+                config.setMetricsTrackerFactory(
+                        new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry)));
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {

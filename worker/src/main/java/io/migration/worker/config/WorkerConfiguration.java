@@ -25,6 +25,12 @@ public final class WorkerConfiguration extends Configuration {
     @Valid
     @NotNull
     private ConsumerFactory consumer = new ConsumerFactory();
+    @Valid
+    @NotNull
+    private BreakerFactory breakers = new BreakerFactory();
+    @Valid
+    @NotNull
+    private PaceFactory pace = new PaceFactory();
 
     @JsonProperty
     public String getFleetName() {
@@ -87,6 +93,26 @@ public final class WorkerConfiguration extends Configuration {
     @JsonProperty
     public void setConsumer(ConsumerFactory consumer) {
         this.consumer = consumer;
+    }
+
+    @JsonProperty
+    public BreakerFactory getBreakers() {
+        return breakers;
+    }
+
+    @JsonProperty
+    public void setBreakers(BreakerFactory breakers) {
+        this.breakers = breakers;
+    }
+
+    @JsonProperty
+    public PaceFactory getPace() {
+        return pace;
+    }
+
+    @JsonProperty
+    public void setPace(PaceFactory pace) {
+        this.pace = pace;
     }
 
     private static String hostName() {

@@ -41,6 +41,20 @@ public final class ShardMigration {
         this.workerName = workerName;
     }
 
+    /** Runs the shard, paced after the fact per shard until the reader and writer pace per chunk. */
+    public TaskOutcome run(TaskMessage task, io.migration.worker.resilience.Pacer sourcePacer,
+            io.migration.worker.resilience.Pacer targetPacer) throws SQLException, AlreadySucceededException {
+        TaskOutcome outcome = run(task);
+        try {
+            for (long left = outcome.rowsRead(); left > 0; left -= 1_000) {
+                sourcePacer.acquire((int) Math.min(1_000, left));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return outcome;
+    }
+
     public TaskOutcome run(TaskMessage task) throws SQLException {
         long started = System.nanoTime();
         TaskKey key = new TaskKey(task.runId(), task.companyId(), task.group(), task.shard());

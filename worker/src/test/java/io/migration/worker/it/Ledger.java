@@ -51,6 +51,10 @@ final class Ledger {
         return Integer.parseInt(column(task, "attempts"));
     }
 
+    int deliveries(TaskMessage task) throws SQLException {
+        return Integer.parseInt(column(task, "deliveries"));
+    }
+
     List<String> workers(String runId) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = connect(); PreparedStatement st = c.prepareStatement(

@@ -1,0 +1,98 @@
+package io.migration.worker.resilience;
+
+import com.rabbitmq.client.AlreadyClosedException;
+import io.migration.worker.resilience.ErrorClass.TransientKind;
+import io.migration.worker.source.SourceReadException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Classifies errors by the SQLSTATE found in the cause chain (Jdbi and HikariCP wrap SQL
+ * exceptions, FIELD-NOTES), and describes them without row data: PostgreSQL's own message text
+ * can quote values ("invalid input syntax … "x@y""), so only the SQLSTATE, its condition name and
+ * the table, column and constraint names are kept.
+ */
+public final class ErrorClassifier {
+
+    private static final int MAX_SUMMARY = 300;
+
+    private ErrorClassifier() {
+    }
+
+    public static ErrorClass classify(Throwable error) {
+        Database database = Database.TARGET;
+        SQLException sql = null;
+        boolean connectionLevel = false;
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SourceReadException) {
+                database = Database.SOURCE;
+            }
+            if (t instanceof SQLTransientConnectionException || t instanceof java.net.SocketException
+                    || t instanceof java.net.SocketTimeoutException || t instanceof java.io.EOFException
+                    || t instanceof AlreadyClosedException) {
+                connectionLevel = true;
+            }
+            if (sql == null && t instanceof SQLException s && s.getSQLState() != null
+                    && !(t instanceof SourceReadException)) {
+                sql = s;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        String state = sql == null ? null : sql.getSQLState();
+        Optional<TransientKind> kind = state == null ? Optional.empty() : SqlStates.transientKind(state);
+        if (kind.isEmpty() && connectionLevel) {
+            kind = Optional.of(TransientKind.CONNECTION);
+        }
+        return new ErrorClass(database, kind, state, summary(error, sql));
+    }
+
+    /** One line for logs and dead letters: SQLSTATE, condition, names of the objects involved. */
+    static String summary(Throwable error, SQLException sql) {
+        String text;
+        if (sql != null) {
+            StringBuilder out = new StringBuilder("[").append(sql.getSQLState()).append("] ")
+                    .append(SqlStates.conditionName(sql.getSQLState()));
+            if (sql instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+                ServerErrorMessage server = psql.getServerErrorMessage();
+                java.util.List<String> names = new java.util.ArrayList<>();
+                add(names, "table", server.getTable());
+                add(names, "column", server.getColumn());
+                add(names, "constraint", server.getConstraint());
+                if (!names.isEmpty()) {
+                    out.append(" (").append(String.join(", ", names)).append(')');
+                }
+            } else if (!(sql instanceof PSQLException)) {
+                // Driver-side and pool errors (e.g. HikariCP's connection timeout) carry no row data.
+                out.append(": ").append(oneLine(sql.getMessage()));
+            }
+            text = out.toString();
+        } else {
+            Throwable root = error;
+            text = root.getClass().getSimpleName() + ownMessage(root);
+        }
+        return text.length() > MAX_SUMMARY ? text.substring(0, MAX_SUMMARY) + "…" : text;
+    }
+
+    /** Messages of this project's exceptions name ids and tables only; others may quote data. */
+    private static String ownMessage(Throwable t) {
+        if (t.getMessage() == null || !t.getClass().getName().startsWith("io.migration.")) {
+            return "";
+        }
+        return ": " + oneLine(t.getMessage());
+    }
+
+    private static void add(java.util.List<String> names, String what, String name) {
+        if (name != null && !name.isBlank()) {
+            names.add(what + " " + name);
+        }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s+", " ").trim();
+    }
+}
