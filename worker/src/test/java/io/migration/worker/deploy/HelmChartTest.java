@@ -87,16 +87,20 @@ class HelmChartTest {
         }
     }
 
+    /** Dropwizard's health responder (/health-check) listens on the application port, /metrics on the admin port. */
     @Test
-    void probesUseTheAdminPortsHealthChecks() {
+    void probesUseTheWorkersHealthChecks() {
         Container worker = Chart.render(null).worker();
 
-        assertThat(httpGet(worker.getReadinessProbe())).isEqualTo("admin /health-check?type=ready");
-        assertThat(httpGet(worker.getLivenessProbe())).isEqualTo("admin /health-check?type=alive");
-        assertThat(httpGet(worker.getStartupProbe())).isEqualTo("admin /health-check?type=alive");
-        int adminPort = worker.getPorts().stream().filter(p -> p.getName().equals("admin")).findFirst().orElseThrow()
-                .getContainerPort();
-        assertThat(env(worker, "WORKER_ADMIN_PORT").map(EnvVar::getValue)).hasValue(String.valueOf(adminPort));
+        assertThat(httpGet(worker.getReadinessProbe())).isEqualTo("http /health-check?type=ready");
+        assertThat(httpGet(worker.getLivenessProbe())).isEqualTo("http /health-check?type=alive");
+        assertThat(httpGet(worker.getStartupProbe())).isEqualTo("http /health-check?type=alive");
+        for (String port : List.of("http", "admin")) {
+            int number = worker.getPorts().stream().filter(p -> p.getName().equals(port)).findFirst().orElseThrow()
+                    .getContainerPort();
+            String variable = port.equals("http") ? "WORKER_HTTP_PORT" : "WORKER_ADMIN_PORT";
+            assertThat(env(worker, variable).map(EnvVar::getValue)).hasValue(String.valueOf(number));
+        }
         assertThat(worker.getArgs()).containsExactly("-jar", "/app/worker.jar", "server", "/app/worker.yml");
     }
 

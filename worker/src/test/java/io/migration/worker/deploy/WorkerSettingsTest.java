@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -39,6 +40,21 @@ class WorkerSettingsTest {
 
         assertThat(workerYamlDefaults()).isNotEmpty();
         assertThat(provided).as("config keys and env of the chart's worker").containsAll(workerYamlDefaults().keySet());
+    }
+
+    /** The chart's probes ask for ?type=ready and ?type=alive: worker.yml must define checks of both types. */
+    @Test
+    void workerDefinesTheHealthCheckTypesTheProbesAskFor() {
+        Map<String, Object> workerYaml = Chart.readYaml(Repository.ROOT.resolve("worker/worker.yml"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> checks = (List<Map<String, Object>>)
+                ((Map<String, Object>) workerYaml.get("health")).get("healthChecks");
+        var worker = Chart.render(null).worker();
+        for (String path : List.of(worker.getReadinessProbe().getHttpGet().getPath(),
+                worker.getLivenessProbe().getHttpGet().getPath())) {
+            String type = path.replaceAll("^/health-check\\?type=", "");
+            assertThat(checks).as(path).anyMatch(check -> type.equals(check.get("type")));
+        }
     }
 
     @Test
