@@ -16,11 +16,6 @@ as_root() {
   fi
 }
 
-# True when we can act as root without a prompt (for optional steps that must never block).
-root_without_prompt() {
-  [ "$(id -u)" -eq 0 ] || { command -v sudo >/dev/null && sudo -n true 2>/dev/null; }
-}
-
 # True when a Docker engine answers and Compose v2 is there.
 docker_runs() {
   command -v docker >/dev/null && docker info >/dev/null 2>&1 && docker compose version >/dev/null 2>&1

@@ -1,19 +1,20 @@
 package io.migration.testsupport;
 
 import io.migration.common.config.DatabaseSettings;
+import io.migration.common.schema.LegacyDdl;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Prepares a test's SOURCE database: the legacy tables (a copy of the spec's DDL), pgcrypto, SQL scripts. */
+/** Prepares a test's SOURCE database: the legacy tables (the DDL production seeds with), pgcrypto, SQL scripts. */
 public final class LegacyDatabase {
 
     private LegacyDatabase() {
     }
 
-    /** Creates the ten legacy tables ({@code expected/legacy-schema.sql}) and the pgcrypto extension. */
+    /** Creates the ten legacy tables ({@link LegacyDdl}, as the seed command does) and the pgcrypto extension. */
     public static void create(DatabaseSettings source) {
-        runScript(source, "legacy-schema.sql");
+        runSql(source, LegacyDdl.script());
         ExpectedResults.installPgcrypto(source);
     }
 

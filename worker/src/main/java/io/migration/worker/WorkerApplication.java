@@ -74,6 +74,11 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers.registry()).bindTo(metrics.registry());
         TaggedRateLimiterMetrics.ofRateLimiterRegistry(pace.registry()).bindTo(metrics.registry());
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(metrics.registry());
+        // Errors the in-process retry absorbs are transient errors too: count them as they happen.
+        retries.retry("transient").getEventPublisher().onRetry(event -> {
+            var error = io.migration.worker.resilience.ErrorClassifier.classify(event.getLastThrowable());
+            error.transientKind().ifPresent(kind -> metrics.transientError(error.database(), kind));
+        });
 
         ShardReader reader = new ShardReader(source);
         ShardMigration migration = new ShardMigration(reader, new ShardWriter(), targetJdbi,

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -36,6 +37,16 @@ public final class TaskLedger {
 
     /** Records a run and all its tasks in one transaction, before anything is published. */
     public void recordRun(String runId, RunMode mode, String selection, int shardRows, List<PlannedTask> tasks) {
+        recordRun(runId, mode, selection, shardRows, tasks, h -> { });
+    }
+
+    /**
+     * As {@link #recordRun(String, RunMode, String, int, List)}, running {@code alsoRecord} in the same
+     * transaction once the run's row exists (a dry run's policy and schema fingerprints, a skipped
+     * readiness check), so a run is never seen without them.
+     */
+    public void recordRun(String runId, RunMode mode, String selection, int shardRows, List<PlannedTask> tasks,
+            Consumer<Handle> alsoRecord) {
         jdbi.useTransaction(h -> {
             h.createUpdate(SqlFiles.get("ledger/insert-run"))
                     .bind("runId", runId).bind("mode", mode.wireName()).bind("selection", selection)
@@ -49,6 +60,7 @@ public final class TaskLedger {
                         .bind("estimatedRows", t.estimatedRows()).add();
             }
             batch.execute();
+            alsoRecord.accept(h);
         });
     }
 

@@ -13,7 +13,15 @@ public enum TaskGroup {
     /** {@code list_recipients} with their fields, tags and the four event tables, sharded by email bucket. */
     RECIPIENTS("recipients"),
     /** {@code suppressions}, sharded by email bucket. */
-    SUPPRESSIONS("suppressions");
+    SUPPRESSIONS("suppressions"),
+    /**
+     * A dry run over all companies only: the rows of no company (R10 {@code orphan_recipient}), counted
+     * per table once for the whole source. Always company {@link #ORPHANS_COMPANY_ID} and one shard.
+     */
+    ORPHANS("orphans");
+
+    /** The company id of the {@link #ORPHANS} task: no company's, as no source company has id 0. */
+    public static final long ORPHANS_COMPANY_ID = 0;
 
     private final String wireName;
 

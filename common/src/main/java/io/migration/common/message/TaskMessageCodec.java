@@ -70,18 +70,31 @@ public final class TaskMessageCodec {
                 Reason.UNKNOWN_MODE, "unknown mode " + preview(modeName)));
         String table = textField(node, "table");
         TaskGroup group = TaskGroup.fromWireName(table).orElseThrow(() -> new InvalidMessageException(
-                Reason.UNKNOWN_TABLE, "unknown table " + preview(table) + " (known: lists, recipients, suppressions)"));
+                Reason.UNKNOWN_TABLE, "unknown table " + preview(table)
+                        + " (known: lists, recipients, suppressions, orphans)"));
         long companyId = longField(node, "companyId");
         int shard = intField(node, "shard");
         int shardCount = intField(node, "shardCount");
         int lo = intField(node, "bucketLo");
         int hi = intField(node, "bucketHi");
-        if (companyId <= 0) {
+        if (group == TaskGroup.ORPHANS && mode != RunMode.DRY_RUN) {
+            throw new InvalidMessageException(Reason.UNKNOWN_TABLE,
+                    "table orphans belongs to dry runs only, not to mode " + mode.wireName());
+        }
+        if (group == TaskGroup.ORPHANS && companyId != TaskGroup.ORPHANS_COMPANY_ID) {
+            throw new InvalidMessageException(Reason.UNKNOWN_COMPANY, "an orphans task has company id "
+                    + TaskGroup.ORPHANS_COMPANY_ID + ", not " + companyId);
+        }
+        if (group != TaskGroup.ORPHANS && companyId <= 0) {
             throw new InvalidMessageException(Reason.UNKNOWN_COMPANY, "company id " + companyId + " is not positive");
         }
         if (shardCount < 1 || shard < 0 || shard >= shardCount || lo < 0 || hi >= Buckets.COUNT || lo > hi) {
             throw new InvalidMessageException(Reason.INVALID_SHARD, "invalid shard " + shard + " of " + shardCount
                     + " with buckets " + lo + ".." + hi + " (buckets are 0.." + (Buckets.COUNT - 1) + ")");
+        }
+        if (group == TaskGroup.ORPHANS && (shardCount != 1 || lo != 0 || hi != Buckets.COUNT - 1)) {
+            throw new InvalidMessageException(Reason.INVALID_SHARD, "an orphans task is one shard over every bucket,"
+                    + " not " + shard + " of " + shardCount + " with buckets " + lo + ".." + hi);
         }
         return new TaskMessage(version, runId, mode, companyId, group, shard, shardCount, lo, hi);
     }

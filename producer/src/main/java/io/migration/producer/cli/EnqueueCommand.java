@@ -12,6 +12,8 @@ import io.migration.producer.amqp.TaskPublisher;
 import io.migration.producer.plan.CompanySelection;
 import io.migration.producer.plan.RunPlanner;
 import io.migration.producer.plan.SourceCatalog;
+import io.migration.producer.readiness.ReadinessOptions;
+import io.migration.producer.readiness.RunAdmission;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
@@ -50,6 +53,10 @@ final class EnqueueCommand implements Callable<Integer> {
     @Option(names = "--run-id", description = "reuse a run id: publishes only what was not confirmed before")
     String runId;
 
+    /** The customer's test run: a dry run's thresholds, a migrate run's readiness check and its override. */
+    @Mixin
+    ReadinessOptions readiness;
+
     @Option(names = "--shard-rows", defaultValue = "" + RunPlanner.DEFAULT_SHARD_ROWS,
             description = "most source rows in one task (default ${DEFAULT-VALUE})")
     int shardRows;
@@ -58,10 +65,7 @@ final class EnqueueCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunMode runMode = RunMode.fromWireName(mode).orElseThrow(() -> new CommandFailure(
                 "unknown --mode " + mode + " (expected dry-run, migrate or verify)", OneLineErrors.USAGE, null));
-        if (runMode != RunMode.MIGRATE) {
-            throw new CommandFailure("--mode " + mode + " is not available in this version yet; use --mode migrate",
-                    OneLineErrors.USAGE, null);
-        }
+        readiness.validate(runMode);
         if (runId != null && !RUN_ID.matcher(runId).matches()) {
             throw new CommandFailure("--run-id must be 1-100 letters, digits, '.', '_' or '-': " + runId,
                     OneLineErrors.USAGE, null);
@@ -73,7 +77,8 @@ final class EnqueueCommand implements Callable<Integer> {
         ConnectionSettings settings = cli.connectionSettings();
         String id = runId != null ? runId : newRunId();
         try (HikariDataSource target = Databases.open(settings.target(), "enqueue-target")) {
-            TaskLedger ledger = new TaskLedger(Jdbi.create(target));
+            Jdbi targetDb = Jdbi.create(target);
+            TaskLedger ledger = new TaskLedger(targetDb);
             Optional<RunRecord> existing = Databases.controlTablesQuery(() -> ledger.findRun(id));
             if (existing.isPresent()) {
                 if (existing.get().mode() != runMode) {
@@ -82,7 +87,7 @@ final class EnqueueCommand implements Callable<Integer> {
                 }
                 System.err.printf("run %s exists: publishing the tasks not confirmed before%n", id);
             } else {
-                planRun(settings, ledger, id, runMode, companies);
+                planRun(settings, ledger, targetDb, id, runMode, companies);
             }
             List<PlannedTask> pending = ledger.unpublishedTasks(id);
             publish(settings, ledger, pending, runMode);
@@ -107,12 +112,15 @@ final class EnqueueCommand implements Callable<Integer> {
         }
     }
 
-    private void planRun(ConnectionSettings settings, TaskLedger ledger, String id, RunMode runMode,
+    private void planRun(ConnectionSettings settings, TaskLedger ledger, Jdbi targetDb, String id, RunMode runMode,
             CompanySelection companies) {
         try (HikariDataSource source = Databases.openSource(settings.source(), "enqueue-source")) {
             SourceCatalog catalog = new SourceCatalog(Jdbi.create(source));
-            List<PlannedTask> tasks = new RunPlanner(shardRows).plan(id, catalog.sizes(companies));
-            ledger.recordRun(id, runMode, companies.description(), shardRows, tasks);
+            List<PlannedTask> planned = new RunPlanner(shardRows).plan(id, catalog.sizes(companies));
+            RunAdmission admission = readiness.admit(id, runMode, companies.all(), planned, Jdbi.create(source),
+                    targetDb, cli.environment());
+            List<PlannedTask> tasks = admission.tasks();
+            ledger.recordRun(id, runMode, companies.description(), shardRows, tasks, admission::record);
             System.err.printf("planned run %s: %d task(s) over %s%n", id, tasks.size(), companies.description());
         }
     }

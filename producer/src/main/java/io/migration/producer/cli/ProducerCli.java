@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             EnqueueCommand.class,
             StatusCommand.class,
             ReportCommand.class,
+            CompaniesCommand.class,
         })
 public final class ProducerCli implements Runnable {
 
@@ -64,6 +65,11 @@ public final class ProducerCli implements Runnable {
     /** The connection settings (CLI.md) from this run's environment; subcommands read them here. */
     ConnectionSettings connectionSettings() {
         return ConnectionSettings.fromMap(environment);
+    }
+
+    /** This run's environment, for settings other than the connections (e.g. READINESS_MAX_AGE_DAYS). */
+    Map<String, String> environment() {
+        return environment;
     }
 
     @Override

@@ -1,45 +1,81 @@
 package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.migration.producer.watch.ReportFormat;
-import io.migration.producer.watch.RunReport;
-import io.migration.producer.watch.RunReport.CompanyReport;
-import java.util.List;
-import java.util.Locale;
+import io.migration.producer.readiness.PolicyOptions;
+import io.migration.producer.report.OutputFormat;
+import io.migration.producer.report.ReportModel;
+import io.migration.producer.report.ReportWriter;
+import io.migration.producer.report.RunDiff;
+import io.migration.producer.report.RunReports;
+import io.migration.producer.runs.RunInfo;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(name = "report",
-        description = "Per company: rows read, written and rejected by table and reason, and duration.")
+        description = {"Per company: rows read, written and rejected by table and reason, and duration;"
+                + " a dry run's PASS or FAIL with reasons, a verify run's VERIFIED or the differences.",
+            "--passing prints the passing company ids alone, one a line (a --cohort file): a dry run's PASS,"
+                + " a verify run's VERIFIED, a migrate run's succeeded companies."})
 final class ReportCommand implements Callable<Integer> {
 
     @ParentCommand
     private ProducerCli cli;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--run-id", required = true) String runId;
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default ${DEFAULT-VALUE})")
     String format;
+    @Option(names = "--passing", description = "only the passing company ids, one a line (usable as --cohort)")
+    boolean passing;
+    @Option(names = "--diff", paramLabel = "OTHER_ID",
+            description = "what changed per company from run OTHER_ID to this run (status, counts by table and reason)")
+    String diff;
+
+    /** Thresholds replacing a dry run's recorded ones, to explore; enqueue --mode migrate keeps the recorded ones. */
+    @Mixin
+    PolicyOptions policy;
 
     @Override
     public Integer call() {
-        ReportFormat output;
+        OutputFormat output;
         try {
-            output = ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
+            output = OutputFormat.named(format);
         } catch (IllegalArgumentException e) {
-            throw new CommandFailure("unknown --format " + format + " (expected table, csv or json)",
-                    OneLineErrors.USAGE, e);
+            throw new CommandFailure(e.getMessage(), OneLineErrors.USAGE, e);
         }
+        if (passing && diff != null) {
+            throw new CommandFailure("--passing and --diff do not go together", OneLineErrors.USAGE, null);
+        }
+        PrintWriter out = spec.commandLine().getOut();
         try (HikariDataSource target = Databases.open(cli.connectionSettings().target(), "report-target")) {
-            List<CompanyReport> companies = Databases.controlTablesQuery(
-                    () -> RunReport.load(Jdbi.create(target), runId));
-            if (companies.isEmpty()) {
-                throw new CommandFailure("unknown run id " + runId, OneLineErrors.USAGE, null);
+            RunReports reports = new RunReports(Jdbi.create(target));
+            RunInfo run = find(reports, runId);
+            ReportModel model = Databases.controlTablesQuery(() -> reports.build(run, policy::over));
+            if (diff != null) {
+                RunInfo other = find(reports, diff);
+                ReportModel baseline = reports.build(other, policy::over);
+                RunDiff.write(other.runId(), run.runId(), RunDiff.between(baseline, model), output, out);
+            } else if (passing) {
+                model.passingCompanies().forEach(out::println);
+            } else {
+                ReportWriter.write(model, output, out);
             }
-            output.write(companies, System.out);
+            out.flush();
             return 0;
         }
+    }
+
+    private static RunInfo find(RunReports reports, String id) {
+        return Databases.controlTablesQuery(() -> reports.run(id))
+                .orElseThrow(() -> new CommandFailure("unknown run id " + id, OneLineErrors.USAGE, null));
     }
 }

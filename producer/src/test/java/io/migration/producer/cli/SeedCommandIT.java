@@ -3,6 +3,7 @@ package io.migration.producer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migration.common.config.DatabaseSettings;
+import io.migration.common.schema.LegacyDdl;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TestServices;
 import java.io.IOException;
@@ -254,7 +255,7 @@ class SeedCommandIT {
     private static List<String> specStatements() throws IOException {
         List<String> out = new ArrayList<>();
         StringBuilder code = new StringBuilder();
-        for (String line : resource("/seed/legacy-schema.sql").split("\n")) {
+        for (String line : LegacyDdl.script().split("\n")) {
             if (!line.strip().startsWith("--")) {
                 code.append(line).append('\n');
             }

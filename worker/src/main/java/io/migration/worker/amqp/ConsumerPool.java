@@ -75,7 +75,7 @@ public final class ConsumerPool implements Managed {
         processing = Executors.newFixedThreadPool(threads, r -> new Thread(r, "shard-" + n.incrementAndGet()));
         connection = factory.newConnection(workerName);
         if (connection instanceof Recoverable recoverable) {
-            recoverable.addRecoveryListener(new LoggingRecoveryListener());
+            recoverable.addRecoveryListener(new LoggingRecoveryListener(metrics));
         }
         try (Channel setup = connection.createChannel()) {
             topology.declare(setup);
@@ -254,8 +254,16 @@ public final class ConsumerPool implements Managed {
     }
 
     private static final class LoggingRecoveryListener implements RecoveryListener {
+
+        private final WorkerMetrics metrics;
+
+        LoggingRecoveryListener(WorkerMetrics metrics) {
+            this.metrics = metrics;
+        }
+
         @Override
         public void handleRecovery(Recoverable recoverable) {
+            metrics.consumerRecovered("connection_recovered");
             LOG.info("broker connection recovered; consumers re-registered");
         }
 

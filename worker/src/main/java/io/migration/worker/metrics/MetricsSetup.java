@@ -2,7 +2,9 @@ package io.migration.worker.metrics;
 
 import io.dropwizard.core.setup.Environment;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
@@ -23,6 +25,9 @@ public final class MetricsSetup {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("application", "migration-worker", "fleet", fleet, "worker", worker);
         new ClassLoaderMetrics().bindTo(registry);
+        new JvmInfoMetrics().bindTo(registry);
+        Gauge.builder("migration.worker.info", () -> 1).description("The worker's version (value always 1)")
+                .tag("version", version()).register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);
@@ -39,5 +44,11 @@ public final class MetricsSetup {
         // An exact mapping wins over Dropwizard's admin servlet at /*, whose /metrics is JSON.
         environment.admin().addServlet("prometheus", new PrometheusServlet(registry)).addMapping(PATH);
         return new WorkerMetrics(registry);
+    }
+
+    /** Implementation-Version of worker.jar's manifest; "dev" when run from classes. */
+    private static String version() {
+        String version = MetricsSetup.class.getPackage().getImplementationVersion();
+        return version != null ? version : "dev";
     }
 }

@@ -33,6 +33,9 @@ public final class WorkerMetrics {
         Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60),
         Duration.ofSeconds(120), Duration.ofSeconds(300), Duration.ofSeconds(600)};
 
+    /** The {@code cause} label values of {@code migration_consumer_recoveries_total} (ConsumerPool). */
+    private static final List<String> RECOVERY_CAUSES = List.of("broker_cancel", "channel_closed", "connection_recovered");
+
     private final PrometheusMeterRegistry registry;
     private final MultiGauge runTasks;
     private final MultiGauge runRowsLeft;
@@ -43,6 +46,13 @@ public final class WorkerMetrics {
                 .description("Tasks of the fleet's active runs by state").register(registry);
         this.runRowsLeft = MultiGauge.builder("migration.run.rows.left")
                 .description("Estimated source rows still to read in each active run").register(registry);
+        // Known label values start at zero: a dashboard shows 0 errors, not "no data", before the first one.
+        for (Database database : Database.values()) {
+            for (TransientKind kind : TransientKind.values()) {
+                transientErrors(database, kind);
+            }
+        }
+        RECOVERY_CAUSES.forEach(this::recoveries);
     }
 
     public PrometheusMeterRegistry registry() {
@@ -71,13 +81,21 @@ public final class WorkerMetrics {
     }
 
     public void transientError(Database database, TransientKind kind) {
-        Counter.builder("migration.transient.errors").description("Errors that pass by themselves, retried")
-                .tags("database", database.label(), "kind", kind.label()).register(registry).increment();
+        transientErrors(database, kind).increment();
     }
 
     public void consumerRecovered(String cause) {
-        Counter.builder("migration.consumer.recoveries").description("Consumers re-created")
-                .tag("cause", cause).register(registry).increment();
+        recoveries(cause).increment();
+    }
+
+    private Counter transientErrors(Database database, TransientKind kind) {
+        return Counter.builder("migration.transient.errors").description("Errors that pass by themselves, retried")
+                .tags("database", database.label(), "kind", kind.label()).register(registry);
+    }
+
+    private Counter recoveries(String cause) {
+        return Counter.builder("migration.consumer.recoveries").description("Consumers re-created")
+                .tag("cause", cause).register(registry);
     }
 
     /** A gauge read from the worker's state at each scrape. */

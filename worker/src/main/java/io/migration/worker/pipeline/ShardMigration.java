@@ -78,6 +78,8 @@ public final class ShardMigration {
                 yield commit(key, started, read.rowsByTable(), result.rejects().size(),
                         conn -> writer.writeRecipients(conn, task, result, RejectBuckets.forRecipients(read.input())));
             }
+            // Dry runs only (refused as unsupported_mode before this point until the worker runs them).
+            case ORPHANS -> throw new IllegalStateException("orphans tasks are not migrated");
         };
     }
 

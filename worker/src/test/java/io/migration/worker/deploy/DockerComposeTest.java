@@ -112,19 +112,26 @@ class DockerComposeTest {
     }
 
     @Test
-    void grafanaIsProvisionedFromTheGrafanaFolder() {
+    void grafanaIsProvisionedFromTheGrafanaFolder() throws IOException {
         Map<String, Object> grafana = map(services.get("grafana"));
         Map<String, Object> env = map(grafana.get("environment"));
-        Path provisioning = hostPath(grafana, "/etc/grafana/provisioning");
-        String dashboardsMount = mountTarget(grafana, "./grafana/dashboards");
-        Map<String, Object> datasources = load(provisioning.resolve("datasources/prometheus.yml"));
-        Map<String, Object> providers = load(provisioning.resolve("dashboards/migration-fleet.yml"));
+        Path provisioning = hostPath(grafana, env.get("GF_PATHS_PROVISIONING").toString());
+        List<Map<String, Object>> providers = provisioningFiles(provisioning.resolve("dashboards"), "providers");
+        List<Map<String, Object>> datasources = provisioningFiles(provisioning.resolve("datasources"), "datasources");
 
         assertThat(provisioning).isEqualTo(Repository.ROOT.resolve("grafana/provisioning"));
-        assertThat(expand(map(map(list(providers.get("providers")).get(0)).get("options")).get("path"), env))
-                .isEqualTo(dashboardsMount);
-        assertThat(expand(map(list(datasources.get("datasources")).get(0)).get("url"), env))
-                .isEqualTo("http://prometheus:9090");
+        assertThat(providers).isNotEmpty().allSatisfy(provider -> assertThat(hostPath(grafana,
+                expand(map(provider.get("options")).get("path"), env))).isEqualTo(Repository.ROOT.resolve("grafana/dashboards")));
+        assertThat(datasources).isNotEmpty().allSatisfy(datasource ->
+                assertThat(expand(datasource.get("url"), env)).isEqualTo("http://prometheus:9090"));
+    }
+
+    /** The entries under {@code key} of every provisioning file in a folder (Grafana reads them all). */
+    private static List<Map<String, Object>> provisioningFiles(Path folder, String key) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
+                    .flatMap(f -> DockerComposeTest.<Map<String, Object>>list(load(f).get(key)).stream()).toList();
+        }
     }
 
     @Test
@@ -147,21 +154,21 @@ class DockerComposeTest {
         return image.get("repository") + ":" + (tag.isEmpty() ? chart.get("appVersion") : tag);
     }
 
-    /** The host file behind a service's bind mount at the given container path. */
+    /** The host path behind a container path, through the service's bind mounts (the longest that holds it). */
     private static Path hostPath(Map<String, Object> service, String containerPath) {
+        String[] best = null;
         for (Object volume : list(service.get("volumes"))) {
             String[] parts = volume.toString().split(":");
-            if (parts[1].equals(containerPath)) {
-                return Repository.ROOT.resolve(parts[0]).normalize();
+            boolean holds = containerPath.equals(parts[1]) || containerPath.startsWith(parts[1] + "/");
+            if (parts[0].startsWith(".") && holds && (best == null || parts[1].length() > best[1].length())) {
+                best = parts;
             }
         }
-        throw new AssertionError("nothing mounted at " + containerPath);
-    }
-
-    private static String mountTarget(Map<String, Object> service, String hostPath) {
-        return list(service.get("volumes")).stream().map(Object::toString).map(v -> v.split(":"))
-                .filter(parts -> parts[0].equals(hostPath)).map(parts -> parts[1]).findFirst()
-                .orElseThrow(() -> new AssertionError(hostPath + " is not mounted"));
+        if (best == null) {
+            throw new AssertionError("no bind mount holds " + containerPath);
+        }
+        String rest = containerPath.substring(best[1].length()).replaceFirst("^/", "");
+        return Repository.ROOT.resolve(best[0]).resolve(rest).normalize();
     }
 
     /** Grafana's ${VAR} expansion in provisioning files. */

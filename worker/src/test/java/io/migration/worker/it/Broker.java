@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What a test does on the broker by hand: publish raw bodies, drain the dead-letter queue. */
-final class Broker implements AutoCloseable {
+public final class Broker implements AutoCloseable {
 
     private final Connection connection;
     private final Channel channel;
     private final Topology topology;
 
-    Broker(String uri, String fleetName) throws Exception {
+    public Broker(String uri, String fleetName) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(uri);
         this.connection = factory.newConnection("test-broker");
@@ -27,7 +27,7 @@ final class Broker implements AutoCloseable {
         channel.confirmSelect();
     }
 
-    void publishRaw(String body) throws Exception {
+    public void publishRaw(String body) throws Exception {
         publishRaw(body.getBytes(StandardCharsets.UTF_8));
     }
 

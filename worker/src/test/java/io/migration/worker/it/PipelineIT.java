@@ -57,8 +57,8 @@ class PipelineIT {
     void twoWorkersMigrateEveryCompanyExactlyAsTheRulesSay() throws Exception {
         try (WorkerProcess w1 = WorkerProcess.start("w1", env).awaitConsuming(START);
              WorkerProcess w2 = WorkerProcess.start("w2", env).awaitConsuming(START)) {
-            assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--run-id", "run-1",
-                    "--shard-rows", "3000")).isZero();
+            assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all",
+                    "--run-id", "run-1", "--shard-rows", "3000")).isZero();
             assertThat(ProducerCli.run(env, "status", "--run-id", "run-1", "--wait", "--timeout", "300")).isZero();
             assertThat(ledger.workers("run-1")).as("both workers took tasks").containsExactly("w1", "w2");
         }
@@ -71,8 +71,8 @@ class PipelineIT {
     void aSecondRunCutDifferentlyLeavesTheTargetIdenticalWithOnlyItsOwnRejects() throws Exception {
         Map<String, List<String>> before = ActualResults.read(services.target(), companies, null);
         try (WorkerProcess w1 = WorkerProcess.start("w1", env).awaitConsuming(START)) {
-            assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--run-id", "run-2",
-                    "--shard-rows", "7000")).isZero();
+            assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all",
+                    "--run-id", "run-2", "--shard-rows", "7000")).isZero();
             assertThat(ProducerCli.run(env, "status", "--run-id", "run-2", "--wait", "--timeout", "300")).isZero();
         }
         Map<String, List<String>> after = ActualResults.read(services.target(), companies, null);
@@ -86,8 +86,8 @@ class PipelineIT {
     @Order(3)
     void everyMessagePublishedTwiceLeavesTheTargetIdentical() throws Exception {
         Map<String, List<String>> before = ActualResults.read(services.target(), companies, null);
-        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--run-id", "run-3",
-                "--shard-rows", "3000")).isZero();
+        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all",
+                "--run-id", "run-3", "--shard-rows", "3000")).isZero();
         try (Broker broker = new Broker(services.amqpUri(), services.fleetName())) {
             for (TaskMessage task : ledger.tasks("run-3")) {
                 broker.publishRaw(TaskMessageCodec.encode(task));
@@ -107,8 +107,8 @@ class PipelineIT {
     @Order(4)
     void aWorkerKilledInTheMiddleOfAShardLosesNothing() throws Exception {
         Map<String, List<String>> before = ActualResults.read(services.target(), companies, null);
-        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--run-id", "run-4",
-                "--shard-rows", "1000000")).isZero();
+        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all",
+                "--run-id", "run-4", "--shard-rows", "1000000")).isZero();
         TaskMessage biggest = ledger.tasks("run-4").stream()
                 .filter(t -> t.group() == TaskGroup.RECIPIENTS).findFirst().orElseThrow();
         try (Connection blocker = ledger.connect()) {
@@ -135,7 +135,7 @@ class PipelineIT {
     @Test
     @Order(5)
     void sigtermLetsTheShardInFlightFinishThenExits() throws Exception {
-        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--companies",
+        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--companies",
                 String.valueOf(companies.get(0)), "--run-id", "run-5", "--shard-rows", "1000000")).isZero();
         TaskMessage recipients = ledger.tasks("run-5").stream()
                 .filter(t -> t.group() == TaskGroup.RECIPIENTS).findFirst().orElseThrow();

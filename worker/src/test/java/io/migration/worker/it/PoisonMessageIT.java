@@ -50,8 +50,8 @@ class PoisonMessageIT {
             assertThat(targetRows(services, "lists")).isZero();
             assertThat(targetRows(services, "migration_rejects")).isZero();
 
-            assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--run-id", "after-poison"))
-                    .isZero();
+            assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all",
+                    "--run-id", "after-poison")).isZero();
             assertThat(ProducerCli.run(env, "status", "--run-id", "after-poison", "--wait", "--timeout", "120"))
                     .as("the worker still consumes after the poison messages").isZero();
             assertThat(targetRows(services, "recipients")).isPositive();

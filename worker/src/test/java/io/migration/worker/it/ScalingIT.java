@@ -43,7 +43,7 @@ class ScalingIT {
 
         try (WorkerProcess first = WorkerProcess.start("scale-1", env).awaitConsuming(START);
              Broker broker = new Broker(services.amqpUri(), services.fleetName())) {
-            assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--run-id", "scaling",
+            assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--skip-readiness-check", "--run-id", "scaling",
                     "--shard-rows", "2000")).isZero();
             awaitSucceeded(ledger, "scaling", 2);
             assertThat(paceLimits(ledger, services.fleetName())).containsOnlyKeys("scale-1");

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * as operators run it, pointed at a test's services. Its output is kept for assertions and
  * echoed with a prefix so a failing test shows what the worker said.
  */
-final class WorkerProcess implements AutoCloseable {
+public final class WorkerProcess implements AutoCloseable {
 
     private static final Path MODULE = Path.of(System.getProperty("user.dir"));
 
@@ -34,7 +34,11 @@ final class WorkerProcess implements AutoCloseable {
         pump.start();
     }
 
-    static WorkerProcess start(String name, Map<String, String> env) throws IOException {
+    /**
+     * Starts a worker named {@code name}. Its ports are free ones picked by the server unless
+     * {@code env} sets WORKER_HTTP_PORT or WORKER_ADMIN_PORT (e.g. for a scraper that must know it).
+     */
+    public static WorkerProcess start(String name, Map<String, String> env) throws IOException {
         Path jar = MODULE.resolve("target/worker.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: integration tests run after `package`");
@@ -42,20 +46,20 @@ final class WorkerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString(), "server", MODULE.resolve("worker.yml").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
         builder.environment().put("WORKER_HTTP_PORT", "0");
         builder.environment().put("WORKER_ADMIN_PORT", "0");
+        builder.environment().putAll(env);
         builder.environment().put("WORKER_NAME", name);
         return new WorkerProcess(name, builder.start());
     }
 
     /** Waits until the worker logged that it consumes. */
-    WorkerProcess awaitConsuming(Duration timeout) throws InterruptedException {
+    public WorkerProcess awaitConsuming(Duration timeout) throws InterruptedException {
         awaitLine("consuming ", timeout);
         return this;
     }
 
-    void awaitLine(String fragment, Duration timeout) throws InterruptedException {
+    public void awaitLine(String fragment, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (lines.stream().anyMatch(l -> l.contains(fragment))) {
@@ -71,7 +75,7 @@ final class WorkerProcess implements AutoCloseable {
                 + ":\n" + String.join("\n", lines));
     }
 
-    List<String> output() {
+    public List<String> output() {
         return List.copyOf(lines);
     }
 
