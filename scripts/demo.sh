@@ -2,6 +2,8 @@
 # The main job end to end on local services: seed a dirty legacy dataset, create the target
 # schema, start workers, enqueue every company, wait for the run, print the report.
 # Usage: scripts/demo.sh [--companies N] [--rows M] [--workers K]
+# On a fresh machine it first gets a JDK 17+ (.ci/ensure-jdk) and PostgreSQL and RabbitMQ
+# (.ci/start-services: Docker Compose when Docker runs, else apt-get on Debian/Ubuntu), saying so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,13 +22,25 @@ export SOURCE_DB_URL=${SOURCE_DB_URL:-jdbc:postgresql://$PGHOST:5432/legacy} SOU
 export TARGET_DB_URL=${TARGET_DB_URL:-jdbc:postgresql://$PGHOST:5432/recipients} TARGET_DB_USER=${TARGET_DB_USER:-$PGUSER}
 export FLEET_NAME=${FLEET_NAME:-migration}
 producer() { java -jar producer/target/producer.jar "$@"; }
+# psql on this machine, or the one inside the Compose service when PostgreSQL runs in Docker.
+sql() {
+  if command -v psql >/dev/null; then
+    psql -qAtX -d postgres -c "$1"
+  else
+    docker compose exec -T postgres psql -qAtX -U postgres -d postgres -c "$1"
+  fi
+}
 
+JAVA_HOME=$(bash .ci/ensure-jdk)
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 bash .ci/start-services
-[ -f producer/target/producer.jar ] && [ -f worker/target/worker.jar ] || ./mvnw -B -q -DskipTests package
+if [ ! -f producer/target/producer.jar ] || [ ! -f worker/target/worker.jar ]; then
+  echo "== build (./mvnw -B -q -DskipTests package)"
+  ./mvnw -B -q -DskipTests package
+fi
 
 for db in legacy recipients; do
-  psql -qAtX -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 \
-    || psql -qX -d postgres -c "CREATE DATABASE $db"
+  sql "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 || sql "CREATE DATABASE $db"
 done
 
 echo "== seed $COMPANIES companies, $ROWS list_recipients (replacing any earlier demo data)"
