@@ -28,6 +28,10 @@ import io.migration.worker.metrics.MetricsSetup;
 import io.migration.worker.metrics.WorkerMetrics;
 import io.migration.worker.pipeline.DeliveryHandler;
 import io.migration.worker.pipeline.ShardMigration;
+import io.migration.worker.pipeline.ShardRunner;
+import io.migration.worker.verify.ShardVerifier;
+import io.migration.common.message.RunMode;
+import java.util.Map;
 import io.migration.worker.resilience.Breakers;
 import io.migration.worker.resilience.FleetGate;
 import io.migration.worker.resilience.FleetPace;
@@ -84,9 +88,11 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
         ShardMigration migration = new ShardMigration(reader, new ShardWriter(), targetJdbi,
                 new TaskLedger(targetJdbi), workerName);
         InFlightShards inFlight = new InFlightShards();
+        Map<RunMode, ShardRunner> runners = Map.of(RunMode.MIGRATE, migration,
+                RunMode.VERIFY, new ShardVerifier(source, target, workerName));
         DeliveryHandler handler = new DeliveryHandler(new DeliveryHandler.Settings(workerName,
                 consumer.getMaxAttempts(), consumer.getCrashLimit(), consumer.getRetryBackoff(),
-                consumer.getMaxRetryBackoff(), consumer.getMaxHold()), lifecycle, migration, reader, breakers, gate,
+                consumer.getMaxRetryBackoff(), consumer.getMaxHold()), lifecycle, runners, reader, breakers, gate,
                 pace, inFlight, metrics, TransientRetry.shardRetry(retries));
 
         ConnectionFactory broker = AmqpConnections.factory(config.getAmqpUri());

@@ -45,7 +45,7 @@ public final class DeliveryHandler {
 
     private final Settings settings;
     private final TaskLifecycle lifecycle;
-    private final ShardMigration migration;
+    private final java.util.Map<RunMode, ShardRunner> runners;
     private final ShardReader reader;
     private final Breakers breakers;
     private final FleetGate gate;
@@ -57,12 +57,13 @@ public final class DeliveryHandler {
     private final IntervalFunction attemptBackoff;
     private final Settlement settle;
 
-    public DeliveryHandler(Settings settings, TaskLifecycle lifecycle, ShardMigration migration, ShardReader reader,
+    public DeliveryHandler(Settings settings, TaskLifecycle lifecycle, java.util.Map<RunMode, ShardRunner> runners,
+            ShardReader reader,
             Breakers breakers, FleetGate gate, FleetPace pace, InFlightShards inFlight, WorkerMetrics metrics,
             Retry retry) {
         this.settings = settings;
         this.lifecycle = lifecycle;
-        this.migration = migration;
+        this.runners = java.util.Map.copyOf(runners);
         this.reader = reader;
         this.breakers = breakers;
         this.gate = gate;
@@ -151,7 +152,8 @@ public final class DeliveryHandler {
     private void run(Delivery delivery, Claim.Granted granted) throws InterruptedException {
         TaskMessage task = granted.task().toMessage(granted.mode());
         TaskKey key = granted.task().key();
-        if (granted.mode() != RunMode.MIGRATE) {
+        ShardRunner runner = runners.get(granted.mode());
+        if (runner == null) {
             settle.deadLetter(delivery, task, key, "unsupported_mode", "message", "mode " + task.mode().wireName()
                     + " is not implemented by this worker version", 0);
             return;
@@ -174,7 +176,7 @@ public final class DeliveryHandler {
                     }
                     companyChecked = true;
                 }
-                TaskOutcome outcome = runOnce(task, key);
+                TaskOutcome outcome = runOnce(runner, task, key);
                 metrics.shardDone(task.mode().wireName(), task.group().wireName(), Duration.ofNanos(System.nanoTime()
                         - started), outcome.readByTable(), outcome.writtenByTable(), java.util.Map.of());
                 settle.ack(delivery, task, Outcome.SUCCEEDED, String.format(
@@ -215,10 +217,10 @@ public final class DeliveryHandler {
     }
 
     /** One try of the shard through both breakers, transient errors retried while they stay closed. */
-    private TaskOutcome runOnce(TaskMessage task, TaskKey key) throws Exception {
+    private TaskOutcome runOnce(ShardRunner runner, TaskMessage task, TaskKey key) throws Exception {
         Pacer sourcePacer = inFlight.start(key, pace.source());
         try {
-            return retry.executeCallable(() -> breakers.callBoth(() -> migration.run(task, sourcePacer, pace.target())));
+            return retry.executeCallable(() -> breakers.callBoth(() -> runner.run(task, sourcePacer, pace.target())));
         } finally {
             inFlight.end(key);
         }

@@ -25,7 +25,7 @@ import org.jdbi.v3.core.Jdbi;
  * One attempt at one task in migrate mode: read the shard from the source, apply the rules,
  * replace the shard in the target and mark the task succeeded, all in one target transaction.
  */
-public final class ShardMigration {
+public final class ShardMigration implements ShardRunner {
 
     private final ShardReader reader;
     private final ShardWriter writer;
@@ -42,6 +42,7 @@ public final class ShardMigration {
     }
 
     /** Runs the shard, paced after the fact per shard until the reader and writer pace per chunk. */
+    @Override
     public TaskOutcome run(TaskMessage task, io.migration.worker.resilience.Pacer sourcePacer,
             io.migration.worker.resilience.Pacer targetPacer) throws SQLException, AlreadySucceededException {
         TaskOutcome outcome = run(task);

@@ -1,0 +1,1 @@
+SELECT company_id, email, reason, created_at FROM suppressions WHERE company_id = ?
