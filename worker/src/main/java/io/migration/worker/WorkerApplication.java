@@ -28,10 +28,9 @@ import io.migration.worker.metrics.MetricsSetup;
 import io.migration.worker.metrics.WorkerMetrics;
 import io.migration.worker.pipeline.DeliveryHandler;
 import io.migration.worker.pipeline.ShardMigration;
-import io.migration.worker.pipeline.ShardRunner;
+import io.migration.worker.pipeline.ModeRunners;
+import io.migration.worker.dryrun.OrphanCount;
 import io.migration.worker.verify.ShardVerifier;
-import io.migration.common.message.RunMode;
-import java.util.Map;
 import io.migration.worker.resilience.Breakers;
 import io.migration.worker.resilience.FleetGate;
 import io.migration.worker.resilience.FleetPace;
@@ -88,8 +87,8 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
         ShardMigration migration = new ShardMigration(reader, new ShardWriter(), targetJdbi,
                 new TaskLedger(targetJdbi), workerName);
         InFlightShards inFlight = new InFlightShards();
-        Map<RunMode, ShardRunner> runners = Map.of(RunMode.MIGRATE, migration,
-                RunMode.VERIFY, new ShardVerifier(source, target, workerName));
+        ModeRunners runners = new ModeRunners(migration, null, new ShardVerifier(source, target, workerName),
+                new OrphanCount(source, targetJdbi, workerName));
         DeliveryHandler handler = new DeliveryHandler(new DeliveryHandler.Settings(workerName,
                 consumer.getMaxAttempts(), consumer.getCrashLimit(), consumer.getRetryBackoff(),
                 consumer.getMaxRetryBackoff(), consumer.getMaxHold()), lifecycle, runners, reader, breakers, gate,

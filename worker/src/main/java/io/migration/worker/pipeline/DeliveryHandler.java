@@ -45,7 +45,7 @@ public final class DeliveryHandler {
 
     private final Settings settings;
     private final TaskLifecycle lifecycle;
-    private final java.util.Map<RunMode, ShardRunner> runners;
+    private final ModeRunners runners;
     private final ShardReader reader;
     private final Breakers breakers;
     private final FleetGate gate;
@@ -57,13 +57,12 @@ public final class DeliveryHandler {
     private final IntervalFunction attemptBackoff;
     private final Settlement settle;
 
-    public DeliveryHandler(Settings settings, TaskLifecycle lifecycle, java.util.Map<RunMode, ShardRunner> runners,
-            ShardReader reader,
+    public DeliveryHandler(Settings settings, TaskLifecycle lifecycle, ModeRunners runners, ShardReader reader,
             Breakers breakers, FleetGate gate, FleetPace pace, InFlightShards inFlight, WorkerMetrics metrics,
             Retry retry) {
         this.settings = settings;
         this.lifecycle = lifecycle;
-        this.runners = java.util.Map.copyOf(runners);
+        this.runners = runners;
         this.reader = reader;
         this.breakers = breakers;
         this.gate = gate;
@@ -152,14 +151,14 @@ public final class DeliveryHandler {
     private void run(Delivery delivery, Claim.Granted granted) throws InterruptedException {
         TaskMessage task = granted.task().toMessage(granted.mode());
         TaskKey key = granted.task().key();
-        ShardRunner runner = runners.get(granted.mode());
+        ShardRunner runner = runners.forTask(granted.mode(), task.group()).orElse(null);
         if (runner == null) {
             settle.deadLetter(delivery, task, key, "unsupported_mode", "message", "mode " + task.mode().wireName()
-                    + " is not implemented by this worker version", 0);
+                    + " has nothing to do for task group " + task.group().wireName() + " in this worker version", 0);
             return;
         }
         int attempts = granted.attempts();
-        boolean companyChecked = false;
+        boolean companyChecked = !ModeRunners.belongsToACompany(task.group());
         long started = System.nanoTime();
         while (true) {
             if (!gate.awaitOpen(settings.maxHold())) {
