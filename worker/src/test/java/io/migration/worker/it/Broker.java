@@ -6,11 +6,13 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import io.migration.common.amqp.Topology;
+import io.migration.common.message.TaskMessage;
+import io.migration.common.message.TaskMessageCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a test does on the broker by hand: publish raw bodies, drain the dead-letter queue. */
+/** What a test does on the broker by hand: publish raw bodies, look at and drain the queues. */
 public final class Broker implements AutoCloseable {
 
     private final Connection connection;
@@ -27,18 +29,27 @@ public final class Broker implements AutoCloseable {
         channel.confirmSelect();
     }
 
+    public Topology topology() {
+        return topology;
+    }
+
     public void publishRaw(String body) throws Exception {
         publishRaw(body.getBytes(StandardCharsets.UTF_8));
     }
 
-    void publishRaw(byte[] body) throws Exception {
+    public void publishRaw(byte[] body) throws Exception {
         channel.basicPublish(topology.workExchange(), Topology.TASK_ROUTING_KEY,
                 new AMQP.BasicProperties.Builder().deliveryMode(2).contentType("application/json").build(), body);
         channel.waitForConfirmsOrDie(5_000);
     }
 
+    /** Publishes the message of a task, as `producer enqueue` does (confirmed). */
+    public void publish(TaskMessage task) throws Exception {
+        publishRaw(TaskMessageCodec.encode(task));
+    }
+
     /** Takes every message now in the dead-letter queue. */
-    List<GetResponse> drainDeadLetters() throws Exception {
+    public List<GetResponse> drainDeadLetters() throws Exception {
         List<GetResponse> out = new ArrayList<>();
         GetResponse r;
         while ((r = channel.basicGet(topology.deadQueue(), true)) != null) {
@@ -47,16 +58,65 @@ public final class Broker implements AutoCloseable {
         return out;
     }
 
-    long deadLetterCount() throws Exception {
+    /**
+     * Every message now in the dead-letter queue, left there: taken unacknowledged on a channel
+     * of its own, which is then closed so the broker puts them back.
+     */
+    public List<GetResponse> peekDeadLetters() throws Exception {
+        List<GetResponse> out = new ArrayList<>();
+        try (Channel peek = connection.createChannel()) {
+            GetResponse r;
+            while ((r = peek.basicGet(topology.deadQueue(), false)) != null) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    public long deadLetterCount() throws Exception {
         return channel.messageCount(topology.deadQueue());
     }
 
-    long workQueueCount() throws Exception {
+    /** Messages ready in the work queue (not those delivered and not yet acknowledged). */
+    public long workQueueCount() throws Exception {
         return channel.messageCount(topology.workQueue());
+    }
+
+    public long workQueueConsumers() throws Exception {
+        return channel.consumerCount(topology.workQueue());
+    }
+
+    /** Whether the work queue exists now (a passive declare on a channel of its own). */
+    public boolean workQueueExists() throws Exception {
+        Channel probe = connection.createChannel();
+        try {
+            probe.queueDeclarePassive(topology.workQueue());
+            probe.close();
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Deletes the work queue with whatever it holds, under its consumers. */
+    public void deleteWorkQueue() throws Exception {
+        channel.queueDelete(topology.workQueue());
+    }
+
+    /**
+     * Declares the fleet's topology with the arguments this code base uses: the broker refuses
+     * (the call throws) if a queue of that name exists with other arguments.
+     */
+    public void declareTopology() throws Exception {
+        try (Channel declare = connection.createChannel()) {
+            topology.declare(declare);
+        }
     }
 
     @Override
     public void close() throws Exception {
-        connection.close();
+        if (connection.isOpen()) {
+            connection.close();
+        }
     }
 }

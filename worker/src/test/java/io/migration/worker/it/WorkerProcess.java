@@ -3,6 +3,11 @@ package io.migration.worker.it;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,28 +20,34 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real worker process ({@code java -jar worker/target/worker.jar server worker/worker.yml}),
- * as operators run it, pointed at a test's services. Its output is kept for assertions and
- * echoed with a prefix so a failing test shows what the worker said.
+ * as operators run it, pointed at a test's services, on free ports so its health and metrics can
+ * be read. Its output is kept for assertions, copied to {@code target/worker-logs/}, and echoed
+ * with a prefix when {@code -Dworker.echo=true}, so a failing test shows what the worker said.
  */
 public final class WorkerProcess implements AutoCloseable {
 
     private static final Path MODULE = Path.of(System.getProperty("user.dir"));
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Process process;
+    private final int httpPort;
+    private final int adminPort;
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    private WorkerProcess(String name, Process process) {
+    private WorkerProcess(String name, Process process, int httpPort, int adminPort) {
         this.name = name;
         this.process = process;
+        this.httpPort = httpPort;
+        this.adminPort = adminPort;
         Thread pump = new Thread(this::pump, "output-" + name);
         pump.setDaemon(true);
         pump.start();
     }
 
     /**
-     * Starts a worker named {@code name}. Its ports are free ones picked by the server unless
-     * {@code env} sets WORKER_HTTP_PORT or WORKER_ADMIN_PORT (e.g. for a scraper that must know it).
+     * Starts a worker named {@code name}. Its ports are free ones picked here unless {@code env}
+     * sets WORKER_HTTP_PORT or WORKER_ADMIN_PORT (e.g. for a scraper that must know it).
      */
     public static WorkerProcess start(String name, Map<String, String> env) throws IOException {
         Path jar = MODULE.resolve("target/worker.jar");
@@ -46,11 +57,26 @@ public final class WorkerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString(), "server", MODULE.resolve("worker.yml").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("WORKER_HTTP_PORT", "0");
-        builder.environment().put("WORKER_ADMIN_PORT", "0");
+        int httpPort = env.containsKey("WORKER_HTTP_PORT") ? Integer.parseInt(env.get("WORKER_HTTP_PORT")) : freePort();
+        int adminPort = env.containsKey("WORKER_ADMIN_PORT") ? Integer.parseInt(env.get("WORKER_ADMIN_PORT"))
+                : freePort();
         builder.environment().putAll(env);
+        builder.environment().put("WORKER_HTTP_PORT", Integer.toString(httpPort));
+        builder.environment().put("WORKER_ADMIN_PORT", Integer.toString(adminPort));
         builder.environment().put("WORKER_NAME", name);
-        return new WorkerProcess(name, builder.start());
+        return new WorkerProcess(name, builder.start(), httpPort, adminPort);
+    }
+
+    /** A port nobody listens on now (the worker binds it a moment later). */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    public String name() {
+        return name;
     }
 
     /** Waits until the worker logged that it consumes. */
@@ -62,7 +88,7 @@ public final class WorkerProcess implements AutoCloseable {
     public void awaitLine(String fragment, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (lines.stream().anyMatch(l -> l.contains(fragment))) {
+            if (logged(fragment)) {
                 return;
             }
             if (!process.isAlive()) {
@@ -75,12 +101,41 @@ public final class WorkerProcess implements AutoCloseable {
                 + ":\n" + String.join("\n", lines));
     }
 
+    public boolean logged(String fragment) {
+        return lines.stream().anyMatch(l -> l.contains(fragment));
+    }
+
     public List<String> output() {
         return List.copyOf(lines);
     }
 
+    /**
+     * The HTTP status of {@code /health-check?type=ready|alive} on the application port; 0 when
+     * the worker does not answer within 20 seconds.
+     */
+    public int health(String type) throws InterruptedException {
+        HttpResponse<String> response = get(httpPort, "/health-check?type=" + type);
+        return response == null ? 0 : response.statusCode();
+    }
+
+    /** The Prometheus text of the admin port's {@code /metrics}; empty when the worker does not answer. */
+    public String metrics() throws InterruptedException {
+        HttpResponse<String> response = get(adminPort, "/metrics");
+        return response == null ? "" : response.body();
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20)).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no goodbye to the broker or the database. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
@@ -89,7 +144,7 @@ public final class WorkerProcess implements AutoCloseable {
      * SIGTERM, then the exit code. Sent with kill(1): {@link Process#destroy()} also closes the
      * pipes, and the worker's goodbye would be lost.
      */
-    int stop(Duration timeout) throws InterruptedException {
+    public int stop(Duration timeout) throws InterruptedException {
         try {
             new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
         } catch (IOException e) {
@@ -102,11 +157,11 @@ public final class WorkerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -117,12 +172,18 @@ public final class WorkerProcess implements AutoCloseable {
         }
     }
 
+    /** Keeps the output, and copies it to target/worker-logs/NAME-PID.log for a failed CI build. */
     private void pump() {
+        Path log = MODULE.resolve("target/worker-logs/" + name + "-" + process.pid() + ".log");
         try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             java.io.Writer copy = open(log)) {
             String line;
             while ((line = reader.readLine()) != null) {
                 lines.add(line);
+                copy.write(line);
+                copy.write('\n');
+                copy.flush();
                 if (Boolean.getBoolean("worker.echo")) {
                     System.out.println("[" + name + "] " + line);
                 }
@@ -130,5 +191,10 @@ public final class WorkerProcess implements AutoCloseable {
         } catch (IOException e) {
             lines.add("(output closed: " + e.getMessage() + ")");
         }
+    }
+
+    private static java.io.Writer open(Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        return Files.newBufferedWriter(log, StandardCharsets.UTF_8);
     }
 }
