@@ -50,6 +50,8 @@ public final class ShardReader {
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
+        } catch (SQLException e) {
+            throw new SourceReadException(e);
         }
     }
 
@@ -128,6 +130,10 @@ public final class ShardReader {
         T run(Connection conn) throws SQLException;
     }
 
+    /**
+     * Runs {@code work} in one repeatable-read snapshot of the source. Its errors leave as {@link
+     * SourceReadException}, so an outage inside a shard counts against the source's breaker.
+     */
     private <T> T inSnapshot(SnapshotWork<T> work) throws SQLException {
         try (Connection conn = source.getConnection()) {
             conn.setAutoCommit(false);
@@ -135,9 +141,24 @@ public final class ShardReader {
             try {
                 return work.run(conn);
             } finally {
-                // Read-only: ending the snapshot is all a commit or rollback does here.
-                conn.rollback();
+                endSnapshot(conn);
             }
+        } catch (SQLException e) {
+            throw e instanceof SourceReadException ? e : new SourceReadException(e);
+        }
+    }
+
+    /**
+     * Read-only: ending the snapshot is all a rollback does here. On a connection that broke
+     * mid-read it fails too (HikariCP: "Connection is closed", no SQLSTATE); thrown from the
+     * finally block it would hide the read's own error (an 08006, transient) and the shard would
+     * count an attempt for an outage. The pool drops the broken connection by itself.
+     */
+    private static void endSnapshot(Connection conn) {
+        try {
+            conn.rollback();
+        } catch (SQLException ignored) {
+            // See above: the read's outcome, success or error, is what counts.
         }
     }
 
