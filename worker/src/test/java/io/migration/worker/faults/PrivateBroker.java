@@ -1,0 +1,159 @@
+package io.migration.worker.faults;
+
+import io.migration.worker.it.WorkerProcess;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A RabbitMQ node of the test's own (never the machine's shared broker), for faults that stop or
+ * disturb the whole broker: own node name, ports, data and log directories, no plugins (so no
+ * management or Prometheus port to clash with). Stopped with {@code rabbitmqctl stop} and
+ * launched again (FIELD-NOTES: {@code stop_app}/{@code start_app} left a node stuck); quorum-queue
+ * messages survive that. Deleted on {@link #close()}.
+ */
+public final class PrivateBroker implements AutoCloseable {
+
+    /** Where the RabbitMQ scripts are; {@code TEST_RABBITMQ_BIN} overrides (Debian's package path by default). */
+    private static final Path BIN = Path.of(System.getenv().getOrDefault("TEST_RABBITMQ_BIN", "/usr/lib/rabbitmq/bin"));
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+
+    private final Path dir;
+    private final String node;
+    private final int port;
+    private final Map<String, String> env;
+    private final Thread cleanup = new Thread(this::stopQuietly, "private-broker-cleanup");
+
+    private PrivateBroker(Path dir, String node, int port, int distPort) {
+        this.dir = dir;
+        this.node = node;
+        this.port = port;
+        this.env = Map.of(
+                "RABBITMQ_NODENAME", node,
+                "RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1",
+                "RABBITMQ_NODE_PORT", Integer.toString(port),
+                "RABBITMQ_DIST_PORT", Integer.toString(distPort),
+                "RABBITMQ_MNESIA_BASE", dir.resolve("mnesia").toString(),
+                "RABBITMQ_LOG_BASE", dir.resolve("log").toString(),
+                "RABBITMQ_PID_FILE", pidFile().toString(),
+                "RABBITMQ_ENABLED_PLUGINS_FILE", dir.resolve("enabled_plugins").toString(),
+                // Its own (empty) configuration: the machine's names the shared broker's listener.
+                "RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq.conf").toString());
+    }
+
+    /** Creates and launches a node; returns once it accepts AMQP connections. */
+    public static PrivateBroker start() throws Exception {
+        if (!Files.isExecutable(BIN.resolve("rabbitmq-server"))) {
+            throw new IllegalStateException("no RabbitMQ scripts in " + BIN + ": install rabbitmq-server or set"
+                    + " TEST_RABBITMQ_BIN to the folder holding rabbitmq-server and rabbitmqctl");
+        }
+        Path dir = Files.createTempDirectory("faults-broker-");
+        Files.writeString(dir.resolve("enabled_plugins"), "[].\n");
+        Files.writeString(dir.resolve("rabbitmq.conf"), "");
+        String node = "faults" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xFFFFF)) + "@localhost";
+        PrivateBroker broker = new PrivateBroker(dir, node, WorkerProcess.freePort(), WorkerProcess.freePort());
+        Runtime.getRuntime().addShutdownHook(broker.cleanup);
+        broker.launch();
+        return broker;
+    }
+
+    public String amqpUri() {
+        return "amqp://guest:guest@127.0.0.1:" + port + "/%2F";
+    }
+
+    public String nodeName() {
+        return node;
+    }
+
+    /** {@code rabbitmq-server -detached}, then waits for the node and its AMQP listener. */
+    public void launch() throws Exception {
+        Files.deleteIfExists(pidFile());
+        run(List.of(BIN.resolve("rabbitmq-server").toString(), "-detached"), Duration.ofSeconds(30));
+        ctl(STARTUP, "wait", pidFile().toString(), "--timeout", Long.toString(STARTUP.toSeconds()));
+        awaitPort(true, STARTUP);
+    }
+
+    /** The whole node down ({@code rabbitmqctl stop}); returns once its AMQP port is closed. */
+    public void stop() throws Exception {
+        ctl(Duration.ofSeconds(120), "stop");
+        awaitPort(false, Duration.ofSeconds(30));
+    }
+
+    /** {@code rabbitmqctl close_all_connections}: every client connection closed by the broker. */
+    public void closeAllConnections(String reason) throws Exception {
+        ctl(Duration.ofSeconds(120), "close_all_connections", reason);
+    }
+
+    @Override
+    public void close() throws Exception {
+        stopQuietly();
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            if (portOpen()) {
+                ctl(Duration.ofSeconds(120), "stop");
+            }
+        } catch (Exception e) {
+            System.err.println("could not stop private broker " + node + ": " + e.getMessage());
+        }
+    }
+
+    private Path pidFile() {
+        return dir.resolve("node.pid");
+    }
+
+    private void ctl(Duration timeout, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(BIN.resolve("rabbitmqctl").toString(), "-n", node));
+        command.addAll(List.of(args));
+        run(command, timeout);
+    }
+
+    private void run(List<String> command, Duration timeout) throws Exception {
+        Path output = Files.createTempFile(dir, "cmd-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout + ": "
+                    + Files.readString(output, StandardCharsets.UTF_8));
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue() + "): "
+                    + Files.readString(output, StandardCharsets.UTF_8));
+        }
+    }
+
+    private void awaitPort(boolean open, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (portOpen() != open) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("private broker " + node + " port " + port + " still "
+                        + (open ? "closed" : "open") + " after " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private boolean portOpen() {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
