@@ -3,6 +3,7 @@ package io.migration.worker.resilience;
 import com.rabbitmq.client.AlreadyClosedException;
 import io.migration.worker.resilience.ErrorClass.TransientKind;
 import io.migration.worker.source.SourceReadException;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
@@ -35,9 +36,9 @@ public final class ErrorClassifier {
                     || t instanceof AlreadyClosedException) {
                 connectionLevel = true;
             }
-            if (sql == null && t instanceof SQLException s && s.getSQLState() != null
-                    && !(t instanceof SourceReadException)) {
-                sql = s;
+            if ((sql == null || sql instanceof BatchUpdateException) && t instanceof SQLException s
+                    && s.getSQLState() != null && !(t instanceof SourceReadException) && s != sql) {
+                sql = serverError(s);
             }
             if (t.getCause() == t) {
                 break;
@@ -49,6 +50,20 @@ public final class ErrorClassifier {
             kind = Optional.of(TransientKind.CONNECTION);
         }
         return new ErrorClass(database, kind, state, summary(error, sql));
+    }
+
+    /**
+     * PgJDBC reports a failed batch (COPY-less writes, e.g. the lists upsert) as a
+     * BatchUpdateException whose message repeats the server's text, row data included ("… was
+     * aborted: ERROR: <trigger message>"); the server's own error, with the names of the objects
+     * involved, is its next exception.
+     */
+    private static SQLException serverError(SQLException e) {
+        if (e instanceof BatchUpdateException && e.getNextException() != null
+                && e.getNextException().getSQLState() != null) {
+            return e.getNextException();
+        }
+        return e;
     }
 
     /** One line for logs and dead letters: SQLSTATE, condition, names of the objects involved. */
@@ -66,8 +81,9 @@ public final class ErrorClassifier {
                 if (!names.isEmpty()) {
                     out.append(" (").append(String.join(", ", names)).append(')');
                 }
-            } else if (!(sql instanceof PSQLException)) {
-                // Driver-side and pool errors (e.g. HikariCP's connection timeout) carry no row data.
+            } else if (!(sql instanceof PSQLException) && !(sql instanceof BatchUpdateException)) {
+                // Driver-side and pool errors (e.g. HikariCP's connection timeout) carry no row data;
+                // a batch's error repeats the server's message text, which may.
                 out.append(": ").append(oneLine(sql.getMessage()));
             }
             text = out.toString();

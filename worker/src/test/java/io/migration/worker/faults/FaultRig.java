@@ -157,13 +157,13 @@ public final class FaultRig {
 
     /** {@code producer enqueue --mode migrate --all}; the tasks are in the ledger and confirmed on return. */
     public void enqueue(String runId, int shardRows) {
-        assertThat(ProducerCli.run(producerEnv(), "enqueue", "--mode", "migrate", "--all", "--run-id", runId,
+        assertThat(ProducerCli.run(producerEnv(), "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all", "--run-id", runId,
                 "--shard-rows", Integer.toString(shardRows))).as("enqueue " + runId).isZero();
     }
 
     /** {@code producer enqueue --mode migrate --companies ID} of one company. */
     public void enqueue(String runId, int shardRows, long company) {
-        assertThat(ProducerCli.run(producerEnv(), "enqueue", "--mode", "migrate", "--companies", Long.toString(company),
+        assertThat(ProducerCli.run(producerEnv(), "enqueue", "--mode", "migrate", "--skip-readiness-check", "--companies", Long.toString(company),
                 "--run-id", runId, "--shard-rows", Integer.toString(shardRows))).as("enqueue " + runId).isZero();
     }
 

@@ -65,7 +65,7 @@ class ProducerKillIT {
             throw new IllegalStateException(PRODUCER_JAR + " is missing: integration tests run after `package`");
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", PRODUCER_JAR.toString(), "enqueue", "--mode", "migrate", "--all", "--run-id", run,
+                "-jar", PRODUCER_JAR.toString(), "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all", "--run-id", run,
                 "--shard-rows", "30").redirectErrorStream(true)
                 .redirectOutput(Path.of(System.getProperty("user.dir"), "target", "producer-" + run + ".log").toFile());
         builder.environment().putAll(rig.producerEnv());

@@ -8,7 +8,7 @@ import io.migration.common.message.TaskGroup;
 import io.migration.common.message.TaskMessage;
 import io.migration.common.shard.Buckets;
 import io.migration.producer.cli.ProducerCli;
-import io.migration.producer.watch.RunReport;
+import io.migration.producer.runs.RunLedger;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TestServices;
 import io.migration.worker.faults.FaultOracle;
@@ -121,9 +121,11 @@ class PoisonMessageIT {
         return new TaskMessage(m.version(), m.runId(), m.mode(), m.companyId(), m.group(), shard, shardCount, lo, hi);
     }
 
+    /** Rows read per company and legacy table, as {@code producer report} shows them. */
     private static Map<Long, Map<String, Long>> readByCompany(Jdbi target, String runId) {
+        RunLedger runs = new RunLedger(target);
         Map<Long, Map<String, Long>> out = new java.util.TreeMap<>();
-        RunReport.load(target, runId).forEach(c -> out.put(c.companyId(), c.read()));
+        runs.figures(runs.run(runId).orElseThrow()).companies().forEach(c -> out.put(c.companyId(), c.read()));
         return out;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.migration.worker.resilience.ErrorClass.TransientKind;
 import io.migration.worker.source.SourceReadException;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -75,6 +76,26 @@ class ErrorClassifierTest {
         ServerErrorMessage server = new ServerErrorMessage("SERROR\0CP0001\0Mrefusing jane@example.com\0\0");
         assertThat(ErrorClassifier.classify(new PSQLException(server)).summary())
                 .isEqualTo("[P0001] raise_exception").doesNotContain("jane");
+    }
+
+    /** What PgJDBC throws when a row of a batch (the lists upsert) meets a trigger's RAISE (DlqReplayIT). */
+    @Test
+    void aFailedBatchDoesNotRepeatTheServersTextEither() {
+        ServerErrorMessage server = new ServerErrorMessage("SERROR\0CP0001\0Mrefusing list 15 named Leads 1\0"
+                + "tpublic\0tlists\0\0");
+        PSQLException serverError = new PSQLException(server);
+        BatchUpdateException batch = new BatchUpdateException("Batch entry 0 <unknown> was aborted: ERROR: refusing"
+                + " list 15 named Leads 1  Call getNextException to see other errors in the batch.", "P0001", 0,
+                new int[0], serverError);
+        batch.setNextException(serverError);
+        ErrorClass error = ErrorClassifier.classify(new RuntimeException(batch));
+        assertThat(error.summary()).isEqualTo("[P0001] raise_exception (table lists)").doesNotContain("Leads");
+        assertThat(error.isTransient()).isFalse();
+
+        BatchUpdateException alone = new BatchUpdateException("Batch entry 0 was aborted: ERROR: refusing Leads 1",
+                "P0001", 0, new int[0], null);
+        assertThat(ErrorClassifier.classify(alone).summary()).isEqualTo("[P0001] raise_exception")
+                .doesNotContain("Leads");
     }
 
     @Test
