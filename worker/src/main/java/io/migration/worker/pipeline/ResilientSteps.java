@@ -41,7 +41,7 @@ final class ResilientSteps {
         while (true) {
             if (!gate.awaitOpen(maxHold)) {
                 throw new GaveUpException(gate.isStopping() ? "the worker is stopping"
-                        : "held " + maxHold.toMinutes() + " min while " + gate.closedReason());
+                        : "held " + maxHold.toSeconds() + " s while " + gate.closedReason());
             }
             try {
                 return retry.executeCallable(() -> breakers.call(db, step));
