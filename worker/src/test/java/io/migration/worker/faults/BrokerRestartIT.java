@@ -27,7 +27,7 @@ class BrokerRestartIT {
     void startNode(TestServices services) throws Exception {
         node = PrivateBroker.start();
         rig = FaultRig.seed(services, node.amqpUri(), 6, 3000, 103);
-        rig.slowRecipientWrites(Duration.ofMillis(200));
+        rig.targetFaults().slowRecipientWrites(Duration.ofMillis(200));
     }
 
     @AfterAll

@@ -32,7 +32,7 @@ class DatabaseOutageIT {
     @BeforeAll
     void seed(TestServices services) throws Exception {
         rig = FaultRig.seed(services, 6, 3000, 61);
-        rig.slowRecipientWrites(Duration.ofMillis(200));
+        rig.targetFaults().slowRecipientWrites(Duration.ofMillis(200));
     }
 
     @Test
@@ -63,7 +63,7 @@ class DatabaseOutageIT {
             line.cut();
             for (WorkerProcess w : workers) {
                 w.awaitLine("pausing consumption: " + breaker, Duration.ofSeconds(60));
-                Faults.awaitNotReadyButAlive(w);
+                Readiness.awaitNotReadyButAlive(w);
             }
             Thread.sleep(OUTAGE.toMillis());
             line.heal();

@@ -12,11 +12,9 @@ import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TestServices;
 import io.migration.worker.it.Broker;
 import io.migration.worker.it.WorkerProcess;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -55,7 +53,7 @@ class DlqReplayIT {
     void aShardThatFailsDeterministicallyIsDeadLetteredThenSucceedsThroughDlqReplay() throws Exception {
         long company = withLists.get(1);
         String run = "refused";
-        refuseLists(List.of(company));
+        rig.targetFaults().refuseLists(List.of(company));
         FaultOracle healed = FaultOracle.of(rig, run);
         List<WorkerProcess> workers = rig.startWorkers("dlq", 2, rig.workerEnv(Map.of()));
         try {
@@ -67,7 +65,7 @@ class DlqReplayIT {
             assertThat(rig.ledger().attempts(lists)).as("attempts of the dead task").isEqualTo(FaultRig.MAX_ATTEMPTS);
             assertDeadLetterWithoutRowData(lists);
 
-            refuseLists(List.of());
+            rig.targetFaults().refuseLists(List.of());
             replayDeadLetters(run);
             healed.expectFailedAttempts(lists).awaitSettled();
             int deliveries = rig.ledger().deliveries(lists);
@@ -86,7 +84,7 @@ class DlqReplayIT {
     void twoReplaysAtOnceReviveEachDeadTaskOnce() throws Exception {
         List<Long> refused = List.of(withLists.get(0), withLists.get(2));
         String run = "refused-twice";
-        refuseLists(refused);
+        rig.targetFaults().refuseLists(refused);
         FaultOracle healed = FaultOracle.of(rig, run);
         List<WorkerProcess> workers = rig.startWorkers("dlq-twice", 2, rig.workerEnv(Map.of()));
         try {
@@ -100,7 +98,7 @@ class DlqReplayIT {
             failing.awaitSettled();
             failing.assertCleanWithWorkersRunning();
 
-            refuseLists(List.of());
+            rig.targetFaults().refuseLists(List.of());
             CompletableFuture<Void> first = CompletableFuture.runAsync(() -> replayDeadLetters(run));
             CompletableFuture<Void> second = CompletableFuture.runAsync(() -> replayDeadLetters(run));
             CompletableFuture.allOf(first, second).join();
@@ -139,16 +137,5 @@ class DlqReplayIT {
     private TaskMessage listsTask(String runId, long company) throws Exception {
         return rig.ledger().tasks(runId).stream()
                 .filter(t -> t.companyId() == company && t.group() == TaskGroup.LISTS).findFirst().orElseThrow();
-    }
-
-    /** Makes every write of these companies' lists raise on the target; none: the trigger is gone. */
-    private void refuseLists(List<Long> companies) throws Exception {
-        if (companies.isEmpty()) {
-            rig.executeOnTarget("DROP TRIGGER IF EXISTS faults_refuse_lists ON lists");
-            return;
-        }
-        List<String> ids = new ArrayList<>();
-        companies.forEach(c -> ids.add(Long.toString(c)));
-        rig.executeOnTarget(String.format(FaultRig.sql("refuse-lists"), ids.stream().collect(Collectors.joining(","))));
     }
 }

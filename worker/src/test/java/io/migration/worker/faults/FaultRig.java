@@ -9,9 +9,8 @@ import io.migration.testsupport.TestServices;
 import io.migration.worker.it.Broker;
 import io.migration.worker.it.Ledger;
 import io.migration.worker.it.WorkerProcess;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +92,11 @@ public final class FaultRig {
         return ledger;
     }
 
+    /** Faults to inject into this test's own target database. */
+    public TargetFaults targetFaults() {
+        return new TargetFaults(services.target());
+    }
+
     public String amqpUri() {
         return amqpUri;
     }
@@ -129,7 +133,7 @@ public final class FaultRig {
      * started together; returns once all of them consume.
      */
     public List<WorkerProcess> startWorkers(String name, int count, Map<String, String> env) throws Exception {
-        List<WorkerProcess> workers = new java.util.ArrayList<>();
+        List<WorkerProcess> workers = new ArrayList<>();
         try {
             for (int i = 1; i <= count; i++) {
                 workers.add(WorkerProcess.start(name + "-" + i, env));
@@ -157,14 +161,19 @@ public final class FaultRig {
 
     /** {@code producer enqueue --mode migrate --all}; the tasks are in the ledger and confirmed on return. */
     public void enqueue(String runId, int shardRows) {
-        assertThat(ProducerCli.run(producerEnv(), "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all", "--run-id", runId,
-                "--shard-rows", Integer.toString(shardRows))).as("enqueue " + runId).isZero();
+        enqueue(runId, shardRows, "--all");
     }
 
-    /** {@code producer enqueue --mode migrate --companies ID} of one company. */
+    /** {@code producer enqueue --mode migrate --companies ID}: one company's tasks. */
     public void enqueue(String runId, int shardRows, long company) {
-        assertThat(ProducerCli.run(producerEnv(), "enqueue", "--mode", "migrate", "--skip-readiness-check", "--companies", Long.toString(company),
-                "--run-id", runId, "--shard-rows", Integer.toString(shardRows))).as("enqueue " + runId).isZero();
+        enqueue(runId, shardRows, "--companies", Long.toString(company));
+    }
+
+    private void enqueue(String runId, int shardRows, String... selection) {
+        List<String> args = new ArrayList<>(List.of("enqueue", "--mode", "migrate", "--skip-readiness-check",
+                "--run-id", runId, "--shard-rows", Integer.toString(shardRows)));
+        args.addAll(List.of(selection));
+        assertThat(ProducerCli.run(producerEnv(), args.toArray(String[]::new))).as("enqueue " + runId).isZero();
     }
 
     /**
@@ -175,32 +184,5 @@ public final class FaultRig {
         return ledger.awaitStates(runId, s -> s.getOrDefault("succeeded", 0) > 0
                 && s.values().stream().mapToInt(Integer::intValue).sum() - s.getOrDefault("succeeded", 0) >= left,
                 "a task succeeded and " + left + " still to do", Duration.ofSeconds(120));
-    }
-
-    /**
-     * Makes every recipients shard's write take at least {@code delay} longer (a statement
-     * trigger on the test's own target that sleeps), so that a run of a small dataset lasts long
-     * enough for a fault to land in its middle whatever the machine's speed.
-     */
-    public void slowRecipientWrites(Duration delay) throws Exception {
-        executeOnTarget(String.format(java.util.Locale.ROOT, sql("slow-recipient-writes"), delay.toMillis() / 1000.0));
-    }
-
-    public void executeOnTarget(String sql) throws Exception {
-        try (Connection c = ledger.connect(); Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
-    /** A test resource {@code faults/NAME.sql}. */
-    public static String sql(String name) {
-        try (var in = FaultRig.class.getResourceAsStream("/faults/" + name + ".sql")) {
-            if (in == null) {
-                throw new IllegalStateException("no test resource faults/" + name + ".sql");
-            }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -70,14 +70,10 @@ public final class PrivateBroker implements AutoCloseable {
         return "amqp://guest:guest@127.0.0.1:" + port + "/%2F";
     }
 
-    public String nodeName() {
-        return node;
-    }
-
     /** {@code rabbitmq-server -detached}, then waits for the node and its AMQP listener. */
     public void launch() throws Exception {
         Files.deleteIfExists(pidFile());
-        run(List.of(BIN.resolve("rabbitmq-server").toString(), "-detached"), Duration.ofSeconds(30));
+        run(List.of(BIN.resolve("rabbitmq-server").toString(), "-detached"), env, Duration.ofSeconds(30));
         ctl(STARTUP, "wait", pidFile().toString(), "--timeout", Long.toString(STARTUP.toSeconds()));
         awaitPort(true, STARTUP);
     }
@@ -116,16 +112,22 @@ public final class PrivateBroker implements AutoCloseable {
         return dir.resolve("node.pid");
     }
 
+    /**
+     * {@code rabbitmqctl -n NODE …}, without the node's settings: given RABBITMQ_DIST_PORT, the CLI
+     * tool takes that port for itself, and a node starting meanwhile fails (dist_port_already_used).
+     */
     private void ctl(Duration timeout, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(BIN.resolve("rabbitmqctl").toString(), "-n", node));
         command.addAll(List.of(args));
-        run(command, timeout);
+        run(command, Map.of(), timeout);
     }
 
-    private void run(List<String> command, Duration timeout) throws Exception {
+    private void run(List<String> command, Map<String, String> settings, Duration timeout) throws Exception {
         Path output = Files.createTempFile(dir, "cmd-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().putAll(env);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                .directory(dir.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("RABBITMQ_"));
+        builder.environment().putAll(settings);
         Process process = builder.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();

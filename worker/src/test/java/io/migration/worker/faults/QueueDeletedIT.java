@@ -28,10 +28,12 @@ class QueueDeletedIT {
     @Test
     void workersResubscribeToAWorkQueueDeletedUnderThemAndTheRunFinishes(TestServices services) throws Exception {
         FaultRig rig = FaultRig.seed(services, 6, 3000, 101);
-        rig.slowRecipientWrites(Duration.ofMillis(200));
+        rig.targetFaults().slowRecipientWrites(Duration.ofMillis(200));
         FaultOracle oracle = FaultOracle.of(rig, "queue-deleted");
         List<WorkerProcess> workers = rig.startWorkers("queue-deleted", 2, rig.workerEnv(Map.of()));
+        int consumers = workers.size() * Integer.parseInt(FaultRig.FAST.get("WORKER_THREADS"));
         try (Broker broker = rig.broker()) {
+            awaitConsumers(broker, consumers);
             rig.enqueue("queue-deleted", 400);
             rig.awaitMidRun("queue-deleted", 10);
             long waiting = broker.workQueueCount();
@@ -39,11 +41,11 @@ class QueueDeletedIT {
             for (WorkerProcess w : workers) {
                 w.awaitLine("the broker cancelled consumer", Duration.ofSeconds(60));
             }
-            awaitConsumers(broker, 2 * Integer.parseInt(FaultRig.FAST.get("WORKER_THREADS")));
+            awaitConsumers(broker, consumers);
             // Declared again with this code base's arguments; the broker refuses a different declaration.
             broker.declareTopology();
             for (WorkerProcess w : workers) {
-                Faults.awaitReady(w);
+                Readiness.awaitReady(w);
             }
             rig.ledger().awaitStates("queue-deleted", s -> !s.containsKey("running"), "no task running",
                     Duration.ofSeconds(120));
@@ -63,8 +65,8 @@ class QueueDeletedIT {
     private static void awaitConsumers(Broker broker, int expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!(broker.workQueueExists() && broker.workQueueConsumers() == expected)) {
-            assertThat(System.nanoTime()).as("the workers declared the queue again and subscribed (%d consumers)",
-                    expected).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("the workers' %d consumers are subscribed to the queue", expected)
+                    .isLessThan(deadline);
             Thread.sleep(200);
         }
     }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TestServices;
 import io.migration.worker.it.WorkerProcess;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +25,20 @@ class ReadOnlyTargetIT {
     void aTargetReadOnlyForNinetySecondsPausesTheWorkersAndTheRunFinishesAfterwards(TestServices services)
             throws Exception {
         FaultRig rig = FaultRig.seed(services, 6, 3000, 79);
-        rig.slowRecipientWrites(Duration.ofMillis(200));
+        rig.targetFaults().slowRecipientWrites(Duration.ofMillis(200));
         FaultOracle oracle = FaultOracle.of(rig, "read-only");
         List<WorkerProcess> workers = rig.startWorkers("read-only", 2, rig.workerEnv(Map.of()));
         try {
             rig.enqueue("read-only", 400);
             rig.awaitMidRun("read-only", 10);
-            setReadOnly(rig, true);
+            rig.targetFaults().setReadOnly(true);
             long backAt = System.nanoTime() + READ_ONLY.toNanos();
             for (WorkerProcess w : workers) {
                 w.awaitLine("pausing consumption: target breaker open", Duration.ofSeconds(60));
                 assertThat(w.health("alive")).as("alive while the target is read-only").isEqualTo(200);
             }
             Thread.sleep(Math.max(0, (backAt - System.nanoTime()) / 1_000_000));
-            setReadOnly(rig, false);
+            rig.targetFaults().setReadOnly(false);
             oracle.awaitSettled();
             assertThat(workers).as("a worker met the read-only target")
                     .anyMatch(w -> w.logged("25006") || w.logged("read_only_sql_transaction"));
@@ -49,20 +46,5 @@ class ReadOnlyTargetIT {
             FaultRig.stopAll(workers);
         }
         oracle.assertClean();
-    }
-
-    /** On the test's own target database only: the default for new sessions, then its sessions ended. */
-    private static void setReadOnly(FaultRig rig, boolean readOnly) throws Exception {
-        try (Connection c = rig.ledger().connect(); Statement st = c.createStatement()) {
-            String database = c.getCatalog();
-            // This session may itself have started read-only (while the default was on).
-            st.execute("SET default_transaction_read_only = off");
-            st.execute("ALTER DATABASE \"" + database + "\" SET default_transaction_read_only = " + (readOnly ? "on" : "off"));
-            try (PreparedStatement end = c.prepareStatement(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
-                end.setString(1, database);
-                end.execute();
-            }
-        }
     }
 }

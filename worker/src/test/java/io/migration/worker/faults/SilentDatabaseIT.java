@@ -29,7 +29,7 @@ class SilentDatabaseIT {
     @BeforeAll
     void seed(TestServices services) throws Exception {
         rig = FaultRig.seed(services, 6, 3000, 71);
-        rig.slowRecipientWrites(Duration.ofMillis(200));
+        rig.targetFaults().slowRecipientWrites(Duration.ofMillis(200));
     }
 
     @Test
@@ -61,7 +61,7 @@ class SilentDatabaseIT {
             long thawAt = System.nanoTime() + SILENCE.toNanos();
             for (WorkerProcess w : workers) {
                 w.awaitLine("pausing consumption: " + breaker, Duration.ofSeconds(60));
-                Faults.awaitNotReadyButAlive(w);
+                Readiness.awaitNotReadyButAlive(w);
             }
             Thread.sleep(Math.max(0, (thawAt - System.nanoTime()) / 1_000_000));
             line.heal();

@@ -21,7 +21,7 @@ class TargetCutTwoMinutesIT {
     @Test
     void aRunWithTheTargetCutForTwoMinutesFinishesByItselfOnceItHeals(TestServices services) throws Exception {
         FaultRig rig = FaultRig.seed(services, 6, 3000, 67);
-        rig.slowRecipientWrites(Duration.ofMillis(200));
+        rig.targetFaults().slowRecipientWrites(Duration.ofMillis(200));
         FaultOracle oracle = FaultOracle.of(rig, "cut-2min");
         try (TcpProxy line = TcpProxy.toJdbc(rig.target().url())) {
             List<WorkerProcess> workers = rig.startWorkers("cut", 2,
@@ -33,7 +33,7 @@ class TargetCutTwoMinutesIT {
                 long healAt = System.nanoTime() + CUT.toNanos();
                 for (WorkerProcess w : workers) {
                     w.awaitLine("pausing consumption: target breaker open", Duration.ofSeconds(60));
-                    Faults.awaitNotReadyButAlive(w);
+                    Readiness.awaitNotReadyButAlive(w);
                 }
                 Thread.sleep(Math.max(0, (healAt - System.nanoTime()) / 1_000_000));
                 line.heal();

@@ -6,7 +6,6 @@ import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TestServices;
 import io.migration.worker.it.WorkerProcess;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +26,13 @@ class TargetLockIT {
     void aRecipientsTableLockedPastTheStatementTimeoutDelaysItsShardsWithoutFailingThem(TestServices services)
             throws Exception {
         FaultRig rig = FaultRig.seed(services, 6, 3000, 73);
-        rig.slowRecipientWrites(Duration.ofMillis(200));
+        rig.targetFaults().slowRecipientWrites(Duration.ofMillis(200));
         FaultOracle oracle = FaultOracle.of(rig, "locked");
         List<WorkerProcess> workers = rig.startWorkers("locked", 2, rig.workerEnv(Map.of()));
         try {
             rig.enqueue("locked", 400);
             rig.awaitMidRun("locked", 10);
-            try (Connection locker = rig.ledger().connect(); Statement st = locker.createStatement()) {
-                locker.setAutoCommit(false);
-                st.execute("LOCK TABLE recipients IN ACCESS EXCLUSIVE MODE");
+            try (Connection locker = rig.targetFaults().lockRecipients()) {
                 Thread.sleep(LOCKED.toMillis());
                 locker.rollback();
             }

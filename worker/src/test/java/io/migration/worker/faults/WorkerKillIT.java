@@ -9,9 +9,6 @@ import io.migration.testsupport.TestServices;
 import io.migration.worker.it.Ledger.TaskRow;
 import io.migration.worker.it.WorkerProcess;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +41,7 @@ class WorkerKillIT {
     void aWorkerKilledBeforeItsShardCommitsLosesNothingAndCountsNoAttempt() throws Exception {
         rig.enqueue("kill-before-commit", 1_000_000);
         List<TaskRow> killed;
-        try (Connection locker = lockRecipients()) {
+        try (Connection locker = rig.targetFaults().lockRecipients()) {
             try (WorkerProcess victim = rig.startWorker("victim-1", PATIENT)) {
                 awaitShardWaitingForTheLock(victim);
                 killed = runningRecipientShards("kill-before-commit");
@@ -74,7 +71,7 @@ class WorkerKillIT {
             Map<String, String> settings = new java.util.HashMap<>(PATIENT);
             settings.put("AMQP_URI", broker.amqpUri(rig.amqpUri()));
             settings.put("WORKER_THREADS", "1");
-            try (Connection locker = lockRecipients();
+            try (Connection locker = rig.targetFaults().lockRecipients();
                  WorkerProcess victim = rig.startWorker("victim-2", settings)) {
                 rig.ledger().awaitState(recipients, "running", Duration.ofSeconds(120));
                 awaitShardWaitingForTheLock(victim);
@@ -103,7 +100,7 @@ class WorkerKillIT {
         rig.enqueue("sigterm-graceful", 1_000_000, company);
         TaskMessage recipients = recipientsTask("sigterm-graceful");
         FaultOracle oracle = FaultOracle.of(rig, "sigterm-graceful");
-        try (Connection locker = lockRecipients();
+        try (Connection locker = rig.targetFaults().lockRecipients();
              WorkerProcess worker = rig.startWorker("graceful", PATIENT)) {
             rig.ledger().awaitState(recipients, "running", Duration.ofSeconds(120));
             awaitShardWaitingForTheLock(worker);
@@ -131,7 +128,7 @@ class WorkerKillIT {
         settings.put("WORKER_SHUTDOWN_GRACE_PERIOD", "3 seconds");
         settings.put("WORKER_SERVER_GRACE_PERIOD", "5 seconds");
         FaultOracle oracle = FaultOracle.of(rig, "sigterm-cut-short");
-        try (Connection locker = lockRecipients();
+        try (Connection locker = rig.targetFaults().lockRecipients();
              WorkerProcess worker = rig.startWorker("impatient", settings)) {
             rig.ledger().awaitState(recipients, "running", Duration.ofSeconds(120));
             awaitShardWaitingForTheLock(worker);
@@ -156,34 +153,14 @@ class WorkerKillIT {
                 .filter(r -> r.state().equals("running") && r.task().group() == TaskGroup.RECIPIENTS).toList();
     }
 
-    /** A connection of the test holding {@code ACCESS EXCLUSIVE} on the target's recipients until its rollback. */
-    private Connection lockRecipients() throws Exception {
-        Connection c = rig.ledger().connect();
-        c.setAutoCommit(false);
-        try (Statement st = c.createStatement()) {
-            st.execute("LOCK TABLE recipients IN ACCESS EXCLUSIVE MODE");
-        }
-        return c;
-    }
-
     /** Waits until one of the worker's target sessions waits for a lock (the test's). */
     private void awaitShardWaitingForTheLock(WorkerProcess worker) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        try (Connection c = rig.ledger().connect(); PreparedStatement st = c.prepareStatement(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                        + " AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()")) {
-            while (true) {
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) > 0) {
-                        return;
-                    }
-                }
-                assertThat(worker.isAlive()).as("worker %s is alive", worker.name()).isTrue();
-                assertThat(System.nanoTime()).as("a shard of %s waits for the test's lock", worker.name())
-                        .isLessThan(deadline);
-                Thread.sleep(50);
-            }
+        while (rig.targetFaults().sessionsWaitingForALock() == 0) {
+            assertThat(worker.isAlive()).as("worker %s is alive", worker.name()).isTrue();
+            assertThat(System.nanoTime()).as("a shard of %s waits for the test's lock", worker.name())
+                    .isLessThan(deadline);
+            Thread.sleep(50);
         }
     }
 

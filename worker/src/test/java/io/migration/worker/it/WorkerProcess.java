@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real worker process ({@code java -jar worker/target/worker.jar server worker/worker.yml}),
- * as operators run it, pointed at a test's services, on free ports so its health and metrics can
- * be read. Its output is kept for assertions, copied to {@code target/worker-logs/}, and echoed
+ * as operators run it, pointed at a test's services, on a known free port so its health can be
+ * read. Its output is kept for assertions, copied to {@code target/worker-logs/}, and echoed
  * with a prefix when {@code -Dworker.echo=true}, so a failing test shows what the worker said.
  */
 public final class WorkerProcess implements AutoCloseable {
@@ -32,22 +32,21 @@ public final class WorkerProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int httpPort;
-    private final int adminPort;
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    private WorkerProcess(String name, Process process, int httpPort, int adminPort) {
+    private WorkerProcess(String name, Process process, int httpPort) {
         this.name = name;
         this.process = process;
         this.httpPort = httpPort;
-        this.adminPort = adminPort;
         Thread pump = new Thread(this::pump, "output-" + name);
         pump.setDaemon(true);
         pump.start();
     }
 
     /**
-     * Starts a worker named {@code name}. Its ports are free ones picked here unless {@code env}
-     * sets WORKER_HTTP_PORT or WORKER_ADMIN_PORT (e.g. for a scraper that must know it).
+     * Starts a worker named {@code name}. Its application port (health) is a free one picked here
+     * and its admin port one the server picks, unless {@code env} sets WORKER_HTTP_PORT or
+     * WORKER_ADMIN_PORT (e.g. for a scraper that must know it).
      */
     public static WorkerProcess start(String name, Map<String, String> env) throws IOException {
         Path jar = MODULE.resolve("target/worker.jar");
@@ -58,13 +57,11 @@ public final class WorkerProcess implements AutoCloseable {
                 "-Xmx256m", "-jar", jar.toString(), "server", MODULE.resolve("worker.yml").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         int httpPort = env.containsKey("WORKER_HTTP_PORT") ? Integer.parseInt(env.get("WORKER_HTTP_PORT")) : freePort();
-        int adminPort = env.containsKey("WORKER_ADMIN_PORT") ? Integer.parseInt(env.get("WORKER_ADMIN_PORT"))
-                : freePort();
+        builder.environment().put("WORKER_ADMIN_PORT", "0");
         builder.environment().putAll(env);
         builder.environment().put("WORKER_HTTP_PORT", Integer.toString(httpPort));
-        builder.environment().put("WORKER_ADMIN_PORT", Integer.toString(adminPort));
         builder.environment().put("WORKER_NAME", name);
-        return new WorkerProcess(name, builder.start(), httpPort, adminPort);
+        return new WorkerProcess(name, builder.start(), httpPort);
     }
 
     /** A port nobody listens on now (the worker binds it a moment later). */
@@ -79,9 +76,12 @@ public final class WorkerProcess implements AutoCloseable {
         return name;
     }
 
-    /** Waits until the worker logged that it consumes. */
+    /**
+     * Waits until the worker logged that it consumes ("consuming QUEUE with N thread(s), prefetch
+     * P"; not its earlier "consuming starts once the server is up").
+     */
     public WorkerProcess awaitConsuming(Duration timeout) throws InterruptedException {
-        awaitLine("consuming ", timeout);
+        awaitLine(" thread(s), prefetch ", timeout);
         return this;
     }
 
@@ -116,12 +116,6 @@ public final class WorkerProcess implements AutoCloseable {
     public int health(String type) throws InterruptedException {
         HttpResponse<String> response = get(httpPort, "/health-check?type=" + type);
         return response == null ? 0 : response.statusCode();
-    }
-
-    /** The Prometheus text of the admin port's {@code /metrics}; empty when the worker does not answer. */
-    public String metrics() throws InterruptedException {
-        HttpResponse<String> response = get(adminPort, "/metrics");
-        return response == null ? "" : response.body();
     }
 
     private static HttpResponse<String> get(int port, String path) throws InterruptedException {

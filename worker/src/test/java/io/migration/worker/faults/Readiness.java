@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.migration.worker.it.WorkerProcess;
 import java.time.Duration;
 
-/** Small waits the fault tests share. */
-final class Faults {
+/** What a worker says about itself while a fault lasts and after: its ready and alive probes. */
+final class Readiness {
 
-    private Faults() {
+    private Readiness() {
     }
 
     /**
