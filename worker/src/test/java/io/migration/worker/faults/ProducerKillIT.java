@@ -24,8 +24,10 @@ class ProducerKillIT {
 
     private static final Path PRODUCER_JAR = Path.of(System.getProperty("user.dir"), "..", "producer", "target",
             "producer.jar");
+    /** About 300 tasks: a first batch of 200 confirmed, then a hundred more in flight at the kill. */
+    private static final int SHARD_ROWS = 25;
     /** The producer confirms 200 messages at a time: a slow line spreads a batch over seconds. */
-    private static final long LINE_BYTES_PER_SECOND = 8_000;
+    private static final long LINE_BYTES_PER_SECOND = 6_000;
 
     @Test
     void aProducerKilledInTheMiddleOfEnqueueAndRunAgainPublishesTheRestAndNothingTwice(TestServices services)
@@ -49,7 +51,7 @@ class ProducerKillIT {
         }
         List<WorkerProcess> workers = rig.startWorkers("enqueue-kill", 2, rig.workerEnv(Map.of()));
         try {
-            rig.enqueue(run, 30);
+            rig.enqueue(run, SHARD_ROWS);
             assertThat(rig.ledger().states(run)).as("the second enqueue published what was planned at the kill (%s)",
                     atKill).doesNotContainKey("planned");
             oracle.awaitSettled();
@@ -66,7 +68,7 @@ class ProducerKillIT {
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", PRODUCER_JAR.toString(), "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all", "--run-id", run,
-                "--shard-rows", "30").redirectErrorStream(true)
+                "--shard-rows", Integer.toString(SHARD_ROWS)).redirectErrorStream(true)
                 .redirectOutput(Path.of(System.getProperty("user.dir"), "target", "producer-" + run + ".log").toFile());
         builder.environment().putAll(rig.producerEnv());
         builder.environment().put("AMQP_URI", amqpUri);

@@ -70,6 +70,12 @@ public final class Broker implements AutoCloseable {
                 out.add(r);
             }
         }
+        // A quorum queue applies the returns a moment after the channel closed: wait for them, so
+        // that the next look (or a replay) finds every dead letter where it was.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (deadLetterCount() < out.size() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         return out;
     }
 
