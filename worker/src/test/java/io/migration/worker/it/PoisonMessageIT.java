@@ -7,7 +7,6 @@ import io.migration.common.amqp.DeadLetterHeaders;
 import io.migration.common.message.TaskGroup;
 import io.migration.common.message.TaskMessage;
 import io.migration.common.shard.Buckets;
-import io.migration.producer.cli.ProducerCli;
 import io.migration.producer.runs.RunLedger;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TestServices;
@@ -49,6 +48,7 @@ class PoisonMessageIT {
     @Order(1)
     void invalidMessagesAreDeadLetteredWithAReasonAndTheWorkerKeepsConsuming(TestServices services) throws Exception {
         Map<String, String> env = services.environment();
+        FaultOracle oracle = FaultOracle.of(rig, "after-poison");
         try (WorkerProcess worker = WorkerProcess.start("poison-w1", env).awaitConsuming(Duration.ofSeconds(60));
              Broker broker = new Broker(services.amqpUri(), services.fleetName())) {
             broker.publishRaw("{not json");
@@ -72,13 +72,13 @@ class PoisonMessageIT {
             assertThat(targetRows(services, "lists")).isZero();
             assertThat(targetRows(services, "migration_rejects")).isZero();
 
-            assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all",
-                    "--run-id", "after-poison")).isZero();
-            assertThat(ProducerCli.run(env, "status", "--run-id", "after-poison", "--wait", "--timeout", "120"))
-                    .as("the worker still consumes after the poison messages").isZero();
+            // The worker still consumes after the poison messages, and they left no trace.
+            rig.enqueue("after-poison", 50_000);
+            oracle.awaitSettled();
             assertThat(targetRows(services, "recipients")).isPositive();
             assertThat(worker.isAlive()).isTrue();
         }
+        oracle.assertClean();
     }
 
     /**
