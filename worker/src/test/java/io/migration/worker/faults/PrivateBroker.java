@@ -59,7 +59,8 @@ public final class PrivateBroker implements AutoCloseable {
         Path dir = Files.createTempDirectory("faults-broker-");
         Files.writeString(dir.resolve("enabled_plugins"), "[].\n");
         Files.writeString(dir.resolve("rabbitmq.conf"), "");
-        String node = "faults" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xFFFFF)) + "@localhost";
+        String node = "faults" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xFFFFF))
+                + "@localhost";
         PrivateBroker broker = new PrivateBroker(dir, node, WorkerProcess.freePort(), WorkerProcess.freePort());
         Runtime.getRuntime().addShutdownHook(broker.cleanup);
         broker.launch();

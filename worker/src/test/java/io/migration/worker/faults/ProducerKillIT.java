@@ -67,8 +67,8 @@ class ProducerKillIT {
             throw new IllegalStateException(PRODUCER_JAR + " is missing: integration tests run after `package`");
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", PRODUCER_JAR.toString(), "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all", "--run-id", run,
-                "--shard-rows", Integer.toString(SHARD_ROWS)).redirectErrorStream(true)
+                "-jar", PRODUCER_JAR.toString(), "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all",
+                "--run-id", run, "--shard-rows", Integer.toString(SHARD_ROWS)).redirectErrorStream(true)
                 .redirectOutput(Path.of(System.getProperty("user.dir"), "target", "producer-" + run + ".log").toFile());
         builder.environment().putAll(rig.producerEnv());
         builder.environment().put("AMQP_URI", amqpUri);
