@@ -2,6 +2,10 @@ package io.migration.worker;
 
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.impl.MicrometerMetricsCollector;
+import com.rabbitmq.client.impl.recovery.RecordedBinding;
+import com.rabbitmq.client.impl.recovery.RecordedExchange;
+import com.rabbitmq.client.impl.recovery.RecordedQueue;
+import com.rabbitmq.client.impl.recovery.TopologyRecoveryFilter;
 import com.zaxxer.hikari.HikariDataSource;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -96,6 +100,25 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
 
         ConnectionFactory broker = AmqpConnections.factory(config.getAmqpUri());
         broker.setMetricsCollector(new MicrometerMetricsCollector(metrics.registry(), "rabbitmq"));
+        // The topology is declared on short-lived channels (durable quorum queues survive a broker
+        // restart, and the reconciler re-declares a deleted one): recover consumers only, or the
+        // client logs the closed declaring channel as a failed recovery on every reconnect.
+        broker.setTopologyRecoveryFilter(new TopologyRecoveryFilter() {
+            @Override
+            public boolean filterExchange(RecordedExchange exchange) {
+                return false;
+            }
+
+            @Override
+            public boolean filterQueue(RecordedQueue queue) {
+                return false;
+            }
+
+            @Override
+            public boolean filterBinding(RecordedBinding binding) {
+                return false;
+            }
+        });
         ConsumerPool consumers = new ConsumerPool(broker, new Topology(config.getFleetName()), handler, gate, metrics,
                 workerName, consumer.getThreads(), consumer.getPrefetch(), consumer.getShutdownGracePeriod());
         FleetHeartbeat heartbeat = new FleetHeartbeat(
