@@ -49,27 +49,28 @@ class ScalingIT {
             assertThat(paceLimits(ledger, services.fleetName())).containsOnlyKeys("scale-1");
 
             // Scale out: two more workers take their share of the same budget.
-            WorkerProcess second = WorkerProcess.start("scale-2", env);
-            WorkerProcess third = WorkerProcess.start("scale-3", env);
-            second.awaitConsuming(START);
-            third.awaitConsuming(START);
-            Map<String, Double> shared = awaitPaceLimits(ledger, services.fleetName(), 3);
-            assertThat(shared.values()).allSatisfy(limit -> assertThat(limit).isEqualTo(BUDGET / 3.0));
+            try (WorkerProcess second = WorkerProcess.start("scale-2", env);
+                 WorkerProcess third = WorkerProcess.start("scale-3", env)) {
+                second.awaitConsuming(START);
+                third.awaitConsuming(START);
+                Map<String, Double> shared = awaitPaceLimits(ledger, services.fleetName(), 3);
+                assertThat(shared.values()).allSatisfy(limit -> assertThat(limit).isEqualTo(BUDGET / 3.0));
 
-            // Scale in: one pod stops within its grace period; another outlives it and is killed.
-            first.stop(Duration.ofSeconds(30));
-            sigtermThenKill(second, Duration.ofMillis(300));
-            Map<String, Double> alone = awaitPaceLimits(ledger, services.fleetName(), 1);
-            assertThat(alone).containsOnlyKeys("scale-3");
-            assertThat(alone.get("scale-3")).as("the last worker takes the whole budget").isEqualTo((double) BUDGET);
+                // Scale in: one pod stops within its grace period; another outlives it and is killed.
+                first.stop(Duration.ofSeconds(30));
+                sigtermThenKill(second, Duration.ofMillis(300));
+                Map<String, Double> alone = awaitPaceLimits(ledger, services.fleetName(), 1);
+                assertThat(alone).containsOnlyKeys("scale-3");
+                assertThat(alone.get("scale-3")).as("the last worker takes the whole budget").isEqualTo((double) BUDGET);
 
-            assertThat(ProducerCli.run(env, "status", "--run-id", "scaling", "--wait", "--timeout", "300"))
-                    .as("every task succeeded").isZero();
-            assertThat(ledger.workers("scaling")).as("every worker took part").contains("scale-1", "scale-3");
-            third.stop(Duration.ofSeconds(30));
-            assertThat(broker.deadLetterCount()).as("nothing dead-lettered").isZero();
-            assertThat(stuckTasks(ledger, "scaling")).as("no task left running or waiting").isZero();
-            assertThat(maxAttempts(ledger, "scaling")).as("no stop counted as an attempt").isZero();
+                assertThat(ProducerCli.run(env, "status", "--run-id", "scaling", "--wait", "--timeout", "300"))
+                        .as("every task succeeded").isZero();
+                assertThat(ledger.workers("scaling")).as("every worker took part").contains("scale-1", "scale-3");
+                third.stop(Duration.ofSeconds(30));
+                assertThat(broker.deadLetterCount()).as("nothing dead-lettered").isZero();
+                assertThat(stuckTasks(ledger, "scaling")).as("no task left running or waiting").isZero();
+                assertThat(maxAttempts(ledger, "scaling")).as("no stop counted as an attempt").isZero();
+            }
         }
         TargetComparison.assertTargetMatchesSource(services.source(), services.target(), companies, "scaling");
     }
