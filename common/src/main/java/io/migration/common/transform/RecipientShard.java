@@ -1,0 +1,294 @@
+package io.migration.common.transform;
+
+import io.migration.common.shard.Buckets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Rules R1-R10 for one shard of a company's list_recipients rows and their children, fed row by row
+ * as they are read: first every {@link #row}, then the children ({@link #field}, {@link #tag},
+ * {@link #event}) in any order. Rows are folded into their recipient as they come (every merge rule
+ * is a running latest / least / greatest), so memory grows with recipients and outputs, never with
+ * a copy of the input. Outputs come back through visitors, each table in its target index's order.
+ * Pure: the result depends only on the rows given, not on their order.
+ *
+ * <p>Contract: all rows sharing a normalized email are fed to the same shard (R5 is complete), and
+ * {@code lists} holds at least the company's own lists (a list id not among them is missing or
+ * another company's: {@code orphan_list}). Timestamps are microseconds since 1970 UTC.
+ */
+public final class RecipientShard {
+
+    private static final Comparator<RecipientAggregate> BY_EMAIL = (a, b) -> a.email.compareTo(b.email);
+    private static final Comparator<RecipientAggregate> BY_ID =
+            (a, b) -> UuidOrder.compare(a.idHi, a.idLo, b.idHi, b.idLo);
+    private static final int CONTRIBUTED_ROWS = 0;
+    private static final int CONTRIBUTED_FIELDS = 1;
+    private static final int CONTRIBUTED_TAGS = 2;
+    private static final int CONTRIBUTED_EVENTS = 3;
+
+    private final long companyId;
+    private final Map<Long, SourceList> lists;
+    private final Map<String, RecipientAggregate> byEmail = new HashMap<>();
+    private final List<RecipientAggregate> recipients = new ArrayList<>();
+    private final ParentIndex parents = new ParentIndex();
+    private final ActivityBuffer activities = new ActivityBuffer();
+    private final RejectBuffer rejects = new RejectBuffer();
+    /** lower(trim(x)) of field names and tags: they repeat, and one instance then serves them all. */
+    private final Map<String, String> normalized = new HashMap<>();
+    private final long[] contributed = new long[CONTRIBUTED_EVENTS + ActivityKind.values().length];
+    private RecipientAggregate[] byId;
+
+    public RecipientShard(long companyId, Map<Long, SourceList> lists) {
+        this.companyId = companyId;
+        this.lists = lists;
+    }
+
+    public long companyId() {
+        return companyId;
+    }
+
+    /** One list_recipients row: R3, R1 and R4, then R5 and R6 when it is accepted. */
+    public void row(long id, long rowCompanyId, long listId, String email, String firstName, String lastName,
+            String phone, String status, String source, long createdAt, long updatedAt) {
+        Guards.sameCompany(companyId, rowCompanyId, SourceTables.LIST_RECIPIENTS, id);
+        // The order of the checks is the spec's: orphan, deleted, email, status (R3).
+        SourceList list = lists.get(listId);
+        String email1 = Emails.normalize(email);
+        String validStatus = null;
+        RejectReason reason;
+        if (list == null || list.companyId() != rowCompanyId) {
+            reason = RejectReason.ORPHAN_LIST;
+        } else if (list.deletedAt() != null) {
+            reason = RejectReason.DELETED_LIST;
+        } else if (!Emails.isValid(email1)) {
+            reason = RejectReason.INVALID_EMAIL;
+        } else {
+            validStatus = Statuses.normalize(status);
+            reason = validStatus == null ? RejectReason.INVALID_STATUS : null;
+        }
+        if (reason != null) {
+            int bucket = Buckets.of(email1);
+            rejects.add(SourceTables.LIST_RECIPIENTS, id, reason, bucket);
+            parents.add(id, ParentIndex.REJECTED, listId, updatedAt, bucket);
+            return;
+        }
+        RecipientAggregate recipient = byEmail.get(email1);
+        if (recipient == null) {
+            recipient = new RecipientAggregate(companyId, email1, recipients.size());
+            byEmail.put(email1, recipient);
+            recipients.add(recipient);
+        }
+        recipient.add(id, listId, firstName, lastName, phone, validStatus, source, createdAt, updatedAt);
+        parents.add(id, recipient.index, listId, updatedAt, recipient.bucket);
+        contributed[CONTRIBUTED_ROWS]++;
+    }
+
+    /** Whether the shard holds this list_recipients row (accepted or rejected). */
+    public boolean hasRow(long listRecipientId) {
+        return parents.find(listRecipientId) >= 0;
+    }
+
+    /** R7 for one list_recipient_fields row. */
+    public void field(long id, long parentId, String name, String value) {
+        int parent = parentOf(parentId, SourceTables.FIELDS, id);
+        if (parent < 0) {
+            return;
+        }
+        String key = normalized(name);
+        RejectReason reason = Text.isBlank(key) ? RejectReason.BLANK_FIELD_NAME
+                : value == null ? RejectReason.NULL_VALUE
+                : null;
+        if (reason != null) {
+            rejects.add(SourceTables.FIELDS, id, reason, parents.bucket(parent));
+            return;
+        }
+        recipients.get(parents.recipient(parent)).attribute(key, value, parents.updatedAt(parent), parentId, id);
+        contributed[CONTRIBUTED_FIELDS]++;
+    }
+
+    /** R8 for one recipient_tags row: duplicates after normalization merge into one tag. */
+    public void tag(long id, long parentId, String tag) {
+        int parent = parentOf(parentId, SourceTables.TAGS, id);
+        if (parent < 0) {
+            return;
+        }
+        String key = normalized(tag);
+        if (Text.isBlank(key)) {
+            rejects.add(SourceTables.TAGS, id, RejectReason.BLANK_TAG, parents.bucket(parent));
+            return;
+        }
+        recipients.get(parents.recipient(parent)).tag(key);
+        contributed[CONTRIBUTED_TAGS]++;
+    }
+
+    /**
+     * R9 for one event row; {@code first} and {@code second} are its detail values
+     * ({@link ActivityDetails#members}). Its id derives from the row, so replays overwrite.
+     */
+    public void event(ActivityKind kind, long id, long parentId, Long campaignId, long occurredAt, String first,
+            String second) {
+        int parent = parentOf(parentId, kind.sourceTable(), id);
+        if (parent < 0) {
+            return;
+        }
+        UUID activityId = Ids.activityId(kind, id);
+        activities.add(activityId.getMostSignificantBits(), activityId.getLeastSignificantBits(),
+                parents.recipient(parent), parents.listId(parent), kind, campaignId != null,
+                campaignId == null ? 0 : campaignId, occurredAt, first, second);
+        contributed[CONTRIBUTED_EVENTS + kind.ordinal()]++;
+    }
+
+    /**
+     * The accepted parent's slot, or -1 after recording the child's reject (R10): a missing parent
+     * makes it an orphan of no company, a rejected one makes it parent_rejected.
+     */
+    private int parentOf(long parentId, String sourceTable, long id) {
+        int slot = parents.find(parentId);
+        if (slot < 0) {
+            rejects.addOrphan(sourceTable, id);
+            return -1;
+        }
+        if (parents.recipient(slot) == ParentIndex.REJECTED) {
+            rejects.add(sourceTable, id, RejectReason.PARENT_REJECTED, parents.bucket(slot));
+            return -1;
+        }
+        return slot;
+    }
+
+    private String normalized(String text) {
+        if (text == null) {
+            return null;
+        }
+        String known = normalized.get(text);
+        if (known == null) {
+            known = Text.lower(Text.trim(text));
+            normalized.put(text, known);
+        }
+        return known;
+    }
+
+    /** Visits one output row of a target table. */
+    @FunctionalInterface
+    public interface RecipientVisitor<X extends Exception> {
+        void visit(long idHi, long idLo, String email, String firstName, String lastName, String phone,
+                long createdAt, long updatedAt, int bucket) throws X;
+    }
+
+    @FunctionalInterface
+    public interface MembershipVisitor<X extends Exception> {
+        void visit(long recipientHi, long recipientLo, long listId, String status, String source, long joinedAt,
+                long updatedAt) throws X;
+    }
+
+    @FunctionalInterface
+    public interface AttributeVisitor<X extends Exception> {
+        void visit(long recipientHi, long recipientLo, String name, String value) throws X;
+    }
+
+    @FunctionalInterface
+    public interface TagVisitor<X extends Exception> {
+        void visit(long recipientHi, long recipientLo, String tag) throws X;
+    }
+
+    /** {@code first} and {@code second} make the detail through {@link ActivityDetails#members}. */
+    @FunctionalInterface
+    public interface ActivityVisitor<X extends Exception> {
+        void visit(long idHi, long idLo, long recipientHi, long recipientLo, long listId, ActivityKind kind,
+                boolean hasCampaign, long campaignId, long occurredAt, String first, String second) throws X;
+    }
+
+    /** Recipients (R5) by email: the order of the (company_id, email) index. */
+    public <X extends Exception> void recipients(RecipientVisitor<X> visitor) throws X {
+        RecipientAggregate[] sorted = recipients.toArray(new RecipientAggregate[0]);
+        java.util.Arrays.sort(sorted, BY_EMAIL);
+        for (RecipientAggregate r : sorted) {
+            visitor.visit(r.idHi, r.idLo, r.email, r.firstName(), r.lastName(), r.phone(), r.createdAt, r.updatedAt,
+                    r.bucket);
+        }
+    }
+
+    /** Memberships (R6) by (recipient id, list id): the primary key's order. */
+    public <X extends Exception> void memberships(MembershipVisitor<X> visitor) throws X {
+        for (RecipientAggregate r : byId()) {
+            for (RecipientAggregate.MembershipAggregate m : r.memberships()) {
+                visitor.visit(r.idHi, r.idLo, m.listId, m.status, m.source, m.joinedAt, m.updatedAt);
+            }
+        }
+    }
+
+    /** Attributes (R7) by (recipient id, name). */
+    public <X extends Exception> void attributes(AttributeVisitor<X> visitor) throws X {
+        for (RecipientAggregate r : byId()) {
+            for (RecipientAggregate.AttributeCandidate a : r.attributes()) {
+                visitor.visit(r.idHi, r.idLo, a.name, a.value);
+            }
+        }
+    }
+
+    /** Tags (R8) by (recipient id, tag). */
+    public <X extends Exception> void tags(TagVisitor<X> visitor) throws X {
+        for (RecipientAggregate r : byId()) {
+            for (String tag : r.tags()) {
+                visitor.visit(r.idHi, r.idLo, tag);
+            }
+        }
+    }
+
+    /** Activities (R9) by id, as PostgreSQL orders uuids. */
+    public <X extends Exception> void activities(ActivityVisitor<X> visitor) throws X {
+        for (int i : activities.order()) {
+            RecipientAggregate r = recipients.get(activities.recipient(i));
+            visitor.visit(activities.idHi(i), activities.idLo(i), r.idHi, r.idLo, activities.listId(i),
+                    activities.kind(i), activities.hasCampaign(i), activities.campaignId(i),
+                    activities.occurredAt(i), activities.first(i), activities.second(i));
+        }
+    }
+
+    public int recipientCount() {
+        return recipients.size();
+    }
+
+    public int activityCount() {
+        return activities.size();
+    }
+
+    /** Rows that did not contribute, with their reason and bucket (R12). */
+    public RejectBuffer rejects() {
+        return rejects;
+    }
+
+    /**
+     * Source rows that contributed to the target, by legacy table (R12): accepted list_recipients
+     * rows (merged ones too), fields and tags that passed their checks (also those merged away),
+     * events that became activities. Tables without any are left out.
+     */
+    public Map<String, Long> contributedByTable() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        put(counts, SourceTables.LIST_RECIPIENTS, contributed[CONTRIBUTED_ROWS]);
+        put(counts, SourceTables.FIELDS, contributed[CONTRIBUTED_FIELDS]);
+        put(counts, SourceTables.TAGS, contributed[CONTRIBUTED_TAGS]);
+        for (ActivityKind kind : ActivityKind.values()) {
+            put(counts, kind.sourceTable(), contributed[CONTRIBUTED_EVENTS + kind.ordinal()]);
+        }
+        return counts;
+    }
+
+    private static void put(Map<String, Long> counts, String table, long n) {
+        if (n > 0) {
+            counts.put(table, n);
+        }
+    }
+
+    private RecipientAggregate[] byId() {
+        if (byId == null) {
+            byId = recipients.toArray(new RecipientAggregate[0]);
+            java.util.Arrays.sort(byId, BY_ID);
+        }
+        return byId;
+    }
+}
