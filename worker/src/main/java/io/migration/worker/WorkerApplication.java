@@ -13,12 +13,16 @@ import io.migration.worker.config.WorkerConfiguration;
 import io.migration.worker.health.BrokerHealthCheck;
 import io.migration.worker.pipeline.ShardMigration;
 import io.migration.worker.pipeline.TaskProcessor;
+import io.migration.worker.source.BucketFunctionCheck;
 import io.migration.worker.source.ShardReader;
-import io.migration.worker.target.ShardWriter;
+import io.migration.worker.source.SourceReadException;
+import io.migration.worker.write.ShardWriter;
 import org.jdbi.v3.core.Jdbi;
 
 /** The worker: consumes task messages and migrates one shard per message. {@link #run} only wires. */
 public final class WorkerApplication extends Application<WorkerConfiguration> {
+
+    private static final org.slf4j.Logger LOG_STARTUP = org.slf4j.LoggerFactory.getLogger(WorkerApplication.class);
 
     public static void main(String[] args) throws Exception {
         new WorkerApplication().run(args);
@@ -44,6 +48,13 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
         Jdbi targetJdbi = Jdbi.create(target);
         TaskLedger ledger = new TaskLedger(targetJdbi);
         ShardReader reader = new ShardReader(source);
+        // Shards are cut by a hash the source server computes: refuse to start if it disagrees with ours.
+        try {
+            BucketFunctionCheck.verify(source);
+        } catch (SourceReadException e) {
+            LOG_STARTUP.warn("could not check the source's bucket function now ({}); shards will fail until it is reachable",
+                    e.getMessage());
+        }
         ShardMigration migration = new ShardMigration(reader, new ShardWriter(), targetJdbi, ledger, workerName);
         TaskProcessor processor = new TaskProcessor(reader, migration, ledger,
                 config.getConsumer().buildRetry("shard"), config.getConsumer().getMaxAttempts(), workerName);

@@ -103,6 +103,7 @@ public final class TaskLedger {
                 .bind("rowsRejected", outcome.rejected())
                 .bind("readByTable", toJson(outcome.readByTable()))
                 .bind("writtenByTable", toJson(outcome.writtenByTable()))
+                .bind("contributedByTable", toJson(outcome.contributedByTable()))
                 .bind("durationMs", outcome.durationMillis())
                 .execute();
     }

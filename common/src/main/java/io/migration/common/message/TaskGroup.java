@@ -13,7 +13,12 @@ public enum TaskGroup {
     /** {@code list_recipients} with their fields, tags and the four event tables, sharded by email bucket. */
     RECIPIENTS("recipients"),
     /** {@code suppressions}, sharded by email bucket. */
-    SUPPRESSIONS("suppressions");
+    SUPPRESSIONS("suppressions"),
+    /**
+     * A whole small company in one task: its lists, recipients (every bucket) and suppressions. Its
+     * rejects are filed under the three groups above, so a later run cut differently replaces them.
+     */
+    COMPANY("company");
 
     private final String wireName;
 

@@ -13,7 +13,8 @@ final class ActivityBuffer {
     private int size;
     private long[] idHi = new long[256];
     private long[] idLo = new long[256];
-    private int[] recipient = new int[256];
+    private long[] recipientHi = new long[256];
+    private long[] recipientLo = new long[256];
     private long[] listId = new long[256];
     private long[] campaignId = new long[256];
     private boolean[] hasCampaign = new boolean[256];
@@ -22,7 +23,7 @@ final class ActivityBuffer {
     private String[] first = new String[256];
     private String[] second = new String[256];
 
-    void add(long hi, long lo, int recipientIndex, long list, ActivityKind activityKind, boolean withCampaign,
+    void add(long hi, long lo, long rHi, long rLo, long list, ActivityKind activityKind, boolean withCampaign,
             long campaign, long occurred, String firstDetail, String secondDetail) {
         if (size == idHi.length) {
             grow();
@@ -30,7 +31,8 @@ final class ActivityBuffer {
         int i = size++;
         idHi[i] = hi;
         idLo[i] = lo;
-        recipient[i] = recipientIndex;
+        recipientHi[i] = rHi;
+        recipientLo[i] = rLo;
         listId[i] = list;
         kind[i] = (byte) activityKind.ordinal();
         hasCampaign[i] = withCampaign;
@@ -44,29 +46,9 @@ final class ActivityBuffer {
         return size;
     }
 
-    /**
-     * Row indexes in uuid order (unsigned, as PostgreSQL compares). Sorted on the top 40 bits of
-     * the id with the index in the low 24: a primitive sort, no comparator; ids agreeing on 40
-     * random bits are so rare that their relative order does not matter (order is only for speed).
-     */
+    /** Row indexes in uuid order, as PostgreSQL compares (approximately: {@link UuidOrder#order}). */
     int[] order() {
-        int[] order = new int[size];
-        if (size >= 1 << 24) {
-            Integer[] boxed = new Integer[size];
-            Arrays.setAll(boxed, i -> i);
-            Arrays.sort(boxed, (a, b) -> UuidOrder.compare(idHi[a], idLo[a], idHi[b], idLo[b]));
-            Arrays.setAll(order, i -> boxed[i]);
-            return order;
-        }
-        long[] keys = new long[size];
-        for (int i = 0; i < size; i++) {
-            keys[i] = ((idHi[i] >>> 24) << 24 | i) ^ Long.MIN_VALUE;
-        }
-        Arrays.sort(keys);
-        for (int i = 0; i < size; i++) {
-            order[i] = (int) (keys[i] & 0xFFFFFF);
-        }
-        return order;
+        return UuidOrder.order(idHi, size);
     }
 
     long idHi(int i) {
@@ -77,8 +59,12 @@ final class ActivityBuffer {
         return idLo[i];
     }
 
-    int recipient(int i) {
-        return recipient[i];
+    long recipientHi(int i) {
+        return recipientHi[i];
+    }
+
+    long recipientLo(int i) {
+        return recipientLo[i];
     }
 
     long listId(int i) {
@@ -113,7 +99,8 @@ final class ActivityBuffer {
         int capacity = idHi.length * 2;
         idHi = Arrays.copyOf(idHi, capacity);
         idLo = Arrays.copyOf(idLo, capacity);
-        recipient = Arrays.copyOf(recipient, capacity);
+        recipientHi = Arrays.copyOf(recipientHi, capacity);
+        recipientLo = Arrays.copyOf(recipientLo, capacity);
         listId = Arrays.copyOf(listId, capacity);
         campaignId = Arrays.copyOf(campaignId, capacity);
         hasCampaign = Arrays.copyOf(hasCampaign, capacity);

@@ -4,20 +4,33 @@ import java.util.Arrays;
 
 /**
  * What children need to know of each list_recipients row of a shard (R7, R9, R10), by row id, in
- * primitive arrays: no boxed key or value per row. A row is accepted (it has a recipient) or
- * rejected ({@link #REJECTED}); either way it has the bucket its children's rejects are filed under.
+ * primitive arrays: no boxed key or value per row. A row is accepted (it has a recipient, whose id
+ * is copied here so that children need not visit the recipient) or rejected ({@link #REJECTED});
+ * either way it has the bucket its children's rejects are filed under.
+ *
+ * <p>Ids are looked up through a hash table while rows arrive; once children start to come, and when
+ * the ids are dense (as a company's rows mostly are), through a plain array indexed by id - lowest
+ * id: children arrive in parent order, so consecutive lookups touch consecutive memory.
  */
 final class ParentIndex {
 
     static final int REJECTED = -1;
     private static final int NONE = -1;
+    /** The direct table may be this many times larger than the number of rows, no more. */
+    private static final int DENSE_FACTOR = 4;
 
     private long[] keys = new long[1024];
     private int[] slotOf = new int[1024];
     private int size;
+    private long minId = Long.MAX_VALUE;
+    private long maxId = Long.MIN_VALUE;
+    private int[] direct;
+    private boolean sealed;
 
     private long[] ids = new long[512];
     private int[] recipient = new int[512];
+    private long[] recipientHi = new long[512];
+    private long[] recipientLo = new long[512];
     private long[] listId = new long[512];
     private long[] updatedAt = new long[512];
     private int[] bucket = new int[512];
@@ -26,29 +39,37 @@ final class ParentIndex {
         Arrays.fill(slotOf, NONE);
     }
 
-    void add(long id, int recipientIndex, long list, long updated, int rowBucket) {
+    void add(long id, int recipientIndex, long idHi, long idLo, long list, long updated, int rowBucket) {
+        if (sealed) {
+            throw new IllegalStateException("list_recipients row " + id + " after the children started");
+        }
         if ((size + 1) * 2 > keys.length) {
             rehash(keys.length * 2);
         }
         if (size == ids.length) {
-            int capacity = size * 2;
-            ids = Arrays.copyOf(ids, capacity);
-            recipient = Arrays.copyOf(recipient, capacity);
-            listId = Arrays.copyOf(listId, capacity);
-            updatedAt = Arrays.copyOf(updatedAt, capacity);
-            bucket = Arrays.copyOf(bucket, capacity);
+            grow(size * 2);
         }
         int slot = size++;
         ids[slot] = id;
         recipient[slot] = recipientIndex;
+        recipientHi[slot] = idHi;
+        recipientLo[slot] = idLo;
         listId[slot] = list;
         updatedAt[slot] = updated;
         bucket[slot] = rowBucket;
+        minId = Math.min(minId, id);
+        maxId = Math.max(maxId, id);
         insert(id, slot);
     }
 
     /** The row's slot, or -1 when the shard has no such row. */
     int find(long id) {
+        if (!sealed) {
+            seal();
+        }
+        if (direct != null) {
+            return id < minId || id > maxId ? NONE : direct[(int) (id - minId)];
+        }
         int mask = keys.length - 1;
         for (int i = spread(id) & mask; slotOf[i] != NONE; i = (i + 1) & mask) {
             if (keys[i] == id) {
@@ -62,12 +83,16 @@ final class ParentIndex {
         return size;
     }
 
-    long id(int slot) {
-        return ids[slot];
-    }
-
     int recipient(int slot) {
         return recipient[slot];
+    }
+
+    long recipientHi(int slot) {
+        return recipientHi[slot];
+    }
+
+    long recipientLo(int slot) {
+        return recipientLo[slot];
     }
 
     long listId(int slot) {
@@ -80,6 +105,24 @@ final class ParentIndex {
 
     int bucket(int slot) {
         return bucket[slot];
+    }
+
+    /** The rows are all in: switch to the direct table when the ids are dense enough. */
+    private void seal() {
+        sealed = true;
+        if (size == 0) {
+            return;
+        }
+        long width = maxId - minId + 1;
+        if (width <= (long) size * DENSE_FACTOR && width <= Integer.MAX_VALUE) {
+            direct = new int[(int) width];
+            Arrays.fill(direct, NONE);
+            for (int slot = 0; slot < size; slot++) {
+                direct[(int) (ids[slot] - minId)] = slot;
+            }
+            keys = null;
+            slotOf = null;
+        }
     }
 
     private void insert(long id, int slot) {
@@ -102,6 +145,16 @@ final class ParentIndex {
         for (int slot = 0; slot < size; slot++) {
             insert(ids[slot], slot);
         }
+    }
+
+    private void grow(int capacity) {
+        ids = Arrays.copyOf(ids, capacity);
+        recipient = Arrays.copyOf(recipient, capacity);
+        recipientHi = Arrays.copyOf(recipientHi, capacity);
+        recipientLo = Arrays.copyOf(recipientLo, capacity);
+        listId = Arrays.copyOf(listId, capacity);
+        updatedAt = Arrays.copyOf(updatedAt, capacity);
+        bucket = Arrays.copyOf(bucket, capacity);
     }
 
     /** Ids are often consecutive: spread them over the table (Fibonacci hashing). */

@@ -2,7 +2,6 @@ package io.migration.common.transform;
 
 import io.migration.common.shard.Buckets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +22,6 @@ import java.util.UUID;
  */
 public final class RecipientShard {
 
-    private static final Comparator<RecipientAggregate> BY_EMAIL = (a, b) -> a.email.compareTo(b.email);
-    private static final Comparator<RecipientAggregate> BY_ID =
-            (a, b) -> UuidOrder.compare(a.idHi, a.idLo, b.idHi, b.idLo);
     private static final int CONTRIBUTED_ROWS = 0;
     private static final int CONTRIBUTED_FIELDS = 1;
     private static final int CONTRIBUTED_TAGS = 2;
@@ -58,33 +54,33 @@ public final class RecipientShard {
         Guards.sameCompany(companyId, rowCompanyId, SourceTables.LIST_RECIPIENTS, id);
         // The order of the checks is the spec's: orphan, deleted, email, status (R3).
         SourceList list = lists.get(listId);
-        String email1 = Emails.normalize(email);
+        String normalizedEmail = Emails.normalize(email);
         String validStatus = null;
         RejectReason reason;
         if (list == null || list.companyId() != rowCompanyId) {
             reason = RejectReason.ORPHAN_LIST;
         } else if (list.deletedAt() != null) {
             reason = RejectReason.DELETED_LIST;
-        } else if (!Emails.isValid(email1)) {
+        } else if (!Emails.isValid(normalizedEmail)) {
             reason = RejectReason.INVALID_EMAIL;
         } else {
             validStatus = Statuses.normalize(status);
             reason = validStatus == null ? RejectReason.INVALID_STATUS : null;
         }
         if (reason != null) {
-            int bucket = Buckets.of(email1);
+            int bucket = Buckets.of(normalizedEmail);
             rejects.add(SourceTables.LIST_RECIPIENTS, id, reason, bucket);
-            parents.add(id, ParentIndex.REJECTED, listId, updatedAt, bucket);
+            parents.add(id, ParentIndex.REJECTED, 0, 0, listId, updatedAt, bucket);
             return;
         }
-        RecipientAggregate recipient = byEmail.get(email1);
+        RecipientAggregate recipient = byEmail.get(normalizedEmail);
         if (recipient == null) {
-            recipient = new RecipientAggregate(companyId, email1, recipients.size());
-            byEmail.put(email1, recipient);
+            recipient = new RecipientAggregate(companyId, normalizedEmail, recipients.size());
+            byEmail.put(normalizedEmail, recipient);
             recipients.add(recipient);
         }
         recipient.add(id, listId, firstName, lastName, phone, validStatus, source, createdAt, updatedAt);
-        parents.add(id, recipient.index, listId, updatedAt, recipient.bucket);
+        parents.add(id, recipient.index, recipient.idHi, recipient.idLo, listId, updatedAt, recipient.bucket);
         contributed[CONTRIBUTED_ROWS]++;
     }
 
@@ -138,7 +134,8 @@ public final class RecipientShard {
         }
         UUID activityId = Ids.activityId(kind, id);
         activities.add(activityId.getMostSignificantBits(), activityId.getLeastSignificantBits(),
-                parents.recipient(parent), parents.listId(parent), kind, campaignId != null,
+                parents.recipientHi(parent), parents.recipientLo(parent), parents.listId(parent), kind,
+                campaignId != null,
                 campaignId == null ? 0 : campaignId, occurredAt, first, second);
         contributed[CONTRIBUTED_EVENTS + kind.ordinal()]++;
     }
@@ -202,11 +199,14 @@ public final class RecipientShard {
                 boolean hasCampaign, long campaignId, long occurredAt, String first, String second) throws X;
     }
 
-    /** Recipients (R5) by email: the order of the (company_id, email) index. */
+    /** Recipients (R5) by email (approximately: {@link UuidOrder}), the (company_id, email) index's order. */
     public <X extends Exception> void recipients(RecipientVisitor<X> visitor) throws X {
-        RecipientAggregate[] sorted = recipients.toArray(new RecipientAggregate[0]);
-        java.util.Arrays.sort(sorted, BY_EMAIL);
-        for (RecipientAggregate r : sorted) {
+        long[] keys = new long[recipients.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = UuidOrder.textKey(recipients.get(i).email);
+        }
+        for (int i : UuidOrder.order(keys, keys.length)) {
+            RecipientAggregate r = recipients.get(i);
             visitor.visit(r.idHi, r.idLo, r.email, r.firstName(), r.lastName(), r.phone(), r.createdAt, r.updatedAt,
                     r.bucket);
         }
@@ -242,8 +242,8 @@ public final class RecipientShard {
     /** Activities (R9) by id, as PostgreSQL orders uuids. */
     public <X extends Exception> void activities(ActivityVisitor<X> visitor) throws X {
         for (int i : activities.order()) {
-            RecipientAggregate r = recipients.get(activities.recipient(i));
-            visitor.visit(activities.idHi(i), activities.idLo(i), r.idHi, r.idLo, activities.listId(i),
+            visitor.visit(activities.idHi(i), activities.idLo(i), activities.recipientHi(i), activities.recipientLo(i),
+                    activities.listId(i),
                     activities.kind(i), activities.hasCampaign(i), activities.campaignId(i),
                     activities.occurredAt(i), activities.first(i), activities.second(i));
         }
@@ -284,10 +284,18 @@ public final class RecipientShard {
         }
     }
 
+    /** The recipients in their id's order (approximately), which leads the children's primary keys. */
     private RecipientAggregate[] byId() {
         if (byId == null) {
-            byId = recipients.toArray(new RecipientAggregate[0]);
-            java.util.Arrays.sort(byId, BY_ID);
+            long[] keys = new long[recipients.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = recipients.get(i).idHi;
+            }
+            int[] order = UuidOrder.order(keys, keys.length);
+            byId = new RecipientAggregate[order.length];
+            for (int i = 0; i < order.length; i++) {
+                byId[i] = recipients.get(order[i]);
+            }
         }
         return byId;
     }

@@ -49,6 +49,7 @@ public final class RecipientTransform {
         shard.recipients((hi, lo, email, first, last, phone, created, updated, bucket) -> recipients.add(
                 new Recipient(new UUID(hi, lo), company, email, first, last, phone, instant(created),
                         instant(updated))));
+        recipients.sort(Comparator.comparing(Recipient::email));
         List<Membership> memberships = new ArrayList<>();
         shard.memberships((hi, lo, listId, status, source, joined, updated) -> memberships.add(
                 new Membership(new UUID(hi, lo), listId, company, status, source, instant(joined), instant(updated))));

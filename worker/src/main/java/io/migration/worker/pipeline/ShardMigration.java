@@ -3,27 +3,33 @@ package io.migration.worker.pipeline;
 import io.migration.common.ledger.TaskKey;
 import io.migration.common.ledger.TaskLedger;
 import io.migration.common.ledger.TaskOutcome;
+import io.migration.common.message.TaskGroup;
 import io.migration.common.message.TaskMessage;
-import io.migration.common.transform.ListResult;
-import io.migration.common.transform.ListTransform;
-import io.migration.common.transform.RecipientShardInput;
-import io.migration.common.transform.RecipientShardResult;
-import io.migration.common.transform.RecipientTransform;
-import io.migration.common.transform.SourceList;
-import io.migration.common.transform.SourceSuppression;
-import io.migration.common.transform.SuppressionResult;
-import io.migration.common.transform.SuppressionTransform;
+import io.migration.common.shard.Buckets;
+import io.migration.worker.resilience.Pacer;
 import io.migration.worker.source.ShardReader;
-import io.migration.worker.source.ShardReader.Read;
-import io.migration.worker.target.ShardWriter;
+import io.migration.worker.source.ShardReader.SourceShard;
+import io.migration.worker.source.SourceReadException;
+import io.migration.worker.write.ShardLocks;
+import io.migration.worker.write.ShardLocks.GroupRange;
+import io.migration.worker.write.ShardWriter;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * One attempt at one task in migrate mode: read the shard from the source, apply the rules,
- * replace the shard in the target and mark the task succeeded, all in one target transaction.
+ * One attempt at one task in migrate mode, in one target transaction, in this order: take the
+ * shard's range locks; lock the task's ledger row and stop if it already succeeded; only then read
+ * the source (a snapshot younger than any copy that committed before); apply the rules; replace the
+ * shard's rows and rejects; mark the task succeeded; commit. A redelivery that overlaps the first
+ * copy therefore waits for it and then finds the task done, and two runs cut differently take turns
+ * on every bucket they share.
+ *
+ * <p>Source failures come out as {@link SourceReadException}, target ones as plain
+ * {@link SQLException}; a {@code PausedException} from a pacer passes through untouched. Either
+ * way the transaction is rolled back.
  */
 public final class ShardMigration {
 
@@ -41,44 +47,56 @@ public final class ShardMigration {
         this.workerName = workerName;
     }
 
-    public TaskOutcome run(TaskMessage task) throws SQLException {
+    /**
+     * Runs {@code task} (its bucket range is the ledger's), pacing source reads and target writes.
+     *
+     * @throws AlreadySucceededException the task succeeded before (nothing was written)
+     */
+    public TaskOutcome run(TaskMessage task, Pacer sourcePacer, Pacer targetPacer)
+            throws SQLException, InterruptedException, AlreadySucceededException {
         long started = System.nanoTime();
         TaskKey key = new TaskKey(task.runId(), task.companyId(), task.group(), task.shard());
+        try (Handle h = target.open()) {
+            h.begin();
+            try {
+                ShardLocks.lock(h.getConnection(), task.companyId(), ranges(task));
+                Optional<String> state = ledger.lockTask(h, key);
+                if (state.isEmpty()) {
+                    throw new IllegalStateException("run " + task.runId() + " has no task " + task.taskKey());
+                }
+                if (state.get().equals("succeeded")) {
+                    throw new AlreadySucceededException(task);
+                }
+                SourceShard read = reader.read(task, sourcePacer);
+                ShardOutcome outcome = new ShardApplication(writer, h.getConnection(), task, targetPacer).apply(read);
+                TaskOutcome recorded = outcome.toTaskOutcome(read.readByTable(), (System.nanoTime() - started) / 1_000_000);
+                ledger.markSucceeded(h, key, workerName, recorded);
+                h.commit();
+                return recorded;
+            } catch (Throwable e) {
+                rollbackQuietly(h, e);
+                throw e;
+            }
+        }
+    }
+
+    /** The (group, range) pairs a task writes and locks: a company task covers its three groups whole. */
+    public static List<GroupRange> ranges(TaskMessage task) {
+        int all = Buckets.COUNT - 1;
         return switch (task.group()) {
-            case LISTS -> {
-                Read<List<SourceList>> read = reader.readLists(task);
-                ListResult result = ListTransform.transform(task.companyId(), read.input());
-                yield commit(key, started, read.rowsByTable(), result.rejects().size(),
-                        conn -> writer.writeLists(conn, task, result));
-            }
-            case SUPPRESSIONS -> {
-                Read<List<SourceSuppression>> read = reader.readSuppressions(task);
-                SuppressionResult result = SuppressionTransform.transform(task.companyId(), read.input());
-                yield commit(key, started, read.rowsByTable(), result.rejects().size(),
-                        conn -> writer.writeSuppressions(conn, task, result,
-                                RejectBuckets.forSuppressions(read.input())));
-            }
-            case RECIPIENTS -> {
-                Read<RecipientShardInput> read = reader.readRecipients(task);
-                RecipientShardResult result = RecipientTransform.transform(read.input());
-                yield commit(key, started, read.rowsByTable(), result.rejects().size(),
-                        conn -> writer.writeRecipients(conn, task, result, RejectBuckets.forRecipients(read.input())));
-            }
+            case LISTS -> List.of(new GroupRange(TaskGroup.LISTS, 0, all));
+            case RECIPIENTS -> List.of(new GroupRange(TaskGroup.RECIPIENTS, task.bucketLo(), task.bucketHi()));
+            case SUPPRESSIONS -> List.of(new GroupRange(TaskGroup.SUPPRESSIONS, task.bucketLo(), task.bucketHi()));
+            case COMPANY -> List.of(new GroupRange(TaskGroup.LISTS, 0, all), new GroupRange(TaskGroup.RECIPIENTS, 0, all),
+                    new GroupRange(TaskGroup.SUPPRESSIONS, 0, all));
         };
     }
 
-    @FunctionalInterface
-    private interface Write {
-        Map<String, Long> apply(java.sql.Connection conn) throws SQLException;
-    }
-
-    private TaskOutcome commit(TaskKey key, long started, Map<String, Long> read, long rejected, Write write)
-            throws SQLException {
-        return target.<TaskOutcome, SQLException>inTransaction(h -> {
-            Map<String, Long> written = write.apply(h.getConnection());
-            TaskOutcome outcome = new TaskOutcome(read, written, rejected, (System.nanoTime() - started) / 1_000_000);
-            ledger.markSucceeded(h, key, workerName, outcome);
-            return outcome;
-        });
+    private static void rollbackQuietly(Handle h, Throwable cause) {
+        try {
+            h.rollback();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 }

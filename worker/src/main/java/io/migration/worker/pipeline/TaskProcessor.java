@@ -8,6 +8,7 @@ import io.migration.common.message.InvalidMessageException;
 import io.migration.common.message.RunMode;
 import io.migration.common.message.TaskMessage;
 import io.migration.common.message.TaskMessageCodec;
+import io.migration.worker.resilience.Pacer;
 import io.migration.worker.resilience.TransientErrors;
 import io.migration.worker.source.ShardReader;
 import java.util.Optional;
@@ -81,10 +82,12 @@ public final class TaskProcessor {
             return new Disposition.Ack("task " + task.taskKey() + " succeeded meanwhile; duplicate ignored");
         }
         try {
-            TaskOutcome outcome = retry.executeCallable(() -> migration.run(task));
+            TaskOutcome outcome = retry.executeCallable(() -> migration.run(task, Pacer.UNLIMITED, Pacer.UNLIMITED));
             return new Disposition.Ack(String.format("task %s of run %s: read %d, wrote %d, rejected %d in %d ms",
                     task.taskKey(), task.runId(), outcome.rowsRead(), outcome.rowsWritten(), outcome.rejected(),
                     outcome.durationMillis()));
+        } catch (AlreadySucceededException e) {
+            return new Disposition.Ack(e.getMessage());
         } catch (Exception e) {
             String error = TransientErrors.describe(e);
             if (attempt.getAsInt() >= maxAttempts) {

@@ -1,22 +1,22 @@
 package io.migration.worker.source;
 
+import io.migration.common.copy.BinaryCopyReader;
+import io.migration.common.copy.PgTime;
 import io.migration.common.db.SqlFiles;
+import io.migration.common.message.TaskGroup;
 import io.migration.common.message.TaskMessage;
+import io.migration.common.shard.Buckets;
 import io.migration.common.transform.ActivityKind;
-import io.migration.common.transform.RecipientShardInput;
-import io.migration.common.transform.SourceEvent;
-import io.migration.common.transform.SourceField;
+import io.migration.common.transform.RecipientShard;
 import io.migration.common.transform.SourceList;
-import io.migration.common.transform.SourceListRecipient;
 import io.migration.common.transform.SourceSuppression;
-import io.migration.common.transform.SourceTag;
-import java.sql.Array;
+import io.migration.common.transform.SourceTables;
+import io.migration.worker.resilience.PacedRows;
+import io.migration.worker.resilience.Pacer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,13 +25,13 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Reads one shard from the source in a single read-only, repeatable-read transaction (one
- * snapshot: parents and children agree). Rows stream through a server-side cursor; only the
- * shard, never the whole company, is held in memory.
+ * Reads one task's rows from the source in a single read-only, repeatable-read transaction (one
+ * snapshot: parents and children agree), each table once, as binary COPY streams. The
+ * list_recipients rows and their children go straight into the {@link RecipientShard} that applies
+ * the rules; nothing else of them is kept. Every failure talking to the source comes out as a
+ * {@link SourceReadException}.
  */
 public final class ShardReader {
-
-    private static final int FETCH_SIZE = 5_000;
 
     private final DataSource source;
 
@@ -39,155 +39,187 @@ public final class ShardReader {
         this.source = source;
     }
 
-    /** The shard's input with how many rows it read from each legacy table. */
-    public record Read<T>(T input, Map<String, Long> rowsByTable) {
+    /** What one task read, in one snapshot: the parts its group covers are non-null. */
+    public record SourceShard(
+            List<SourceList> lists,
+            RecipientShard recipients,
+            List<SourceSuppression> suppressions,
+            Map<String, Long> readByTable) {
     }
 
-    public boolean companyExists(long companyId) throws SQLException {
+    public boolean companyExists(long companyId) throws SourceReadException {
         try (Connection conn = source.getConnection();
              PreparedStatement st = conn.prepareStatement(SqlFiles.get("source/company-exists"))) {
             st.setLong(1, companyId);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
+        } catch (SQLException e) {
+            throw new SourceReadException(e);
         }
     }
 
-    public Read<List<SourceList>> readLists(TaskMessage task) throws SQLException {
-        return inSnapshot(conn -> {
-            List<SourceList> lists = query(conn, "source/lists-of-company", task.companyId(), null, null,
-                    ShardReader::list);
-            return new Read<>(lists, Map.of("lists", (long) lists.size()));
-        });
-    }
-
-    public Read<List<SourceSuppression>> readSuppressions(TaskMessage task) throws SQLException {
-        return inSnapshot(conn -> {
-            List<SourceSuppression> rows = query(conn, "source/suppressions", task.companyId(), task.bucketLo(),
-                    task.bucketHi(), rs -> new SourceSuppression(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                            rs.getString(4), instant(rs, 5)));
-            return new Read<>(rows, Map.of("suppressions", (long) rows.size()));
-        });
-    }
-
-    public Read<RecipientShardInput> readRecipients(TaskMessage task) throws SQLException {
-        return inSnapshot(conn -> {
-            List<SourceListRecipient> rows = query(conn, "source/list-recipients", task.companyId(),
-                    task.bucketLo(), task.bucketHi(), rs -> new SourceListRecipient(rs.getLong(1), rs.getLong(2),
-                            rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            rs.getString(8), rs.getString(9), instant(rs, 10), instant(rs, 11)));
-            Long[] parentIds = rows.stream().map(SourceListRecipient::id).toArray(Long[]::new);
-            Long[] listIds = rows.stream().map(SourceListRecipient::listId).distinct().toArray(Long[]::new);
-            Map<Long, SourceList> lists = new HashMap<>();
-            for (SourceList l : byIds(conn, "source/lists-by-id", listIds, ShardReader::list)) {
-                lists.put(l.id(), l);
-            }
-            List<SourceField> fields = byIds(conn, "source/fields", parentIds,
-                    rs -> new SourceField(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
-            List<SourceTag> tags = byIds(conn, "source/tags", parentIds,
-                    rs -> new SourceTag(rs.getLong(1), rs.getLong(2), rs.getString(3)));
-            Map<String, Long> counts = new LinkedHashMap<>();
-            counts.put("list_recipients", (long) rows.size());
-            counts.put("list_recipient_fields", (long) fields.size());
-            counts.put("recipient_tags", (long) tags.size());
-            List<SourceEvent> events = new ArrayList<>();
-            readEvents(conn, parentIds, events, counts);
-            return new Read<>(new RecipientShardInput(task.companyId(), lists, rows, fields, tags, events), counts);
-        });
-    }
-
-    private static void readEvents(Connection conn, Long[] parentIds, List<SourceEvent> events,
-            Map<String, Long> counts) throws SQLException {
-        int before = events.size();
-        events.addAll(byIds(conn, "source/opens", parentIds, rs -> new SourceEvent(ActivityKind.OPEN, rs.getLong(1),
-                rs.getLong(2), nullableLong(rs, 3), instant(rs, 4), rs.getString(5), null, null, null)));
-        counts.put("recipient_opens", (long) (events.size() - before));
-        before = events.size();
-        events.addAll(byIds(conn, "source/clicks", parentIds, rs -> new SourceEvent(ActivityKind.CLICK, rs.getLong(1),
-                rs.getLong(2), nullableLong(rs, 3), instant(rs, 4), null, rs.getString(5), null, null)));
-        counts.put("recipient_clicks", (long) (events.size() - before));
-        before = events.size();
-        events.addAll(byIds(conn, "source/bounces", parentIds, rs -> new SourceEvent(ActivityKind.BOUNCE,
-                rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), instant(rs, 4), null, null, rs.getString(5),
-                rs.getString(6))));
-        counts.put("recipient_bounces", (long) (events.size() - before));
-        before = events.size();
-        events.addAll(byIds(conn, "source/unsubscribes", parentIds, rs -> new SourceEvent(ActivityKind.UNSUBSCRIBE,
-                rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), instant(rs, 4), null, null, null,
-                rs.getString(5))));
-        counts.put("recipient_unsubscribes", (long) (events.size() - before));
-    }
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface SnapshotWork<T> {
-        T run(Connection conn) throws SQLException;
-    }
-
-    private <T> T inSnapshot(SnapshotWork<T> work) throws SQLException {
+    /**
+     * Reads what {@code task}'s group covers, calling {@code pacer} per chunk of rows the source sends
+     * (rows of other shards that a range scan brings along count too: the source did the work).
+     */
+    public SourceShard read(TaskMessage task, Pacer pacer) throws SourceReadException, InterruptedException {
+        TaskGroup group = task.group();
+        boolean lists = group == TaskGroup.LISTS || group == TaskGroup.COMPANY;
+        boolean recipients = group == TaskGroup.RECIPIENTS || group == TaskGroup.COMPANY;
+        boolean suppressions = group == TaskGroup.SUPPRESSIONS || group == TaskGroup.COMPANY;
+        PacedRows paced = new PacedRows(pacer);
+        Map<String, Long> read = new LinkedHashMap<>();
         try (Connection conn = source.getConnection()) {
             conn.setAutoCommit(false);
             conn.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                return work.run(conn);
+                List<SourceList> companyLists = lists || recipients ? readLists(conn, task.companyId(), paced)
+                        : List.of();
+                if (lists) {
+                    read.put(SourceTables.LISTS, (long) companyLists.size());
+                }
+                RecipientShard shard = null;
+                if (recipients) {
+                    shard = new RecipientShard(task.companyId(), byId(companyLists));
+                    new RecipientReads(conn, shard, paced, read).read(task.companyId(), task.bucketLo(),
+                            task.bucketHi());
+                }
+                List<SourceSuppression> suppressed = null;
+                if (suppressions) {
+                    suppressed = readSuppressions(conn, task, paced);
+                    read.put(SourceTables.SUPPRESSIONS, (long) suppressed.size());
+                }
+                paced.flush();
+                return new SourceShard(lists ? companyLists : null, shard, suppressed, read);
             } finally {
                 // Read-only: ending the snapshot is all a commit or rollback does here.
                 conn.rollback();
             }
+        } catch (SQLException e) {
+            throw e instanceof SourceReadException s ? s : new SourceReadException(e);
         }
     }
 
-    private static <T> List<T> query(Connection conn, String sql, long companyId, Integer lo, Integer hi,
-            RowMapper<T> mapper) throws SQLException {
-        try (PreparedStatement st = conn.prepareStatement(SqlFiles.get(sql))) {
-            st.setFetchSize(FETCH_SIZE);
-            st.setLong(1, companyId);
-            if (lo != null) {
-                st.setInt(2, lo);
-                st.setInt(3, hi);
-            }
-            return collect(st, mapper);
-        }
-    }
-
-    private static <T> List<T> byIds(Connection conn, String sql, Long[] ids, RowMapper<T> mapper)
-            throws SQLException {
-        if (ids.length == 0) {
-            return List.of();
-        }
-        try (PreparedStatement st = conn.prepareStatement(SqlFiles.get(sql))) {
-            st.setFetchSize(FETCH_SIZE);
-            Array array = conn.createArrayOf("bigint", ids);
-            st.setArray(1, array);
-            return collect(st, mapper);
-        }
-    }
-
-    private static <T> List<T> collect(PreparedStatement st, RowMapper<T> mapper) throws SQLException {
-        List<T> out = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                out.add(mapper.map(rs));
+    private static List<SourceList> readLists(Connection conn, long companyId, PacedRows paced)
+            throws SQLException, InterruptedException {
+        List<SourceList> lists = new ArrayList<>();
+        try (BinaryCopyReader in = BinaryCopyReader.open(conn,
+                SourceStatements.copyOut("source/lists", Map.of("company", Long.toString(companyId))), 5)) {
+            while (in.next()) {
+                lists.add(new SourceList(in.int8(0), in.int8(1), in.text(2), PgTime.instant(in.timestamptz(3)),
+                        in.isNull(4) ? null : PgTime.instant(in.timestamptz(4))));
+                paced.row();
             }
         }
-        return out;
+        return lists;
     }
 
-    private static SourceList list(ResultSet rs) throws SQLException {
-        return new SourceList(rs.getLong(1), rs.getLong(2), rs.getString(3), instant(rs, 4), instant(rs, 5));
+    private static List<SourceSuppression> readSuppressions(Connection conn, TaskMessage task, PacedRows paced)
+            throws SQLException, InterruptedException {
+        List<SourceSuppression> rows = new ArrayList<>();
+        String sql = SourceStatements.copyOut("source/suppressions", Map.of(
+                "company", Long.toString(task.companyId()),
+                "bucketFilter", SourceStatements.bucketFilter(task.bucketLo(), task.bucketHi(), Buckets.COUNT)));
+        try (BinaryCopyReader in = BinaryCopyReader.open(conn, sql, 5)) {
+            while (in.next()) {
+                rows.add(new SourceSuppression(in.int8(0), in.int8(1), in.text(2), in.text(3),
+                        PgTime.instant(in.timestamptz(4))));
+                paced.row();
+            }
+        }
+        return rows;
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+    private static Map<Long, SourceList> byId(List<SourceList> lists) {
+        Map<Long, SourceList> byId = new HashMap<>(lists.size() * 2);
+        for (SourceList l : lists) {
+            byId.put(l.id(), l);
+        }
+        return byId;
     }
 
-    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
+    /** A shard's list_recipients rows, then their children, fed into the shard's rules. */
+    private record RecipientReads(Connection conn, RecipientShard shard, PacedRows paced, Map<String, Long> read) {
+
+        void read(long companyId, int lo, int hi) throws SQLException, InterruptedException {
+            ParentIds parents = new ParentIds();
+            String sql = SourceStatements.copyOut("source/list-recipients", Map.of(
+                    "company", Long.toString(companyId),
+                    "bucketFilter", SourceStatements.bucketFilter(lo, hi, Buckets.COUNT)));
+            try (BinaryCopyReader in = BinaryCopyReader.open(conn, sql, 11)) {
+                while (in.next()) {
+                    long id = in.int8(0);
+                    shard.row(id, in.int8(1), in.int8(2), in.text(3), in.text(4), in.text(5), in.text(6), in.text(7),
+                            in.text(8), in.timestamptz(9), in.timestamptz(10));
+                    parents.add(id);
+                    paced.row();
+                }
+            }
+            read.put(SourceTables.LIST_RECIPIENTS, (long) parents.size());
+            children(parents);
+        }
+
+        private void children(ParentIds parents) throws SQLException, InterruptedException {
+            if (parents.size() == 0) {
+                for (String table : List.of(SourceTables.FIELDS, SourceTables.TAGS, "recipient_opens",
+                        "recipient_clicks", "recipient_bounces", "recipient_unsubscribes")) {
+                    read.put(table, 0L);
+                }
+                return;
+            }
+            Map<String, String> condition = Map.of("parents", parents.condition());
+            // A range scan also returns children of rows of other shards (or companies): not ours.
+            boolean filter = parents.rangeScan();
+            long n = 0;
+            try (BinaryCopyReader in = BinaryCopyReader.open(conn, SourceStatements.copyOut("source/fields",
+                    condition), 4)) {
+                while (in.next()) {
+                    paced.row();
+                    long parent = in.int8(1);
+                    if (!filter || shard.hasRow(parent)) {
+                        shard.field(in.int8(0), parent, in.text(2), in.text(3));
+                        n++;
+                    }
+                }
+            }
+            read.put(SourceTables.FIELDS, n);
+            n = 0;
+            try (BinaryCopyReader in = BinaryCopyReader.open(conn, SourceStatements.copyOut("source/tags",
+                    condition), 3)) {
+                while (in.next()) {
+                    paced.row();
+                    long parent = in.int8(1);
+                    if (!filter || shard.hasRow(parent)) {
+                        shard.tag(in.int8(0), parent, in.text(2));
+                        n++;
+                    }
+                }
+            }
+            read.put(SourceTables.TAGS, n);
+            events(ActivityKind.OPEN, "source/opens", condition, filter);
+            events(ActivityKind.CLICK, "source/clicks", condition, filter);
+            events(ActivityKind.BOUNCE, "source/bounces", condition, filter);
+            events(ActivityKind.UNSUBSCRIBE, "source/unsubscribes", condition, filter);
+        }
+
+        /** Columns: id, list_recipient_id, campaign_id, occurred at, then the detail values (ActivityDetails). */
+        private void events(ActivityKind kind, String file, Map<String, String> condition, boolean filter)
+                throws SQLException, InterruptedException {
+            int width = kind == ActivityKind.BOUNCE ? 6 : 5;
+            long n = 0;
+            try (BinaryCopyReader in = BinaryCopyReader.open(conn, SourceStatements.copyOut(file, condition), width)) {
+                while (in.next()) {
+                    paced.row();
+                    long parent = in.int8(1);
+                    if (!filter || shard.hasRow(parent)) {
+                        shard.event(kind, in.int8(0), parent, in.int8OrNull(2), in.timestamptz(3), in.text(4),
+                                width == 6 ? in.text(5) : null);
+                        n++;
+                    }
+                }
+            }
+            read.put(kind.sourceTable(), n);
+        }
     }
 }

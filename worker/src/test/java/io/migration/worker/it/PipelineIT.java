@@ -11,7 +11,8 @@ import io.migration.testsupport.ExpectedResults;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TargetComparison;
 import io.migration.testsupport.TestServices;
-import io.migration.worker.target.ShardWriter;
+import io.migration.worker.pipeline.ShardMigration;
+import io.migration.worker.write.ShardLocks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -110,10 +111,11 @@ class PipelineIT {
         assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--run-id", "run-4",
                 "--shard-rows", "1000000")).isZero();
         TaskMessage biggest = ledger.tasks("run-4").stream()
-                .filter(t -> t.group() == TaskGroup.RECIPIENTS).findFirst().orElseThrow();
+                .filter(t -> t.group() == TaskGroup.RECIPIENTS || t.group() == TaskGroup.COMPANY).findFirst()
+                .orElseThrow();
         try (Connection blocker = ledger.connect()) {
-            // Holding the shard's advisory lock stops the worker inside its target transaction,
-            // after it read the source: the kill lands in the middle of the shard, every time.
+            // Holding one of the shard's range locks stops the worker inside its target transaction:
+            // the kill lands in the middle of the shard, every time.
             lockShard(blocker, biggest);
             try (WorkerProcess victim = WorkerProcess.start("victim", env).awaitConsuming(START)) {
                 awaitState(biggest, "running");
@@ -137,7 +139,8 @@ class PipelineIT {
         assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--companies",
                 String.valueOf(companies.get(0)), "--run-id", "run-5", "--shard-rows", "1000000")).isZero();
         TaskMessage recipients = ledger.tasks("run-5").stream()
-                .filter(t -> t.group() == TaskGroup.RECIPIENTS).findFirst().orElseThrow();
+                .filter(t -> t.group() == TaskGroup.RECIPIENTS || t.group() == TaskGroup.COMPANY).findFirst()
+                .orElseThrow();
         try (Connection blocker = ledger.connect();
              WorkerProcess worker = WorkerProcess.start("graceful", env)) {
             lockShard(blocker, recipients);
@@ -180,15 +183,22 @@ class PipelineIT {
 
     private static void lockShard(Connection conn, TaskMessage task) throws Exception {
         try (PreparedStatement st = conn.prepareStatement("SELECT pg_advisory_lock(?)")) {
-            st.setLong(1, ShardWriter.lockKey(task));
+            st.setLong(1, firstLockKey(task));
             st.execute();
         }
     }
 
     private static void unlockShard(Connection conn, TaskMessage task) throws Exception {
         try (PreparedStatement st = conn.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-            st.setLong(1, ShardWriter.lockKey(task));
+            st.setLong(1, firstLockKey(task));
             st.execute();
         }
+    }
+
+    /** A key the shard's writer takes exclusively (ShardLocks): held elsewhere, it makes the writer wait. */
+    private static long firstLockKey(TaskMessage task) {
+        ShardLocks.GroupRange range = ShardMigration.ranges(task).get(0);
+        return ShardLocks.keys(task.companyId(), range.group(), range.lo(), range.hi()).entrySet().stream()
+                .filter(java.util.Map.Entry::getValue).findFirst().orElseThrow().getKey();
     }
 }
