@@ -120,6 +120,15 @@ public final class BinaryCopyReader implements AutoCloseable {
         return new String(buffer, start + offsets[column], length, StandardCharsets.UTF_8);
     }
 
+    /** The value's bytes as sent (UTF-8 for text), or null: for values that pass through unchanged. */
+    public byte[] bytes(int column) {
+        int length = lengths[column];
+        if (length < 0) {
+            return null;
+        }
+        return Arrays.copyOfRange(buffer, start + offsets[column], start + offsets[column] + length);
+    }
+
     @Override
     public void close() throws SQLException {
         try {

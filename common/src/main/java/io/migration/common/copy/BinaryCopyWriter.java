@@ -1,8 +1,8 @@
 package io.migration.common.copy;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -26,7 +26,6 @@ public final class BinaryCopyWriter implements AutoCloseable {
     private final CopyTable table;
     private final CopyIn copy;
     private final byte[] buffer = new byte[BUFFER_BYTES];
-    private final JsonObject json = new JsonObject();
     private int position;
     private int field;
     private long rows;
@@ -117,20 +116,32 @@ public final class BinaryCopyWriter implements AutoCloseable {
             return nul();
         }
         next(ColumnType.TEXT);
-        int worst = Utf8.maxBytes(value, false);
+        int worst = value.length() * 3;
         if (worst + 4 > buffer.length) {
-            byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
             ensure(4);
-            putInt(bytes.length);
-            put(bytes, 0, bytes.length);
+            putInt(utf8.length);
+            put(utf8, 0, utf8.length);
             return this;
         }
+        // Encoded in place, its length written once known: nothing allocated per value.
         ensure(worst + 4);
         int lengthAt = position;
-        int end = Utf8.encode(value, false, buffer, lengthAt + 4);
-        position = lengthAt;
-        putInt(end - lengthAt - 4);
+        int end = Utf8.encode(value, buffer, lengthAt + 4);
+        putIntAt(lengthAt, end - lengthAt - 4);
         position = end;
+        return this;
+    }
+
+    /** A text value given as its UTF-8 bytes (e.g. as the source sent them). */
+    public BinaryCopyWriter text(byte[] utf8) throws SQLException {
+        if (utf8 == null) {
+            return nul();
+        }
+        next(ColumnType.TEXT);
+        ensure(4);
+        putInt(utf8.length);
+        put(utf8, 0, utf8.length);
         return this;
     }
 
@@ -139,36 +150,59 @@ public final class BinaryCopyWriter implements AutoCloseable {
         if (jsonText == null) {
             return nul();
         }
-        json.clear();
-        json.raw(jsonText);
-        return jsonbValue();
+        byte[] utf8 = jsonText.getBytes(StandardCharsets.UTF_8);
+        next(ColumnType.JSONB);
+        ensure(5);
+        putInt(utf8.length + 1);
+        buffer[position++] = 1;
+        put(utf8, 0, utf8.length);
+        return this;
     }
 
     /**
-     * A jsonb value holding one JSON object of string members, built by {@code members} (which
-     * gets a {@link JsonMembers} to call once per member, in order).
+     * A jsonb value holding a JSON object of up to two string members; a member whose key or value
+     * is null is left out. Keys and values are UTF-8 bytes; values are escaped as Jackson escapes
+     * text, and pass through otherwise unchanged (never decoded).
      */
-    public BinaryCopyWriter jsonbObject(JsonObjectSource members) throws SQLException {
-        json.clear();
-        json.open();
-        members.writeTo(json);
-        json.close();
-        return jsonbValue();
-    }
-
-    /** Writes the members of one JSON object. */
-    @FunctionalInterface
-    public interface JsonObjectSource {
-        void writeTo(JsonMembers members);
-    }
-
-    private BinaryCopyWriter jsonbValue() throws SQLException {
+    public BinaryCopyWriter jsonbObject(byte[] key1, byte[] value1, byte[] key2, byte[] value2) throws SQLException {
         next(ColumnType.JSONB);
-        ensure(5);
-        putInt(json.length + 1);
-        buffer[position++] = 1;
-        put(json.bytes, 0, json.length);
+        boolean first = key1 != null && value1 != null;
+        boolean second = key2 != null && value2 != null;
+        int worst = 4 + 1 + 2 + (first ? Utf8.maxJsonBytes(key1.length + value1.length) + 6 : 0)
+                + (second ? Utf8.maxJsonBytes(key2.length + value2.length) + 6 : 0);
+        if (worst > buffer.length) {
+            throw new IllegalArgumentException(table.name() + ": a JSON value of up to " + worst
+                    + " bytes is larger than the COPY buffer");
+        }
+        ensure(worst);
+        int lengthAt = position;
+        int at = lengthAt + 4;
+        buffer[at++] = 1;
+        buffer[at++] = '{';
+        if (first) {
+            at = member(key1, value1, at);
+        }
+        if (second) {
+            if (first) {
+                buffer[at++] = ',';
+            }
+            at = member(key2, value2, at);
+        }
+        buffer[at++] = '}';
+        putIntAt(lengthAt, at - lengthAt - 4);
+        position = at;
         return this;
+    }
+
+    private int member(byte[] key, byte[] value, int at) {
+        buffer[at++] = '"';
+        at = Utf8.jsonEscaped(key, buffer, at);
+        buffer[at++] = '"';
+        buffer[at++] = ':';
+        buffer[at++] = '"';
+        at = Utf8.jsonEscaped(value, buffer, at);
+        buffer[at++] = '"';
+        return at;
     }
 
     public long rows() {
@@ -246,57 +280,15 @@ public final class BinaryCopyWriter implements AutoCloseable {
         buffer[position++] = (byte) v;
     }
 
+    private void putIntAt(int at, int v) {
+        buffer[at] = (byte) (v >>> 24);
+        buffer[at + 1] = (byte) (v >>> 16);
+        buffer[at + 2] = (byte) (v >>> 8);
+        buffer[at + 3] = (byte) v;
+    }
+
     private void putLong(long v) {
         putInt((int) (v >>> 32));
         putInt((int) v);
-    }
-
-    /** A reusable scratch buffer for one JSON value. */
-    private static final class JsonObject implements JsonMembers {
-        private byte[] bytes = new byte[256];
-        private int length;
-        private boolean empty;
-
-        void clear() {
-            length = 0;
-        }
-
-        void open() {
-            room(1);
-            bytes[length++] = '{';
-            empty = true;
-        }
-
-        void close() {
-            room(1);
-            bytes[length++] = '}';
-        }
-
-        void raw(String text) {
-            room(Utf8.maxBytes(text, false));
-            length = Utf8.encode(text, false, bytes, length);
-        }
-
-        @Override
-        public void member(String key, String value) {
-            room(Utf8.maxBytes(key, true) + Utf8.maxBytes(value, true) + 6);
-            if (!empty) {
-                bytes[length++] = ',';
-            }
-            empty = false;
-            bytes[length++] = '"';
-            length = Utf8.encode(key, true, bytes, length);
-            bytes[length++] = '"';
-            bytes[length++] = ':';
-            bytes[length++] = '"';
-            length = Utf8.encode(value, true, bytes, length);
-            bytes[length++] = '"';
-        }
-
-        private void room(int more) {
-            if (length + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-            }
-        }
     }
 }

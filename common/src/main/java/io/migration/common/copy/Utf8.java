@@ -1,9 +1,10 @@
 package io.migration.common.copy;
 
 /**
- * Encodes Java strings into UTF-8 bytes in place (no intermediate byte array), optionally with the
- * JSON string escapes Jackson writes: {@code \" \\ \b \t \n \f \r}, other characters below U+0020
- * as a backslash-u escape of four hex digits; everything else, non-ASCII included, as is.
+ * UTF-8 encoding in place (no intermediate array), and JSON string escaping over UTF-8 bytes, as Jackson escapes the decoded text: {@code \" \\ \b \t
+ * \n \f \r}, other characters below U+0020 as a backslash-u escape of four hex digits, everything
+ * else as is. In UTF-8 every byte of a multi-byte character is 0x80 or above, so escaping bytes
+ * is escaping characters, and the source's bytes pass through without being decoded.
  */
 final class Utf8 {
 
@@ -12,22 +13,23 @@ final class Utf8 {
     private Utf8() {
     }
 
-    /** The most bytes {@link #encode} may write for {@code value}. */
-    static int maxBytes(String value, boolean jsonEscaped) {
-        return value.length() * (jsonEscaped ? 6 : 3);
-    }
-
-    /** Writes {@code value} at {@code at}; the caller made room for {@link #maxBytes}. Returns the end. */
-    static int encode(String value, boolean jsonEscaped, byte[] out, int at) {
+    /** Writes {@code value} in UTF-8 at {@code at}; the caller made room for three bytes a char. Returns the end. */
+    static int encode(String value, byte[] out, int at) {
         int length = value.length();
-        for (int i = 0; i < length; i++) {
+        int i = 0;
+        // ASCII runs first: most text here is ASCII.
+        while (i < length) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                break;
+            }
+            out[at++] = (byte) c;
+            i++;
+        }
+        for (; i < length; i++) {
             char c = value.charAt(i);
             if (c < 0x80) {
-                if (jsonEscaped && (c < 0x20 || c == '"' || c == '\\')) {
-                    at = escape(c, out, at);
-                } else {
-                    out[at++] = (byte) c;
-                }
+                out[at++] = (byte) c;
             } else if (c < 0x800) {
                 out[at++] = (byte) (0xC0 | (c >> 6));
                 out[at++] = (byte) (0x80 | (c & 0x3F));
@@ -47,6 +49,35 @@ final class Utf8 {
             }
         }
         return at;
+    }
+
+    /** The most bytes {@link #jsonEscaped} may write for {@code length} input bytes. */
+    static int maxJsonBytes(int length) {
+        return length * 6;
+    }
+
+    /** Writes {@code value} JSON-escaped at {@code at}; the caller made room for {@link #maxJsonBytes}. Returns the end. */
+    static int jsonEscaped(byte[] value, byte[] out, int at) {
+        int clean = 0;
+        while (clean < value.length && !needsEscape(value[clean])) {
+            clean++;
+        }
+        // Most values need no escape at all: one array copy.
+        System.arraycopy(value, 0, out, at, clean);
+        at += clean;
+        for (int i = clean; i < value.length; i++) {
+            byte b = value[i];
+            if (needsEscape(b)) {
+                at = escape((char) b, out, at);
+            } else {
+                out[at++] = b;
+            }
+        }
+        return at;
+    }
+
+    private static boolean needsEscape(byte b) {
+        return (b >= 0 && b < 0x20) || b == '"' || b == '\\';
     }
 
     private static int escape(char c, byte[] out, int at) {

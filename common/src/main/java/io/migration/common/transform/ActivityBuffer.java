@@ -3,43 +3,49 @@ package io.migration.common.transform;
 import java.util.Arrays;
 
 /**
- * A shard's activities (R9), the bulk of its output, in columns of primitives rather than one
- * object per row, and written in PostgreSQL's uuid order so the primary key fills pages in order.
+ * A shard's activities (R9), the bulk of its output, as rows of eight longs in one array (one cache
+ * line per activity, no object per row), written in PostgreSQL's uuid order so the primary key fills
+ * pages in order. Their detail values stay the UTF-8 bytes the source sent.
  */
 final class ActivityBuffer {
 
     private static final ActivityKind[] KINDS = ActivityKind.values();
+    private static final int STRIDE = 8;
+    private static final int ID_HI = 0;
+    private static final int ID_LO = 1;
+    private static final int RECIPIENT_HI = 2;
+    private static final int RECIPIENT_LO = 3;
+    private static final int LIST_ID = 4;
+    private static final int CAMPAIGN_ID = 5;
+    private static final int OCCURRED_AT = 6;
+    /** The kind's ordinal, plus 256 when the campaign is known. */
+    private static final int FLAGS = 7;
 
     private int size;
-    private long[] idHi = new long[256];
-    private long[] idLo = new long[256];
-    private long[] recipientHi = new long[256];
-    private long[] recipientLo = new long[256];
-    private long[] listId = new long[256];
-    private long[] campaignId = new long[256];
-    private boolean[] hasCampaign = new boolean[256];
-    private long[] occurredAt = new long[256];
-    private byte[] kind = new byte[256];
-    private String[] first = new String[256];
-    private String[] second = new String[256];
+    private long[] rows = new long[256 * STRIDE];
+    private byte[][] first = new byte[256][];
+    private byte[][] second = new byte[256][];
 
-    void add(long hi, long lo, long rHi, long rLo, long list, ActivityKind activityKind, boolean withCampaign,
-            long campaign, long occurred, String firstDetail, String secondDetail) {
-        if (size == idHi.length) {
-            grow();
+    void add(long hi, long lo, long rHi, long rLo, long list, ActivityKind kind, boolean withCampaign,
+            long campaign, long occurred, byte[] firstDetail, byte[] secondDetail) {
+        if (size == first.length) {
+            int capacity = size * 2;
+            rows = Arrays.copyOf(rows, capacity * STRIDE);
+            first = Arrays.copyOf(first, capacity);
+            second = Arrays.copyOf(second, capacity);
         }
-        int i = size++;
-        idHi[i] = hi;
-        idLo[i] = lo;
-        recipientHi[i] = rHi;
-        recipientLo[i] = rLo;
-        listId[i] = list;
-        kind[i] = (byte) activityKind.ordinal();
-        hasCampaign[i] = withCampaign;
-        campaignId[i] = campaign;
-        occurredAt[i] = occurred;
-        first[i] = firstDetail;
-        second[i] = secondDetail;
+        int at = size * STRIDE;
+        rows[at + ID_HI] = hi;
+        rows[at + ID_LO] = lo;
+        rows[at + RECIPIENT_HI] = rHi;
+        rows[at + RECIPIENT_LO] = rLo;
+        rows[at + LIST_ID] = list;
+        rows[at + CAMPAIGN_ID] = campaign;
+        rows[at + OCCURRED_AT] = occurred;
+        rows[at + FLAGS] = kind.ordinal() | (withCampaign ? 256 : 0);
+        first[size] = firstDetail;
+        second[size] = secondDetail;
+        size++;
     }
 
     int size() {
@@ -48,65 +54,54 @@ final class ActivityBuffer {
 
     /** Row indexes in uuid order, as PostgreSQL compares (approximately: {@link UuidOrder#order}). */
     int[] order() {
-        return UuidOrder.order(idHi, size);
+        long[] keys = new long[size];
+        for (int i = 0; i < size; i++) {
+            keys[i] = rows[i * STRIDE + ID_HI];
+        }
+        return UuidOrder.order(keys, size);
     }
 
     long idHi(int i) {
-        return idHi[i];
+        return rows[i * STRIDE + ID_HI];
     }
 
     long idLo(int i) {
-        return idLo[i];
+        return rows[i * STRIDE + ID_LO];
     }
 
     long recipientHi(int i) {
-        return recipientHi[i];
+        return rows[i * STRIDE + RECIPIENT_HI];
     }
 
     long recipientLo(int i) {
-        return recipientLo[i];
+        return rows[i * STRIDE + RECIPIENT_LO];
     }
 
     long listId(int i) {
-        return listId[i];
+        return rows[i * STRIDE + LIST_ID];
     }
 
     ActivityKind kind(int i) {
-        return KINDS[kind[i]];
+        return KINDS[(int) (rows[i * STRIDE + FLAGS] & 255)];
     }
 
     boolean hasCampaign(int i) {
-        return hasCampaign[i];
+        return (rows[i * STRIDE + FLAGS] & 256) != 0;
     }
 
     long campaignId(int i) {
-        return campaignId[i];
+        return rows[i * STRIDE + CAMPAIGN_ID];
     }
 
     long occurredAt(int i) {
-        return occurredAt[i];
+        return rows[i * STRIDE + OCCURRED_AT];
     }
 
-    String first(int i) {
+    byte[] first(int i) {
         return first[i];
     }
 
-    String second(int i) {
+    byte[] second(int i) {
         return second[i];
-    }
-
-    private void grow() {
-        int capacity = idHi.length * 2;
-        idHi = Arrays.copyOf(idHi, capacity);
-        idLo = Arrays.copyOf(idLo, capacity);
-        recipientHi = Arrays.copyOf(recipientHi, capacity);
-        recipientLo = Arrays.copyOf(recipientLo, capacity);
-        listId = Arrays.copyOf(listId, capacity);
-        campaignId = Arrays.copyOf(campaignId, capacity);
-        hasCampaign = Arrays.copyOf(hasCampaign, capacity);
-        occurredAt = Arrays.copyOf(occurredAt, capacity);
-        kind = Arrays.copyOf(kind, capacity);
-        first = Arrays.copyOf(first, capacity);
-        second = Arrays.copyOf(second, capacity);
     }
 }

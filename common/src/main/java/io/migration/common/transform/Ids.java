@@ -55,6 +55,13 @@ public final class Ids {
 
     /** Id of the activity made from one event row, e.g. "open:123". */
     public static UUID activityId(ActivityKind kind, long sourceId) {
+        long[] id = new long[2];
+        activityId(kind, sourceId, id);
+        return new UUID(id[0], id[1]);
+    }
+
+    /** {@link #activityId(ActivityKind, long)} into {@code out} (most, least significant bits): nothing allocated. */
+    public static void activityId(ActivityKind kind, long sourceId, long[] out) {
         Scratch scratch = SCRATCH.get();
         byte[] name = scratch.name;
         String label = kind.label();
@@ -64,14 +71,16 @@ public final class Ids {
         }
         name[n++] = ':';
         n = appendDecimal(sourceId, name, n);
-        return digest(scratch, NAMESPACE_BYTES, name, n);
+        digest(scratch, NAMESPACE_BYTES, name, n, out);
     }
 
     private static UUID digest(byte[] namespace, byte[] name, int length) {
-        return digest(SCRATCH.get(), namespace, name, length);
+        long[] id = new long[2];
+        digest(SCRATCH.get(), namespace, name, length, id);
+        return new UUID(id[0], id[1]);
     }
 
-    private static UUID digest(Scratch scratch, byte[] namespace, byte[] name, int length) {
+    private static void digest(Scratch scratch, byte[] namespace, byte[] name, int length, long[] out) {
         MessageDigest sha1 = scratch.sha1;
         byte[] hash = scratch.hash;
         sha1.update(namespace);
@@ -83,7 +92,8 @@ public final class Ids {
         }
         hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
         hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
-        return new UUID(readLong(hash, 0), readLong(hash, 8));
+        out[0] = readLong(hash, 0);
+        out[1] = readLong(hash, 8);
     }
 
     /** Writes {@code value} in decimal (as {@link Long#toString} does) at {@code at}; returns the end. */

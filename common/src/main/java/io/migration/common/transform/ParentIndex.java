@@ -8,9 +8,10 @@ import java.util.Arrays;
  * is copied here so that children need not visit the recipient) or rejected ({@link #REJECTED});
  * either way it has the bucket its children's rejects are filed under.
  *
- * <p>Ids are looked up through a hash table while rows arrive; once children start to come, and when
- * the ids are dense (as a company's rows mostly are), through a plain array indexed by id - lowest
- * id: children arrive in parent order, so consecutive lookups touch consecutive memory.
+ * <p>Rows are only appended while they arrive. When the first child comes the index is built: a
+ * plain array indexed by id - lowest id when the ids are dense (as a company's rows mostly are:
+ * children then arrive in parent order and consecutive lookups touch consecutive memory), an
+ * open-addressing hash table otherwise.
  */
 final class ParentIndex {
 
@@ -19,8 +20,8 @@ final class ParentIndex {
     /** The direct table may be this many times larger than the number of rows, no more. */
     private static final int DENSE_FACTOR = 4;
 
-    private long[] keys = new long[1024];
-    private int[] slotOf = new int[1024];
+    private long[] keys;
+    private int[] slotOf;
     private int size;
     private long minId = Long.MAX_VALUE;
     private long maxId = Long.MIN_VALUE;
@@ -35,16 +36,9 @@ final class ParentIndex {
     private long[] updatedAt = new long[512];
     private int[] bucket = new int[512];
 
-    ParentIndex() {
-        Arrays.fill(slotOf, NONE);
-    }
-
     void add(long id, int recipientIndex, long idHi, long idLo, long list, long updated, int rowBucket) {
         if (sealed) {
             throw new IllegalStateException("list_recipients row " + id + " after the children started");
-        }
-        if ((size + 1) * 2 > keys.length) {
-            rehash(keys.length * 2);
         }
         if (size == ids.length) {
             grow(size * 2);
@@ -59,7 +53,6 @@ final class ParentIndex {
         bucket[slot] = rowBucket;
         minId = Math.min(minId, id);
         maxId = Math.max(maxId, id);
-        insert(id, slot);
     }
 
     /** The row's slot, or -1 when the shard has no such row. */
@@ -69,6 +62,9 @@ final class ParentIndex {
         }
         if (direct != null) {
             return id < minId || id > maxId ? NONE : direct[(int) (id - minId)];
+        }
+        if (keys == null) {
+            return NONE;
         }
         int mask = keys.length - 1;
         for (int i = spread(id) & mask; slotOf[i] != NONE; i = (i + 1) & mask) {
@@ -118,10 +114,20 @@ final class ParentIndex {
             direct = new int[(int) width];
             Arrays.fill(direct, NONE);
             for (int slot = 0; slot < size; slot++) {
-                direct[(int) (ids[slot] - minId)] = slot;
+                int at = (int) (ids[slot] - minId);
+                if (direct[at] != NONE) {
+                    throw duplicate(ids[slot]);
+                }
+                direct[at] = slot;
             }
-            keys = null;
-            slotOf = null;
+            return;
+        }
+        int capacity = Integer.highestOneBit(Math.max(4, size) * 2) * 2;
+        keys = new long[capacity];
+        slotOf = new int[capacity];
+        Arrays.fill(slotOf, NONE);
+        for (int slot = 0; slot < size; slot++) {
+            insert(ids[slot], slot);
         }
     }
 
@@ -130,7 +136,7 @@ final class ParentIndex {
         int i = spread(id) & mask;
         while (slotOf[i] != NONE) {
             if (keys[i] == id) {
-                throw new IllegalArgumentException("list_recipients row " + id + " appears twice in one shard");
+                throw duplicate(id);
             }
             i = (i + 1) & mask;
         }
@@ -138,13 +144,8 @@ final class ParentIndex {
         slotOf[i] = slot;
     }
 
-    private void rehash(int capacity) {
-        keys = new long[capacity];
-        slotOf = new int[capacity];
-        Arrays.fill(slotOf, NONE);
-        for (int slot = 0; slot < size; slot++) {
-            insert(ids[slot], slot);
-        }
+    private static IllegalArgumentException duplicate(long id) {
+        return new IllegalArgumentException("list_recipients row " + id + " appears twice in one shard");
     }
 
     private void grow(int capacity) {

@@ -68,42 +68,64 @@ final class RecipientAggregate {
         membership(listId).add(rowId, status, source, rowCreated, rowUpdated);
     }
 
+    /** The recipient's membership of a list, created in list-id order (recipients have few lists). */
     private MembershipAggregate membership(long listId) {
-        for (int i = 0; i < membershipCount; i++) {
-            if (memberships[i].listId == listId) {
-                return memberships[i];
-            }
+        int at = 0;
+        while (at < membershipCount && memberships[at].listId < listId) {
+            at++;
+        }
+        if (at < membershipCount && memberships[at].listId == listId) {
+            return memberships[at];
         }
         if (membershipCount == memberships.length) {
             memberships = Arrays.copyOf(memberships, membershipCount * 2);
         }
+        System.arraycopy(memberships, at, memberships, at + 1, membershipCount - at);
         MembershipAggregate m = new MembershipAggregate(listId);
-        memberships[membershipCount++] = m;
+        memberships[at] = m;
+        membershipCount++;
         return m;
     }
 
     /** R7: keeps the field whose parent is latest, ties (one parent) broken by the greater field id. */
-    void attribute(String name, String value, long parentUpdated, long parentId, long fieldId) {
+    void attribute(String name, byte[] value, long parentUpdated, long parentId, long fieldId) {
         if (attributes == null) {
             attributes = new ArrayList<>(2);
         }
-        for (AttributeCandidate a : attributes) {
-            if (a.name.equals(name)) {
-                a.offer(value, parentUpdated, parentId, fieldId);
+        // Kept sorted by name: recipients have a few attributes, and they are written in key order.
+        int at = 0;
+        while (at < attributes.size()) {
+            int order = attributes.get(at).name.compareTo(name);
+            if (order == 0) {
+                attributes.get(at).offer(value, parentUpdated, parentId, fieldId);
                 return;
             }
+            if (order > 0) {
+                break;
+            }
+            at++;
         }
-        attributes.add(new AttributeCandidate(name, value, parentUpdated, parentId, fieldId));
+        attributes.add(at, new AttributeCandidate(name, value, parentUpdated, parentId, fieldId));
     }
 
     /** R8: one tag per distinct normalized text. */
     void tag(String tag) {
         if (tags == null) {
             tags = new ArrayList<>(2);
-        } else if (tags.contains(tag)) {
-            return;
         }
-        tags.add(tag);
+        // Kept sorted, like the attributes.
+        int at = 0;
+        while (at < tags.size()) {
+            int order = tags.get(at).compareTo(tag);
+            if (order == 0) {
+                return;
+            }
+            if (order > 0) {
+                break;
+            }
+            at++;
+        }
+        tags.add(at, tag);
     }
 
     String firstName() {
@@ -118,31 +140,19 @@ final class RecipientAggregate {
         return phone;
     }
 
-    /** The memberships sorted by list id. */
+    /** The memberships, sorted by list id. */
     MembershipAggregate[] memberships() {
-        MembershipAggregate[] sorted = Arrays.copyOf(memberships, membershipCount);
-        if (sorted.length > 1) {
-            Arrays.sort(sorted, (a, b) -> Long.compare(a.listId, b.listId));
-        }
-        return sorted;
+        return membershipCount == memberships.length ? memberships : Arrays.copyOf(memberships, membershipCount);
     }
 
-    /** The attributes sorted by name. */
+    /** The attributes, sorted by name. */
     List<AttributeCandidate> attributes() {
-        if (attributes == null) {
-            return List.of();
-        }
-        attributes.sort((a, b) -> a.name.compareTo(b.name));
-        return attributes;
+        return attributes == null ? List.of() : attributes;
     }
 
-    /** The tags sorted. */
+    /** The tags, sorted. */
     List<String> tags() {
-        if (tags == null) {
-            return List.of();
-        }
-        tags.sort(null);
-        return tags;
+        return tags == null ? List.of() : tags;
     }
 
     static boolean newer(long updated, long id, long thanUpdated, long thanId) {
@@ -177,12 +187,12 @@ final class RecipientAggregate {
     /** The winning field of one attribute name so far. */
     static final class AttributeCandidate {
         final String name;
-        String value;
+        byte[] value;
         private long parentUpdated;
         private long parentId;
         private long fieldId;
 
-        AttributeCandidate(String name, String value, long parentUpdated, long parentId, long fieldId) {
+        AttributeCandidate(String name, byte[] value, long parentUpdated, long parentId, long fieldId) {
             this.name = name;
             this.value = value;
             this.parentUpdated = parentUpdated;
@@ -190,7 +200,7 @@ final class RecipientAggregate {
             this.fieldId = fieldId;
         }
 
-        void offer(String otherValue, long otherParentUpdated, long otherParentId, long otherFieldId) {
+        void offer(byte[] otherValue, long otherParentUpdated, long otherParentId, long otherFieldId) {
             boolean wins = newer(otherParentUpdated, otherParentId, parentUpdated, parentId)
                     || (otherParentUpdated == parentUpdated && otherParentId == parentId && otherFieldId > fieldId);
             if (wins) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Rules R1-R10 for one shard of a company's list_recipients rows and their children, fed row by row
@@ -28,7 +27,7 @@ public final class RecipientShard {
     private static final int CONTRIBUTED_EVENTS = 3;
 
     private final long companyId;
-    private final Map<Long, SourceList> lists;
+    private final ListIndex lists;
     private final Map<String, RecipientAggregate> byEmail = new HashMap<>();
     private final List<RecipientAggregate> recipients = new ArrayList<>();
     private final ParentIndex parents = new ParentIndex();
@@ -38,10 +37,11 @@ public final class RecipientShard {
     private final Map<String, String> normalized = new HashMap<>();
     private final long[] contributed = new long[CONTRIBUTED_EVENTS + ActivityKind.values().length];
     private RecipientAggregate[] byId;
+    private final long[] activityId = new long[2];
 
     public RecipientShard(long companyId, Map<Long, SourceList> lists) {
         this.companyId = companyId;
-        this.lists = lists;
+        this.lists = new ListIndex(lists.values());
     }
 
     public long companyId() {
@@ -52,36 +52,48 @@ public final class RecipientShard {
     public void row(long id, long rowCompanyId, long listId, String email, String firstName, String lastName,
             String phone, String status, String source, long createdAt, long updatedAt) {
         Guards.sameCompany(companyId, rowCompanyId, SourceTables.LIST_RECIPIENTS, id);
-        // The order of the checks is the spec's: orphan, deleted, email, status (R3).
-        SourceList list = lists.get(listId);
         String normalizedEmail = Emails.normalize(email);
-        String validStatus = null;
-        RejectReason reason;
-        if (list == null || list.companyId() != rowCompanyId) {
-            reason = RejectReason.ORPHAN_LIST;
-        } else if (list.deletedAt() != null) {
-            reason = RejectReason.DELETED_LIST;
-        } else if (!Emails.isValid(normalizedEmail)) {
-            reason = RejectReason.INVALID_EMAIL;
-        } else {
-            validStatus = Statuses.normalize(status);
-            reason = validStatus == null ? RejectReason.INVALID_STATUS : null;
+        RejectReason reason = verdict(listId, normalizedEmail);
+        String validStatus = reason == null ? Statuses.normalize(status) : null;
+        if (reason == null && validStatus == null) {
+            reason = RejectReason.INVALID_STATUS;
         }
         if (reason != null) {
-            int bucket = Buckets.of(normalizedEmail);
-            rejects.add(SourceTables.LIST_RECIPIENTS, id, reason, bucket);
-            parents.add(id, ParentIndex.REJECTED, 0, 0, listId, updatedAt, bucket);
+            reject(id, listId, updatedAt, normalizedEmail, reason);
             return;
         }
         RecipientAggregate recipient = byEmail.get(normalizedEmail);
         if (recipient == null) {
-            recipient = new RecipientAggregate(companyId, normalizedEmail, recipients.size());
-            byEmail.put(normalizedEmail, recipient);
-            recipients.add(recipient);
+            recipient = newRecipient(normalizedEmail);
         }
         recipient.add(id, listId, firstName, lastName, phone, validStatus, source, createdAt, updatedAt);
         parents.add(id, recipient.index, recipient.idHi, recipient.idLo, listId, updatedAt, recipient.bucket);
         contributed[CONTRIBUTED_ROWS]++;
+    }
+
+    /** R3 then R1, in the spec's order (orphan, deleted, email; the status comes last): null when it passes. */
+    private RejectReason verdict(long listId, String normalizedEmail) {
+        SourceList list = lists.find(listId);
+        if (list == null || list.companyId() != companyId) {
+            return RejectReason.ORPHAN_LIST;
+        }
+        if (list.deletedAt() != null) {
+            return RejectReason.DELETED_LIST;
+        }
+        return Emails.isValid(normalizedEmail) ? null : RejectReason.INVALID_EMAIL;
+    }
+
+    private void reject(long id, long listId, long updatedAt, String normalizedEmail, RejectReason reason) {
+        int bucket = Buckets.of(normalizedEmail);
+        rejects.add(SourceTables.LIST_RECIPIENTS, id, reason, bucket);
+        parents.add(id, ParentIndex.REJECTED, 0, 0, listId, updatedAt, bucket);
+    }
+
+    private RecipientAggregate newRecipient(String normalizedEmail) {
+        RecipientAggregate recipient = new RecipientAggregate(companyId, normalizedEmail, recipients.size());
+        byEmail.put(normalizedEmail, recipient);
+        recipients.add(recipient);
+        return recipient;
     }
 
     /** Whether the shard holds this list_recipients row (accepted or rejected). */
@@ -89,8 +101,8 @@ public final class RecipientShard {
         return parents.find(listRecipientId) >= 0;
     }
 
-    /** R7 for one list_recipient_fields row. */
-    public void field(long id, long parentId, String name, String value) {
+    /** R7 for one list_recipient_fields row; its value as the UTF-8 bytes stored (kept exactly). */
+    public void field(long id, long parentId, String name, byte[] value) {
         int parent = parentOf(parentId, SourceTables.FIELDS, id);
         if (parent < 0) {
             return;
@@ -126,17 +138,15 @@ public final class RecipientShard {
      * R9 for one event row; {@code first} and {@code second} are its detail values
      * ({@link ActivityDetails#members}). Its id derives from the row, so replays overwrite.
      */
-    public void event(ActivityKind kind, long id, long parentId, Long campaignId, long occurredAt, String first,
-            String second) {
+    public void event(ActivityKind kind, long id, long parentId, boolean hasCampaign, long campaignId,
+            long occurredAt, byte[] first, byte[] second) {
         int parent = parentOf(parentId, kind.sourceTable(), id);
         if (parent < 0) {
             return;
         }
-        UUID activityId = Ids.activityId(kind, id);
-        activities.add(activityId.getMostSignificantBits(), activityId.getLeastSignificantBits(),
-                parents.recipientHi(parent), parents.recipientLo(parent), parents.listId(parent), kind,
-                campaignId != null,
-                campaignId == null ? 0 : campaignId, occurredAt, first, second);
+        Ids.activityId(kind, id, activityId);
+        activities.add(activityId[0], activityId[1], parents.recipientHi(parent), parents.recipientLo(parent),
+                parents.listId(parent), kind, hasCampaign, campaignId, occurredAt, first, second);
         contributed[CONTRIBUTED_EVENTS + kind.ordinal()]++;
     }
 
@@ -184,7 +194,7 @@ public final class RecipientShard {
 
     @FunctionalInterface
     public interface AttributeVisitor<X extends Exception> {
-        void visit(long recipientHi, long recipientLo, String name, String value) throws X;
+        void visit(long recipientHi, long recipientLo, String name, byte[] value) throws X;
     }
 
     @FunctionalInterface
@@ -196,7 +206,7 @@ public final class RecipientShard {
     @FunctionalInterface
     public interface ActivityVisitor<X extends Exception> {
         void visit(long idHi, long idLo, long recipientHi, long recipientLo, long listId, ActivityKind kind,
-                boolean hasCampaign, long campaignId, long occurredAt, String first, String second) throws X;
+                boolean hasCampaign, long campaignId, long occurredAt, byte[] first, byte[] second) throws X;
     }
 
     /** Recipients (R5) by email (approximately: {@link UuidOrder}), the (company_id, email) index's order. */

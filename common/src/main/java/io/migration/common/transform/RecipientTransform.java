@@ -1,6 +1,7 @@
 package io.migration.common.transform;
 
 import io.migration.common.copy.PgTime;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,13 +31,14 @@ public final class RecipientTransform {
                     r.status(), r.source(), PgTime.micros(r.createdAt()), PgTime.micros(r.updatedAt()));
         }
         for (SourceField f : in.fields()) {
-            shard.field(f.id(), f.listRecipientId(), f.name(), f.value());
+            shard.field(f.id(), f.listRecipientId(), f.name(), utf8(f.value()));
         }
         for (SourceTag t : in.tags()) {
             shard.tag(t.id(), t.listRecipientId(), t.tag());
         }
         for (SourceEvent e : in.events()) {
-            shard.event(e.kind(), e.id(), e.listRecipientId(), e.campaignId(), PgTime.micros(e.occurredAt()),
+            shard.event(e.kind(), e.id(), e.listRecipientId(), e.campaignId() != null,
+                    e.campaignId() == null ? 0 : e.campaignId(), PgTime.micros(e.occurredAt()),
                     ActivityDetails.first(e), ActivityDetails.second(e));
         }
         return collect(shard);
@@ -55,7 +57,8 @@ public final class RecipientTransform {
                 new Membership(new UUID(hi, lo), listId, company, status, source, instant(joined), instant(updated))));
         memberships.sort(MEMBERSHIP_ORDER);
         List<Attribute> attributes = new ArrayList<>();
-        shard.attributes((hi, lo, name, value) -> attributes.add(new Attribute(new UUID(hi, lo), company, name, value)));
+        shard.attributes((hi, lo, name, value) -> attributes.add(
+                new Attribute(new UUID(hi, lo), company, name, new String(value, StandardCharsets.UTF_8))));
         attributes.sort(ATTRIBUTE_ORDER);
         List<Tag> tags = new ArrayList<>();
         shard.tags((hi, lo, tag) -> tags.add(new Tag(new UUID(hi, lo), company, tag)));
@@ -73,6 +76,10 @@ public final class RecipientTransform {
         }
         rejects.sort(Reject.ORDER);
         return new RecipientShardResult(recipients, memberships, attributes, tags, activities, rejects);
+    }
+
+    private static byte[] utf8(String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     }
 
     private static Instant instant(long micros) {

@@ -72,9 +72,17 @@ public final class RejectBuffer {
 
     /** Rejects by legacy table, for the task's accounting. */
     public java.util.Map<String, Long> countByTable() {
+        // The table names are a handful of constants: count runs of equal references.
         java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-        for (int i = 0; i < size; i++) {
-            counts.merge(table[i], 1L, Long::sum);
+        int i = 0;
+        while (i < size) {
+            String name = table[i];
+            int run = i;
+            while (run < size && table[run] == name) {
+                run++;
+            }
+            counts.merge(name, (long) (run - i), Long::sum);
+            i = run;
         }
         return counts;
     }

@@ -178,7 +178,7 @@ public final class ShardReader {
                     paced.row();
                     long parent = in.int8(1);
                     if (!filter || shard.hasRow(parent)) {
-                        shard.field(in.int8(0), parent, in.text(2), in.text(3));
+                        shard.field(in.int8(0), parent, in.text(2), in.bytes(3));
                         n++;
                     }
                 }
@@ -213,8 +213,9 @@ public final class ShardReader {
                     paced.row();
                     long parent = in.int8(1);
                     if (!filter || shard.hasRow(parent)) {
-                        shard.event(kind, in.int8(0), parent, in.int8OrNull(2), in.timestamptz(3), in.text(4),
-                                width == 6 ? in.text(5) : null);
+                        boolean hasCampaign = !in.isNull(2);
+                        shard.event(kind, in.int8(0), parent, hasCampaign, hasCampaign ? in.int8(2) : 0,
+                                in.timestamptz(3), in.bytes(4), width == 6 ? in.bytes(5) : null);
                         n++;
                     }
                 }

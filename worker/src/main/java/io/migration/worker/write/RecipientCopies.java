@@ -3,6 +3,7 @@ package io.migration.worker.write;
 import io.migration.common.copy.BinaryCopyWriter;
 import io.migration.common.copy.CopyTable;
 import io.migration.common.transform.ActivityDetails;
+import io.migration.common.transform.ActivityKind;
 import io.migration.common.transform.RecipientShard;
 import io.migration.worker.resilience.PacedRows;
 import io.migration.worker.resilience.Pacer;
@@ -19,6 +20,7 @@ import java.util.Map;
 final class RecipientCopies {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final byte[][] KIND_LABELS = labels();
 
     private RecipientCopies() {
     }
@@ -103,16 +105,25 @@ final class RecipientCopies {
         long company = shard.companyId();
         return copy(conn, table, out -> shard.<Exception>activities(
                 (hi, lo, rHi, rLo, listId, kind, hasCampaign, campaign, occurred, first, second) -> {
-                    out.row().uuid(hi, lo).uuid(rHi, rLo).int8(company).int8(listId).text(kind.label());
+                    out.row().uuid(hi, lo).uuid(rHi, rLo).int8(company).int8(listId).text(KIND_LABELS[kind.ordinal()]);
                     if (hasCampaign) {
                         out.int8(campaign);
                     } else {
                         out.nul();
                     }
-                    out.timestamptz(occurred)
-                            .jsonbObject(members -> ActivityDetails.members(kind, first, second, members));
+                    out.timestamptz(occurred).jsonbObject(ActivityDetails.firstKey(kind), first,
+                            ActivityDetails.secondKey(kind), second);
                     paced.row();
                 }));
+    }
+
+    private static byte[][] labels() {
+        ActivityKind[] kinds = ActivityKind.values();
+        byte[][] labels = new byte[kinds.length][];
+        for (ActivityKind k : kinds) {
+            labels[k.ordinal()] = k.label().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return labels;
     }
 
     @FunctionalInterface

@@ -16,7 +16,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,17 +36,30 @@ public final class ShardWriter {
     /** The company's lists (R3); returns rows written. Upserts: a list may have moved from another company. */
     public long replaceLists(Connection conn, long companyId, ListResult result) throws SQLException {
         execute(conn, "write/delete-lists", companyId);
-        try (PreparedStatement st = conn.prepareStatement(SqlFiles.get("write/upsert-list"))) {
-            for (TargetList l : result.lists()) {
-                st.setLong(1, l.id());
-                st.setLong(2, l.companyId());
-                st.setString(3, l.name());
-                st.setTimestamp(4, Timestamp.from(l.createdAt()));
-                st.addBatch();
-            }
-            st.executeBatch();
+        List<TargetList> lists = result.lists();
+        if (lists.isEmpty()) {
+            return 0;
         }
-        return result.lists().size();
+        Object[] ids = new Object[lists.size()];
+        Object[] companies = new Object[lists.size()];
+        Object[] names = new Object[lists.size()];
+        Object[] created = new Object[lists.size()];
+        for (int i = 0; i < lists.size(); i++) {
+            TargetList l = lists.get(i);
+            ids[i] = l.id();
+            companies[i] = l.companyId();
+            names[i] = l.name();
+            created[i] = l.createdAt().toString();
+        }
+        // One statement for all of them: a company has a handful of lists, a batch would cost a round trip each.
+        try (PreparedStatement st = conn.prepareStatement(SqlFiles.get("write/upsert-lists"))) {
+            st.setArray(1, conn.createArrayOf("bigint", ids));
+            st.setArray(2, conn.createArrayOf("bigint", companies));
+            st.setArray(3, conn.createArrayOf("text", names));
+            st.setArray(4, conn.createArrayOf("text", created));
+            st.execute();
+        }
+        return lists.size();
     }
 
     /** A recipients shard's five tables; returns rows written per target table. */
