@@ -51,6 +51,11 @@ final class Broker implements AutoCloseable {
         return channel.messageCount(topology.deadQueue());
     }
 
+    /** Drops every message waiting in the work queue (a test then publishes them in its own order). */
+    void purgeWorkQueue() throws Exception {
+        channel.queuePurge(topology.workQueue());
+    }
+
     long workQueueCount() throws Exception {
         return channel.messageCount(topology.workQueue());
     }
