@@ -55,7 +55,8 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
             LOG_STARTUP.warn("could not check the source's bucket function now ({}); shards will fail until it is reachable",
                     e.getMessage());
         }
-        ShardMigration migration = new ShardMigration(reader, new ShardWriter(), targetJdbi, ledger, workerName);
+        ShardMigration migration = new ShardMigration(reader, new ShardWriter(), targetJdbi, ledger, workerName,
+                config.getConsumer().getMaxShardRowsInMemory());
         TaskProcessor processor = new TaskProcessor(reader, migration, ledger,
                 config.getConsumer().buildRetry("shard"), config.getConsumer().getMaxAttempts(), workerName);
         ConsumerPool consumers = new ConsumerPool(config.getAmqpUri(), new Topology(config.getFleetName()), processor,

@@ -27,6 +27,12 @@ public final class ConsumerFactory {
     @Max(20)
     private int transientRetries = 5;
     private Duration retryBackoff = Duration.milliseconds(500);
+    /**
+     * The most source rows one consumer thread holds (about 100 bytes of heap each): a larger shard is
+     * read and written in parts. threads x this must fit the heap with room to spare.
+     */
+    @Min(1_000)
+    private long maxShardRowsInMemory = 250_000;
     private Duration shutdownGracePeriod = Duration.seconds(25);
 
     @JsonProperty
@@ -57,6 +63,16 @@ public final class ConsumerFactory {
     @JsonProperty
     public void setMaxAttempts(int maxAttempts) {
         this.maxAttempts = maxAttempts;
+    }
+
+    @JsonProperty
+    public long getMaxShardRowsInMemory() {
+        return maxShardRowsInMemory;
+    }
+
+    @JsonProperty
+    public void setMaxShardRowsInMemory(long maxShardRowsInMemory) {
+        this.maxShardRowsInMemory = maxShardRowsInMemory;
     }
 
     @JsonProperty

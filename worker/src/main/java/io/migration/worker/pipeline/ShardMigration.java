@@ -8,13 +8,14 @@ import io.migration.common.message.TaskMessage;
 import io.migration.common.shard.Buckets;
 import io.migration.worker.resilience.Pacer;
 import io.migration.worker.source.ShardReader;
-import io.migration.worker.source.ShardReader.SourceShard;
+import io.migration.worker.source.SourceSnapshot;
 import io.migration.worker.source.SourceReadException;
 import io.migration.worker.write.ShardLocks;
 import io.migration.worker.write.ShardLocks.GroupRange;
 import io.migration.worker.write.ShardWriter;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -23,7 +24,8 @@ import org.jdbi.v3.core.Jdbi;
  * One attempt at one task in migrate mode, in one target transaction, in this order: take the
  * shard's range locks; lock the task's ledger row and stop if it already succeeded; only then read
  * the source (a snapshot younger than any copy that committed before); apply the rules; replace the
- * shard's rows and rejects; mark the task succeeded; commit. A redelivery that overlaps the first
+ * shard's rows and rejects; mark the task succeeded; commit. A shard larger than the worker's
+ * {@code maxRowsInMemory} is read and written in parts, in the same snapshot and transaction. A redelivery that overlaps the first
  * copy therefore waits for it and then finds the task done, and two runs cut differently take turns
  * on every bucket they share.
  *
@@ -38,13 +40,28 @@ public final class ShardMigration {
     private final Jdbi target;
     private final TaskLedger ledger;
     private final String workerName;
+    private final long maxRowsInMemory;
 
-    public ShardMigration(ShardReader reader, ShardWriter writer, Jdbi target, TaskLedger ledger, String workerName) {
+    /**
+     * @param maxRowsInMemory the most source rows one task holds at a time: a larger shard is read and
+     *     written in parts of at most this many (estimated) rows, in the same transaction and snapshot
+     */
+    public ShardMigration(ShardReader reader, ShardWriter writer, Jdbi target, TaskLedger ledger, String workerName,
+            long maxRowsInMemory) {
+        if (maxRowsInMemory < 1) {
+            throw new IllegalArgumentException("maxRowsInMemory must be positive: " + maxRowsInMemory);
+        }
         this.reader = reader;
         this.writer = writer;
         this.target = target;
         this.ledger = ledger;
         this.workerName = workerName;
+        this.maxRowsInMemory = maxRowsInMemory;
+    }
+
+    /** Parts a task of about {@code estimatedRows} source rows is read in. */
+    int parts(long estimatedRows) {
+        return (int) Math.max(1, Math.min(Buckets.COUNT, (estimatedRows + maxRowsInMemory - 1) / maxRowsInMemory));
     }
 
     /**
@@ -67,9 +84,14 @@ public final class ShardMigration {
                 if (state.get().equals("succeeded")) {
                     throw new AlreadySucceededException(task);
                 }
-                SourceShard read = reader.read(task, sourcePacer);
-                ShardOutcome outcome = new ShardApplication(writer, h.getConnection(), task, targetPacer).apply(read);
-                TaskOutcome recorded = outcome.toTaskOutcome(read.readByTable(), (System.nanoTime() - started) / 1_000_000);
+                int parts = parts(ledger.estimatedRows(h, key).orElse(0));
+                ShardOutcome outcome;
+                Map<String, Long> read;
+                try (SourceSnapshot source = reader.open(sourcePacer)) {
+                    outcome = new ShardApplication(writer, h.getConnection(), task, targetPacer, parts).apply(source);
+                    read = source.readByTable();
+                }
+                TaskOutcome recorded = outcome.toTaskOutcome(read, (System.nanoTime() - started) / 1_000_000);
                 ledger.markSucceeded(h, key, workerName, recorded);
                 h.commit();
                 return recorded;

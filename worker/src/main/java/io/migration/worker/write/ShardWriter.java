@@ -23,15 +23,11 @@ import java.util.UUID;
 
 /**
  * Replaces one shard's rows in the target inside the caller's transaction (which holds the shard's
- * {@link ShardLocks}): delete what the shard's range held, COPY what the source holds now (R13).
- * Rows and rejects are written by separate calls, so that a run that must not keep its rows can
- * roll the rows back and still record the rejects.
+ * {@link ShardLocks}): delete what the shard's range held, then COPY what the source holds now (R13),
+ * in as many parts as the caller reads it in. Rows and rejects are written by separate calls, so that
+ * a run that must not keep its rows can roll the rows back and still record the rejects.
  */
 public final class ShardWriter {
-
-    /** Rejects of one group's bucket range, which replace that range's rejects of any earlier run. */
-    public record GroupRejects(TaskGroup group, int lo, int hi, RejectBuffer rejects) {
-    }
 
     /** The company's lists (R3); returns rows written. Upserts: a list may have moved from another company. */
     public long replaceLists(Connection conn, long companyId, ListResult result) throws SQLException {
@@ -62,12 +58,11 @@ public final class ShardWriter {
         return lists.size();
     }
 
-    /** A recipients shard's five tables; returns rows written per target table. */
-    public Map<String, Long> replaceRecipients(Connection conn, int lo, int hi, RecipientShard shard, Pacer pacer)
-            throws SQLException, InterruptedException {
+    /** Deletes a recipients range's rows: its recipients and, only when there were any, all that hangs off them. */
+    public void deleteRecipients(Connection conn, long companyId, int lo, int hi) throws SQLException {
         List<UUID> doomed = new ArrayList<>();
         try (PreparedStatement st = conn.prepareStatement(SqlFiles.get("write/delete-recipients-shard"))) {
-            st.setLong(1, shard.companyId());
+            st.setLong(1, companyId);
             st.setInt(2, lo);
             st.setInt(3, hi);
             try (ResultSet rs = st.executeQuery()) {
@@ -77,15 +72,23 @@ public final class ShardWriter {
             }
         }
         if (!doomed.isEmpty()) {
-            deleteChildren(conn, shard.companyId(), doomed);
+            deleteChildren(conn, companyId, doomed);
         }
+    }
+
+    /** COPYs what a recipients shard (or part of one) made, after {@link #deleteRecipients}; rows per target table. */
+    public Map<String, Long> copyRecipients(Connection conn, RecipientShard shard, Pacer pacer)
+            throws SQLException, InterruptedException {
         return RecipientCopies.write(conn, shard, pacer);
     }
 
-    /** A suppressions shard (R11); returns rows written. */
-    public long replaceSuppressions(Connection conn, long companyId, int lo, int hi, SuppressionResult result,
-            Pacer pacer) throws SQLException, InterruptedException {
+    public void deleteSuppressions(Connection conn, long companyId, int lo, int hi) throws SQLException {
         execute(conn, "write/delete-suppressions-shard", companyId, lo, hi);
+    }
+
+    /** COPYs suppressions (R11) after {@link #deleteSuppressions}; returns rows written. */
+    public long copySuppressions(Connection conn, SuppressionResult result, Pacer pacer)
+            throws SQLException, InterruptedException {
         if (result.suppressions().isEmpty()) {
             return 0;
         }
@@ -101,31 +104,30 @@ public final class ShardWriter {
         return rows;
     }
 
-    /** Deletes the rejects of each group's range from any run, then COPYs these (R12, R13); returns rows written. */
-    public long replaceRejects(Connection conn, String runId, long companyId, List<GroupRejects> groups, Pacer pacer)
-            throws SQLException, InterruptedException {
-        for (GroupRejects g : groups) {
-            execute(conn, "write/delete-rejects-shard", companyId, g.group().wireName(), g.lo(), g.hi());
-        }
-        if (groups.stream().allMatch(g -> g.rejects().size() == 0)) {
+    /** Deletes the rejects of a group's bucket range, from any run (R13: then they are this run's alone). */
+    public void deleteRejects(Connection conn, long companyId, TaskGroup group, int lo, int hi) throws SQLException {
+        execute(conn, "write/delete-rejects-shard", companyId, group.wireName(), lo, hi);
+    }
+
+    /** COPYs rejects (R12), each filed under its group and bucket; returns rows written. */
+    public long copyRejects(Connection conn, String runId, long companyId, TaskGroup group, RejectBuffer rejects,
+            Pacer pacer) throws SQLException, InterruptedException {
+        if (rejects.size() == 0) {
             return 0;
         }
         PacedRows paced = new PacedRows(pacer);
+        String groupName = group.wireName();
         long rows = RecipientCopies.copy(conn, TargetTables.REJECTS, out -> {
-            for (GroupRejects g : groups) {
-                RejectBuffer r = g.rejects();
-                String group = g.group().wireName();
-                for (int i = 0; i < r.size(); i++) {
-                    out.row().text(runId);
-                    if (r.ofNoCompany(i)) {
-                        out.nul();
-                    } else {
-                        out.int8(companyId);
-                    }
-                    out.text(r.sourceTable(i)).int8(r.sourceId(i)).text(r.reason(i).code()).text(group)
-                            .int4(r.bucket(i));
-                    paced.row();
+            for (int i = 0; i < rejects.size(); i++) {
+                out.row().text(runId);
+                if (rejects.ofNoCompany(i)) {
+                    out.nul();
+                } else {
+                    out.int8(companyId);
                 }
+                out.text(rejects.sourceTable(i)).int8(rejects.sourceId(i)).text(rejects.reason(i).code()).text(groupName)
+                        .int4(rejects.bucket(i));
+                paced.row();
             }
         });
         paced.flush();
