@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
@@ -43,6 +44,9 @@ public final class ShardReader {
             conn = source.getConnection();
             conn.setAutoCommit(false);
             conn.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (Statement settings = conn.createStatement()) {
+                settings.execute(SqlFiles.get("source/snapshot-settings"));
+            }
             return new SourceSnapshot(conn, pacer);
         } catch (SQLException e) {
             if (conn != null) {
