@@ -52,8 +52,8 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
         try {
             BucketFunctionCheck.verify(source);
         } catch (SourceReadException e) {
-            LOG_STARTUP.warn("could not check the source's bucket function now ({}); shards will fail until it is reachable",
-                    e.getMessage());
+            LOG_STARTUP.warn("could not check the source's bucket function now ({}); it is checked again on the"
+                    + " next start", e.getMessage());
         }
         ShardMigration migration = new ShardMigration(reader, new ShardWriter(), targetJdbi, ledger, workerName,
                 config.getConsumer().getMaxShardRowsInMemory());

@@ -1,19 +1,20 @@
 package io.migration.common.copy;
 
 /**
- * UTF-8 encoding in place (no intermediate array), and JSON string escaping over UTF-8 bytes, as Jackson escapes the decoded text: {@code \" \\ \b \t
- * \n \f \r}, other characters below U+0020 as a backslash-u escape of four hex digits, everything
- * else as is. In UTF-8 every byte of a multi-byte character is 0x80 or above, so escaping bytes
- * is escaping characters, and the source's bytes pass through without being decoded.
+ * UTF-8 encoding in place (no intermediate array), and JSON string escaping over UTF-8 bytes as
+ * Jackson escapes the decoded text: {@code \" \\ \b \t \n \f \r}, other characters below U+0020 as
+ * a backslash-u escape of four hex digits, everything else as is. In UTF-8 every byte of a
+ * multi-byte character is 0x80 or above, so escaping bytes is escaping characters, and the
+ * source's bytes pass through without being decoded.
  */
 final class Utf8 {
 
-    private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private Utf8() {
     }
 
-    /** Writes {@code value} in UTF-8 at {@code at}; the caller made room for three bytes a char. Returns the end. */
+    /** Writes {@code value} in UTF-8 at {@code at}; the caller made room for 3 bytes a char. Returns the end. */
     static int encode(String value, byte[] out, int at) {
         int length = value.length();
         int i = 0;
@@ -33,7 +34,8 @@ final class Utf8 {
             } else if (c < 0x800) {
                 out[at++] = (byte) (0xC0 | (c >> 6));
                 out[at++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < length
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, value.charAt(++i));
                 out[at++] = (byte) (0xF0 | (cp >> 18));
                 out[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
@@ -56,7 +58,7 @@ final class Utf8 {
         return length * 6;
     }
 
-    /** Writes {@code value} JSON-escaped at {@code at}; the caller made room for {@link #maxJsonBytes}. Returns the end. */
+    /** Writes {@code value} JSON-escaped at {@code at} (room made for {@link #maxJsonBytes}); returns the end. */
     static int jsonEscaped(byte[] value, byte[] out, int at) {
         int clean = 0;
         while (clean < value.length && !needsEscape(value[clean])) {

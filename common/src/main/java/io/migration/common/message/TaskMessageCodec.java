@@ -70,7 +70,8 @@ public final class TaskMessageCodec {
                 Reason.UNKNOWN_MODE, "unknown mode " + preview(modeName)));
         String table = textField(node, "table");
         TaskGroup group = TaskGroup.fromWireName(table).orElseThrow(() -> new InvalidMessageException(
-                Reason.UNKNOWN_TABLE, "unknown table " + preview(table) + " (known: lists, recipients, suppressions, company)"));
+                Reason.UNKNOWN_TABLE, "unknown table " + preview(table)
+                        + " (known: lists, recipients, suppressions, company)"));
         long companyId = longField(node, "companyId");
         int shard = intField(node, "shard");
         int shardCount = intField(node, "shardCount");

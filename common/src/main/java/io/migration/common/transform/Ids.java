@@ -15,7 +15,7 @@ public final class Ids {
     public static final UUID NAMESPACE = UUID.fromString("7b1f4c2e-2d6a-5b8e-9c3f-0a4d6e8b1c25");
     private static final byte[] NAMESPACE_BYTES = bytes(NAMESPACE);
 
-    /** One digest and scratch buffer per thread: an id is made per activity row, so nothing is allocated but the UUID. */
+    /** One digest and scratch buffer per thread: an id is made per activity row, so nothing is allocated. */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Scratch {

@@ -179,38 +179,8 @@ public final class RecipientShard {
         return known;
     }
 
-    /** Visits one output row of a target table. */
-    @FunctionalInterface
-    public interface RecipientVisitor<X extends Exception> {
-        void visit(long idHi, long idLo, String email, String firstName, String lastName, String phone,
-                long createdAt, long updatedAt, int bucket) throws X;
-    }
-
-    @FunctionalInterface
-    public interface MembershipVisitor<X extends Exception> {
-        void visit(long recipientHi, long recipientLo, long listId, String status, String source, long joinedAt,
-                long updatedAt) throws X;
-    }
-
-    @FunctionalInterface
-    public interface AttributeVisitor<X extends Exception> {
-        void visit(long recipientHi, long recipientLo, String name, byte[] value) throws X;
-    }
-
-    @FunctionalInterface
-    public interface TagVisitor<X extends Exception> {
-        void visit(long recipientHi, long recipientLo, String tag) throws X;
-    }
-
-    /** {@code first} and {@code second} make the detail through {@link ActivityDetails#members}. */
-    @FunctionalInterface
-    public interface ActivityVisitor<X extends Exception> {
-        void visit(long idHi, long idLo, long recipientHi, long recipientLo, long listId, ActivityKind kind,
-                boolean hasCampaign, long campaignId, long occurredAt, byte[] first, byte[] second) throws X;
-    }
-
     /** Recipients (R5) by email (approximately: {@link UuidOrder}), the (company_id, email) index's order. */
-    public <X extends Exception> void recipients(RecipientVisitor<X> visitor) throws X {
+    public <X extends Exception> void recipients(ShardRows.RecipientVisitor<X> visitor) throws X {
         long[] keys = new long[recipients.size()];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = UuidOrder.textKey(recipients.get(i).email);
@@ -223,7 +193,7 @@ public final class RecipientShard {
     }
 
     /** Memberships (R6) by (recipient id, list id): the primary key's order. */
-    public <X extends Exception> void memberships(MembershipVisitor<X> visitor) throws X {
+    public <X extends Exception> void memberships(ShardRows.MembershipVisitor<X> visitor) throws X {
         for (RecipientAggregate r : byId()) {
             for (RecipientAggregate.MembershipAggregate m : r.memberships()) {
                 visitor.visit(r.idHi, r.idLo, m.listId, m.status, m.source, m.joinedAt, m.updatedAt);
@@ -232,7 +202,7 @@ public final class RecipientShard {
     }
 
     /** Attributes (R7) by (recipient id, name). */
-    public <X extends Exception> void attributes(AttributeVisitor<X> visitor) throws X {
+    public <X extends Exception> void attributes(ShardRows.AttributeVisitor<X> visitor) throws X {
         for (RecipientAggregate r : byId()) {
             for (RecipientAggregate.AttributeCandidate a : r.attributes()) {
                 visitor.visit(r.idHi, r.idLo, a.name, a.value);
@@ -241,7 +211,7 @@ public final class RecipientShard {
     }
 
     /** Tags (R8) by (recipient id, tag). */
-    public <X extends Exception> void tags(TagVisitor<X> visitor) throws X {
+    public <X extends Exception> void tags(ShardRows.TagVisitor<X> visitor) throws X {
         for (RecipientAggregate r : byId()) {
             for (String tag : r.tags()) {
                 visitor.visit(r.idHi, r.idLo, tag);
@@ -250,7 +220,7 @@ public final class RecipientShard {
     }
 
     /** Activities (R9) by id, as PostgreSQL orders uuids. */
-    public <X extends Exception> void activities(ActivityVisitor<X> visitor) throws X {
+    public <X extends Exception> void activities(ShardRows.ActivityVisitor<X> visitor) throws X {
         for (int i : activities.order()) {
             visitor.visit(activities.idHi(i), activities.idLo(i), activities.recipientHi(i), activities.recipientLo(i),
                     activities.listId(i),

@@ -111,7 +111,8 @@ final class ShardApplication {
     private static RejectBuffer buffer(List<Reject> rejects, Map<Long, String> emails) {
         RejectBuffer buffer = new RejectBuffer();
         for (Reject r : rejects) {
-            buffer.add(r.sourceTable(), r.sourceId(), r.reason(), Buckets.of(Emails.normalize(emails.get(r.sourceId()))));
+            int bucket = Buckets.of(Emails.normalize(emails.get(r.sourceId())));
+            buffer.add(r.sourceTable(), r.sourceId(), r.reason(), bucket);
         }
         return buffer;
     }

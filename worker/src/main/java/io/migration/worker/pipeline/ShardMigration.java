@@ -24,10 +24,10 @@ import org.jdbi.v3.core.Jdbi;
  * One attempt at one task in migrate mode, in one target transaction, in this order: take the
  * shard's range locks; lock the task's ledger row and stop if it already succeeded; only then read
  * the source (a snapshot younger than any copy that committed before); apply the rules; replace the
- * shard's rows and rejects; mark the task succeeded; commit. A shard larger than the worker's
- * {@code maxRowsInMemory} is read and written in parts, in the same snapshot and transaction. A redelivery that overlaps the first
+ * shard's rows and rejects; mark the task succeeded; commit. A redelivery that overlaps the first
  * copy therefore waits for it and then finds the task done, and two runs cut differently take turns
- * on every bucket they share.
+ * on every bucket they share. A shard larger than the worker's {@code maxRowsInMemory} is read and
+ * written in parts, in the same snapshot and transaction.
  *
  * <p>Source failures come out as {@link SourceReadException}, target ones as plain
  * {@link SQLException}; a {@code PausedException} from a pacer passes through untouched. Either
@@ -91,7 +91,8 @@ public final class ShardMigration {
                     outcome = new ShardApplication(writer, h.getConnection(), task, targetPacer, parts).apply(source);
                     read = source.readByTable();
                 }
-                TaskOutcome recorded = outcome.toTaskOutcome(read, (System.nanoTime() - started) / 1_000_000);
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                TaskOutcome recorded = outcome.toTaskOutcome(read, millis);
                 ledger.markSucceeded(h, key, workerName, recorded);
                 h.commit();
                 return recorded;
@@ -109,8 +110,8 @@ public final class ShardMigration {
             case LISTS -> List.of(new GroupRange(TaskGroup.LISTS, 0, all));
             case RECIPIENTS -> List.of(new GroupRange(TaskGroup.RECIPIENTS, task.bucketLo(), task.bucketHi()));
             case SUPPRESSIONS -> List.of(new GroupRange(TaskGroup.SUPPRESSIONS, task.bucketLo(), task.bucketHi()));
-            case COMPANY -> List.of(new GroupRange(TaskGroup.LISTS, 0, all), new GroupRange(TaskGroup.RECIPIENTS, 0, all),
-                    new GroupRange(TaskGroup.SUPPRESSIONS, 0, all));
+            case COMPANY -> List.of(new GroupRange(TaskGroup.LISTS, 0, all),
+                    new GroupRange(TaskGroup.RECIPIENTS, 0, all), new GroupRange(TaskGroup.SUPPRESSIONS, 0, all));
         };
     }
 

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  */
 public final class BucketFunctionCheck {
 
-    /** Emails whose buckets the server and Java must agree on: every tail length 0..11, more blocks, non-ASCII. */
+    /** Emails the server and Java must bucket alike: every tail length 0..11, several blocks, non-ASCII. */
     static final List<String> SAMPLE = sample();
 
     private BucketFunctionCheck() {
@@ -40,10 +40,11 @@ public final class BucketFunctionCheck {
         for (int i = 0; i < SAMPLE.size(); i++) {
             int java = Buckets.of(Emails.normalize(SAMPLE.get(i)));
             if (server.get(i) != java) {
-                throw new IllegalStateException("the source server puts email #" + i + " of the bucket check in bucket "
+                throw new IllegalStateException("the source server puts email #" + i + " of the bucket check in"
+                        + " bucket "
                         + server.get(i) + " where this worker computes " + java + ": its hashtext() differs from "
-                        + "io.migration.common.shard.Buckets (big-endian server? non-UTF-8 database?); shards cannot be "
-                        + "cut consistently, so the worker does not start");
+                        + "io.migration.common.shard.Buckets (big-endian server? non-UTF-8 database?); shards"
+                        + " cannot be cut consistently, so the worker does not start");
             }
         }
     }

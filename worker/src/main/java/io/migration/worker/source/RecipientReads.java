@@ -62,7 +62,8 @@ final class RecipientReads {
 
     private void fields(Map<String, String> condition, boolean filter) throws SQLException, InterruptedException {
         long n = 0;
-        try (BinaryCopyReader in = BinaryCopyReader.open(conn, SourceStatements.copyOut("source/fields", condition), 4)) {
+        String sql = SourceStatements.copyOut("source/fields", condition);
+        try (BinaryCopyReader in = BinaryCopyReader.open(conn, sql, 4)) {
             while (in.next()) {
                 paced.row();
                 long parent = in.int8(1);
@@ -77,7 +78,8 @@ final class RecipientReads {
 
     private void tags(Map<String, String> condition, boolean filter) throws SQLException, InterruptedException {
         long n = 0;
-        try (BinaryCopyReader in = BinaryCopyReader.open(conn, SourceStatements.copyOut("source/tags", condition), 3)) {
+        String sql = SourceStatements.copyOut("source/tags", condition);
+        try (BinaryCopyReader in = BinaryCopyReader.open(conn, sql, 3)) {
             while (in.next()) {
                 paced.row();
                 long parent = in.int8(1);
@@ -95,7 +97,8 @@ final class RecipientReads {
             throws SQLException, InterruptedException {
         int width = kind == ActivityKind.BOUNCE ? 6 : 5;
         long n = 0;
-        try (BinaryCopyReader in = BinaryCopyReader.open(conn, SourceStatements.copyOut(file, condition), width)) {
+        String sql = SourceStatements.copyOut(file, condition);
+        try (BinaryCopyReader in = BinaryCopyReader.open(conn, sql, width)) {
             while (in.next()) {
                 paced.row();
                 long parent = in.int8(1);

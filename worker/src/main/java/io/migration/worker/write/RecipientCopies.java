@@ -31,8 +31,8 @@ final class RecipientCopies {
         long company = shard.companyId();
         PacedRows paced = new PacedRows(pacer);
         Map<String, Long> written = new LinkedHashMap<>();
-        written.put(TargetTables.RECIPIENTS.name(), copy(conn, TargetTables.RECIPIENTS, out -> shard.<Exception>recipients(
-                (hi, lo, email, first, last, phone, created, updated, bucket) -> {
+        written.put(TargetTables.RECIPIENTS.name(), copy(conn, TargetTables.RECIPIENTS,
+                out -> shard.<Exception>recipients((hi, lo, email, first, last, phone, created, updated, bucket) -> {
                     out.row().uuid(hi, lo).int8(company).text(email).text(first).text(last).text(phone)
                             .timestamptz(created).timestamptz(updated).int4(bucket);
                     paced.row();

@@ -98,7 +98,8 @@ public final class ShardLocks {
     public static void lock(Connection conn, long companyId, List<GroupRange> ranges) throws SQLException {
         TreeMap<Long, Boolean> all = new TreeMap<>();
         for (GroupRange r : ranges) {
-            keys(companyId, r.group(), r.lo(), r.hi()).forEach((k, exclusive) -> all.merge(k, exclusive, Boolean::logicalOr));
+            keys(companyId, r.group(), r.lo(), r.hi())
+                    .forEach((k, exclusive) -> all.merge(k, exclusive, Boolean::logicalOr));
         }
         try (PreparedStatement st = conn.prepareStatement(SqlFiles.get("write/lock-ranges"))) {
             st.setArray(1, conn.createArrayOf("bigint", all.keySet().toArray()));

@@ -125,8 +125,8 @@ public final class ShardWriter {
                 } else {
                     out.int8(companyId);
                 }
-                out.text(rejects.sourceTable(i)).int8(rejects.sourceId(i)).text(rejects.reason(i).code()).text(groupName)
-                        .int4(rejects.bucket(i));
+                out.text(rejects.sourceTable(i)).int8(rejects.sourceId(i)).text(rejects.reason(i).code())
+                        .text(groupName).int4(rejects.bucket(i));
                 paced.row();
             }
         });
