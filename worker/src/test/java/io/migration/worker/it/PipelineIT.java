@@ -162,6 +162,23 @@ class PipelineIT {
         assertThat(ledger.state(recipients)).as("finished within the grace period").isEqualTo("succeeded");
     }
 
+    @Test
+    @Order(6)
+    void aShardLargerThanTheWorkerMayHoldIsDoneInPartsWithTheSameResult() throws Exception {
+        Map<String, List<String>> before = ActualResults.read(services.target(), companies, null);
+        Map<String, String> smallHeap = new java.util.HashMap<>(env);
+        // Every company is one task of up to a million rows; this worker holds 1,000 rows at a time.
+        smallHeap.put("WORKER_MAX_SHARD_ROWS_IN_MEMORY", "1000");
+        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--run-id", "run-6",
+                "--shard-rows", "1000000")).isZero();
+        assertThat(ledger.tasks("run-6")).allMatch(t -> t.shardCount() == 1);
+        try (WorkerProcess worker = WorkerProcess.start("parts", smallHeap).awaitConsuming(START)) {
+            assertThat(ProducerCli.run(env, "status", "--run-id", "run-6", "--wait", "--timeout", "300")).isZero();
+        }
+        TargetComparison.assertMatches(before, ActualResults.read(services.target(), companies, null));
+        TargetComparison.assertTargetMatchesSource(services.source(), services.target(), companies, "run-6");
+    }
+
     private void awaitState(TaskMessage task, String state) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!state.equals(ledger.state(task))) {
