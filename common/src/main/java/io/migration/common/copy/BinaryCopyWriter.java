@@ -160,16 +160,18 @@ public final class BinaryCopyWriter implements AutoCloseable {
     }
 
     /**
-     * A jsonb value holding a JSON object of up to two string members; a member whose key or value
-     * is null is left out. Keys and values are UTF-8 bytes; values are escaped as Jackson escapes
-     * text, and pass through otherwise unchanged (never decoded).
+     * A jsonb value holding a JSON object of up to two string members, each value a slice of
+     * {@code values} (offset and length; a member with a null key or a length of -1 is left out).
+     * Keys and values are UTF-8 bytes; values are escaped as Jackson escapes text, and pass through
+     * otherwise unchanged (never decoded).
      */
-    public BinaryCopyWriter jsonbObject(byte[] key1, byte[] value1, byte[] key2, byte[] value2) throws SQLException {
+    public BinaryCopyWriter jsonbObject(byte[] key1, byte[] key2, byte[] values, int offset1, int length1,
+            int offset2, int length2) throws SQLException {
         next(ColumnType.JSONB);
-        boolean first = key1 != null && value1 != null;
-        boolean second = key2 != null && value2 != null;
-        int worst = 4 + 1 + 2 + (first ? Utf8.maxJsonBytes(key1.length + value1.length) + 6 : 0)
-                + (second ? Utf8.maxJsonBytes(key2.length + value2.length) + 6 : 0);
+        boolean first = key1 != null && length1 >= 0;
+        boolean second = key2 != null && length2 >= 0;
+        int worst = 4 + 1 + 2 + (first ? Utf8.maxJsonBytes(key1.length + length1) + 6 : 0)
+                + (second ? Utf8.maxJsonBytes(key2.length + length2) + 6 : 0);
         if (worst > buffer.length) {
             throw new IllegalArgumentException(table.name() + ": a JSON value of up to " + worst
                     + " bytes is larger than the COPY buffer");
@@ -180,13 +182,13 @@ public final class BinaryCopyWriter implements AutoCloseable {
         buffer[at++] = 1;
         buffer[at++] = '{';
         if (first) {
-            at = member(key1, value1, at);
+            at = member(key1, values, offset1, length1, at);
         }
         if (second) {
             if (first) {
                 buffer[at++] = ',';
             }
-            at = member(key2, value2, at);
+            at = member(key2, values, offset2, length2, at);
         }
         buffer[at++] = '}';
         putIntAt(lengthAt, at - lengthAt - 4);
@@ -194,13 +196,13 @@ public final class BinaryCopyWriter implements AutoCloseable {
         return this;
     }
 
-    private int member(byte[] key, byte[] value, int at) {
+    private int member(byte[] key, byte[] values, int offset, int length, int at) {
         buffer[at++] = '"';
-        at = Utf8.jsonEscaped(key, buffer, at);
+        at = Utf8.jsonEscaped(key, 0, key.length, buffer, at);
         buffer[at++] = '"';
         buffer[at++] = ':';
         buffer[at++] = '"';
-        at = Utf8.jsonEscaped(value, buffer, at);
+        at = Utf8.jsonEscaped(values, offset, length, buffer, at);
         buffer[at++] = '"';
         return at;
     }

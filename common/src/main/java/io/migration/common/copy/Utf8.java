@@ -59,15 +59,16 @@ final class Utf8 {
     }
 
     /** Writes {@code value} JSON-escaped at {@code at} (room made for {@link #maxJsonBytes}); returns the end. */
-    static int jsonEscaped(byte[] value, byte[] out, int at) {
-        int clean = 0;
-        while (clean < value.length && !needsEscape(value[clean])) {
+    static int jsonEscaped(byte[] value, int offset, int length, byte[] out, int at) {
+        int end = offset + length;
+        int clean = offset;
+        while (clean < end && !needsEscape(value[clean])) {
             clean++;
         }
         // Most values need no escape at all: one array copy.
-        System.arraycopy(value, 0, out, at, clean);
-        at += clean;
-        for (int i = clean; i < value.length; i++) {
+        System.arraycopy(value, offset, out, at, clean - offset);
+        at += clean - offset;
+        for (int i = clean; i < end; i++) {
             byte b = value[i];
             if (needsEscape(b)) {
                 at = escape((char) b, out, at);

@@ -221,12 +221,17 @@ public final class RecipientShard {
 
     /** Activities (R9) by id, as PostgreSQL orders uuids. */
     public <X extends Exception> void activities(ShardRows.ActivityVisitor<X> visitor) throws X {
-        for (int i : activities.order()) {
-            visitor.visit(activities.idHi(i), activities.idLo(i), activities.recipientHi(i), activities.recipientLo(i),
-                    activities.listId(i),
-                    activities.kind(i), activities.hasCampaign(i), activities.campaignId(i),
-                    activities.occurredAt(i), activities.first(i), activities.second(i));
-        }
+        activities.<X>forEachInOrder((rows, at, details) -> {
+            long flags = rows[at + ActivityBuffer.FLAGS];
+            long first = rows[at + ActivityBuffer.FIRST];
+            long second = rows[at + ActivityBuffer.SECOND];
+            visitor.visit(rows[at + ActivityBuffer.ID_HI], rows[at + ActivityBuffer.ID_LO],
+                    rows[at + ActivityBuffer.RECIPIENT_HI], rows[at + ActivityBuffer.RECIPIENT_LO],
+                    rows[at + ActivityBuffer.LIST_ID], ActivityBuffer.kind(flags), ActivityBuffer.hasCampaign(flags),
+                    rows[at + ActivityBuffer.CAMPAIGN_ID], rows[at + ActivityBuffer.OCCURRED_AT], details,
+                    ActivityBuffer.offset(first), ActivityBuffer.length(first), ActivityBuffer.offset(second),
+                    ActivityBuffer.length(second));
+        });
     }
 
     public int recipientCount() {

@@ -64,9 +64,10 @@ public final class RecipientTransform {
         shard.tags((hi, lo, tag) -> tags.add(new Tag(new UUID(hi, lo), company, tag)));
         tags.sort(TAG_ORDER);
         List<Activity> activities = new ArrayList<>();
-        shard.activities((hi, lo, rHi, rLo, listId, kind, hasCampaign, campaign, occurred, first, second) ->
-                activities.add(new Activity(new UUID(hi, lo), new UUID(rHi, rLo), company, listId, kind.label(),
-                        hasCampaign ? campaign : null, instant(occurred), ActivityDetails.of(kind, first, second))));
+        shard.activities((hi, lo, rHi, rLo, listId, kind, hasCampaign, campaign, occurred, details, firstAt, firstLength,
+                secondAt, secondLength) -> activities.add(new Activity(new UUID(hi, lo), new UUID(rHi, rLo), company,
+                        listId, kind.label(), hasCampaign ? campaign : null, instant(occurred), ActivityDetails.of(kind,
+                                slice(details, firstAt, firstLength), slice(details, secondAt, secondLength)))));
         activities.sort(Comparator.comparing(Activity::id));
         RejectBuffer buffer = shard.rejects();
         List<Reject> rejects = new ArrayList<>(buffer.size());
@@ -76,6 +77,10 @@ public final class RecipientTransform {
         }
         rejects.sort(Reject.ORDER);
         return new RecipientShardResult(recipients, memberships, attributes, tags, activities, rejects);
+    }
+
+    private static byte[] slice(byte[] bytes, int offset, int length) {
+        return length < 0 ? null : java.util.Arrays.copyOfRange(bytes, offset, offset + length);
     }
 
     private static byte[] utf8(String value) {

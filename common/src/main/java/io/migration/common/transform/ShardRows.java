@@ -32,10 +32,14 @@ public final class ShardRows {
         void visit(long recipientHi, long recipientLo, String tag) throws X;
     }
 
-    /** {@code first} and {@code second} are the detail's values ({@link ActivityDetails#firstKey}, {@link ActivityDetails#secondKey}). */
+    /**
+     * The detail's two values ({@link ActivityDetails#firstKey}, {@link ActivityDetails#secondKey}) are
+     * slices of {@code details}, each an offset and a length (-1: NULL).
+     */
     @FunctionalInterface
     public interface ActivityVisitor<X extends Exception> {
         void visit(long idHi, long idLo, long recipientHi, long recipientLo, long listId, ActivityKind kind,
-                boolean hasCampaign, long campaignId, long occurredAt, byte[] first, byte[] second) throws X;
+                boolean hasCampaign, long campaignId, long occurredAt, byte[] details, int firstOffset,
+                int firstLength, int secondOffset, int secondLength) throws X;
     }
 }

@@ -35,7 +35,7 @@ class BinaryCopyIT {
                 for (int i = 0; i < 3_000; i++) {
                     out.row().int8(i).uuid(uuid).text(i % 7 == 0 ? null : "row " + i + " \t\\ 😀")
                             .timestamptz(PgTime.micros(when) + i)
-                            .jsonbObject(utf8("k"), utf8("v \"q\" \n"), utf8("absent"), null)
+                            .jsonbObject(utf8("k"), utf8("absent"), utf8("v \"q\" \n"), 0, 7, 0, -1)
                             .int4(-i);
                 }
                 out.row().int8(-1).nul().text(big).timestamptz(PgTime.micros(when)).jsonb("{}").nul();

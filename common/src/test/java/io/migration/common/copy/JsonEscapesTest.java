@@ -29,7 +29,7 @@ class JsonEscapesTest {
             for (byte b : "{\"k\":\"".getBytes(StandardCharsets.US_ASCII)) {
                 out[at++] = b;
             }
-            at = Utf8.jsonEscaped(utf8, out, at);
+            at = Utf8.jsonEscaped(utf8, 0, utf8.length, out, at);
             out[at++] = '"';
             out[at++] = '}';
             assertThat(Arrays.copyOf(out, at)).as("JSON of %s", value).isEqualTo(expected);

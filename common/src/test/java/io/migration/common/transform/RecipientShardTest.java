@@ -94,8 +94,8 @@ class RecipientShardTest {
                     .as("memberships by unsigned recipient id, then list").isTrue();
         }
         List<Long> activityIds = new ArrayList<>();
-        shard.activities((hi, lo, rHi, rLo, listId, kind, hasCampaign, campaign, occurred, first, second) ->
-                activityIds.add(hi >>> 24));
+        shard.activities((hi, lo, rHi, rLo, listId, kind, hasCampaign, campaign, occurred, details, firstAt, firstLength,
+                secondAt, secondLength) -> activityIds.add(hi >>> 24));
         assertThat(activityIds).hasSize(3_000).isSortedAccordingTo(Long::compareUnsigned);
         List<String> emails = new ArrayList<>();
         shard.recipients((hi, lo, email, first, last, phone, created, updated, bucket) -> emails.add(email));

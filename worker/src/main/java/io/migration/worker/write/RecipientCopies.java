@@ -103,18 +103,18 @@ final class RecipientCopies {
     private static long activities(Connection conn, RecipientShard shard, PacedRows paced, CopyTable table)
             throws SQLException, InterruptedException {
         long company = shard.companyId();
-        return copy(conn, table, out -> shard.<Exception>activities(
-                (hi, lo, rHi, rLo, listId, kind, hasCampaign, campaign, occurred, first, second) -> {
-                    out.row().uuid(hi, lo).uuid(rHi, rLo).int8(company).int8(listId).text(KIND_LABELS[kind.ordinal()]);
-                    if (hasCampaign) {
-                        out.int8(campaign);
-                    } else {
-                        out.nul();
-                    }
-                    out.timestamptz(occurred).jsonbObject(ActivityDetails.firstKey(kind), first,
-                            ActivityDetails.secondKey(kind), second);
-                    paced.row();
-                }));
+        return copy(conn, table, out -> shard.<Exception>activities((hi, lo, rHi, rLo, listId, kind, hasCampaign,
+                campaign, occurred, details, firstAt, firstLength, secondAt, secondLength) -> {
+            out.row().uuid(hi, lo).uuid(rHi, rLo).int8(company).int8(listId).text(KIND_LABELS[kind.ordinal()]);
+            if (hasCampaign) {
+                out.int8(campaign);
+            } else {
+                out.nul();
+            }
+            out.timestamptz(occurred).jsonbObject(ActivityDetails.firstKey(kind), ActivityDetails.secondKey(kind),
+                    details, firstAt, firstLength, secondAt, secondLength);
+            paced.row();
+        }));
     }
 
     private static byte[][] labels() {
