@@ -22,16 +22,20 @@ final class RecipientReads {
     private final RecipientShard shard;
     private final PacedRows paced;
     private final Map<String, Long> read;
+    private final Map<String, Double> childrenPerRow;
+    private ParentIds parents;
 
-    RecipientReads(Connection conn, RecipientShard shard, PacedRows paced, Map<String, Long> read) {
+    RecipientReads(Connection conn, RecipientShard shard, PacedRows paced, Map<String, Long> read,
+            Map<String, Double> childrenPerRow) {
         this.conn = conn;
         this.shard = shard;
         this.paced = paced;
         this.read = read;
+        this.childrenPerRow = childrenPerRow;
     }
 
     void read(long companyId, int lo, int hi) throws SQLException, InterruptedException {
-        ParentIds parents = new ParentIds();
+        parents = new ParentIds();
         String sql = SourceStatements.copyOut("source/list-recipients", Map.of(
                 "company", Long.toString(companyId),
                 "bucketFilter", SourceStatements.bucketFilter(lo, hi, Buckets.COUNT)));
@@ -49,20 +53,31 @@ final class RecipientReads {
             CHILD_TABLES.forEach(table -> count(table, 0));
             return;
         }
-        Map<String, String> condition = Map.of("parents", parents.condition());
-        // A range scan also returns children of rows of other shards (or companies): not ours.
-        boolean filter = parents.rangeScan();
-        fields(condition, filter);
-        tags(condition, filter);
-        events(ActivityKind.OPEN, "source/opens", condition, filter);
-        events(ActivityKind.CLICK, "source/clicks", condition, filter);
-        events(ActivityKind.BOUNCE, "source/bounces", condition, filter);
-        events(ActivityKind.UNSUBSCRIBE, "source/unsubscribes", condition, filter);
+        fields();
+        tags();
+        events(ActivityKind.OPEN, "source/opens");
+        events(ActivityKind.CLICK, "source/clicks");
+        events(ActivityKind.BOUNCE, "source/bounces");
+        events(ActivityKind.UNSUBSCRIBE, "source/unsubscribes");
     }
 
-    private void fields(Map<String, String> condition, boolean filter) throws SQLException, InterruptedException {
+    private Map<String, String> condition(String table) {
+        return Map.of("parents", parents.condition(density(table)));
+    }
+
+    /** A range scan also returns children of rows of other shards (or companies): those are dropped. */
+    private boolean filter(String table) {
+        return parents.rangeScan(density(table));
+    }
+
+    private double density(String table) {
+        return childrenPerRow.getOrDefault(table, 1.0);
+    }
+
+    private void fields() throws SQLException, InterruptedException {
         long n = 0;
-        String sql = SourceStatements.copyOut("source/fields", condition);
+        boolean filter = filter(SourceTables.FIELDS);
+        String sql = SourceStatements.copyOut("source/fields", condition(SourceTables.FIELDS));
         try (BinaryCopyReader in = BinaryCopyReader.open(conn, sql, 4)) {
             while (in.next()) {
                 paced.row();
@@ -76,9 +91,10 @@ final class RecipientReads {
         count(SourceTables.FIELDS, n);
     }
 
-    private void tags(Map<String, String> condition, boolean filter) throws SQLException, InterruptedException {
+    private void tags() throws SQLException, InterruptedException {
         long n = 0;
-        String sql = SourceStatements.copyOut("source/tags", condition);
+        boolean filter = filter(SourceTables.TAGS);
+        String sql = SourceStatements.copyOut("source/tags", condition(SourceTables.TAGS));
         try (BinaryCopyReader in = BinaryCopyReader.open(conn, sql, 3)) {
             while (in.next()) {
                 paced.row();
@@ -93,11 +109,11 @@ final class RecipientReads {
     }
 
     /** Columns: id, list_recipient_id, campaign_id, occurred at, then the detail values (ActivityDetails). */
-    private void events(ActivityKind kind, String file, Map<String, String> condition, boolean filter)
-            throws SQLException, InterruptedException {
+    private void events(ActivityKind kind, String file) throws SQLException, InterruptedException {
         int width = kind == ActivityKind.BOUNCE ? 6 : 5;
         long n = 0;
-        String sql = SourceStatements.copyOut(file, condition);
+        boolean filter = filter(kind.sourceTable());
+        String sql = SourceStatements.copyOut(file, condition(kind.sourceTable()));
         try (BinaryCopyReader in = BinaryCopyReader.open(conn, sql, width)) {
             while (in.next()) {
                 paced.row();

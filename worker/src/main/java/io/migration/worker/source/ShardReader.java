@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -16,7 +18,12 @@ import javax.sql.DataSource;
  */
 public final class ShardReader {
 
+    /** Statistics move slowly: the children per row of each table are read again after this long. */
+    private static final long STATISTICS_MAX_AGE_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+
     private final DataSource source;
+    private volatile Map<String, Double> childrenPerRow = Map.of();
+    private volatile long statisticsReadAt;
 
     public ShardReader(DataSource source) {
         this.source = source;
@@ -34,6 +41,27 @@ public final class ShardReader {
         }
     }
 
+    /** Children per list_recipients row of each child table (ParentIds), read at most every ten minutes. */
+    private Map<String, Double> childrenPerRow(Connection conn) throws SQLException {
+        long now = System.nanoTime();
+        if (statisticsReadAt != 0 && now - statisticsReadAt < STATISTICS_MAX_AGE_NANOS) {
+            return childrenPerRow;
+        }
+        Map<String, Double> ratios = new HashMap<>();
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery(SqlFiles.get("source/children-per-row"))) {
+            while (rs.next()) {
+                double ratio = rs.getDouble(2);
+                if (!rs.wasNull()) {
+                    ratios.put(rs.getString(1), ratio);
+                }
+            }
+        }
+        childrenPerRow = Map.copyOf(ratios);
+        statisticsReadAt = now;
+        return childrenPerRow;
+    }
+
     /**
      * Opens a snapshot for one task, calling {@code pacer} per chunk of rows the source sends (rows of
      * other shards that a range scan brings along count too: the source did the work).
@@ -47,7 +75,7 @@ public final class ShardReader {
             try (Statement settings = conn.createStatement()) {
                 settings.execute(SqlFiles.get("source/snapshot-settings"));
             }
-            return new SourceSnapshot(conn, pacer);
+            return new SourceSnapshot(conn, pacer, childrenPerRow(conn));
         } catch (SQLException e) {
             if (conn != null) {
                 try {

@@ -28,10 +28,12 @@ public final class SourceSnapshot implements AutoCloseable {
     private final Connection conn;
     private final PacedRows paced;
     private final Map<String, Long> read = new LinkedHashMap<>();
+    private final Map<String, Double> childrenPerRow;
 
-    SourceSnapshot(Connection conn, Pacer pacer) {
+    SourceSnapshot(Connection conn, Pacer pacer, Map<String, Double> childrenPerRow) {
         this.conn = conn;
         this.paced = new PacedRows(pacer);
+        this.childrenPerRow = childrenPerRow;
     }
 
     /** The company's lists; {@code counted}: they are the task's own rows (lists group), not only a reference. */
@@ -60,7 +62,7 @@ public final class SourceSnapshot implements AutoCloseable {
         companyLists.forEach(l -> byId.put(l.id(), l));
         RecipientShard shard = new RecipientShard(companyId, byId);
         try {
-            new RecipientReads(conn, shard, paced, read).read(companyId, lo, hi);
+            new RecipientReads(conn, shard, paced, read, childrenPerRow).read(companyId, lo, hi);
         } catch (SQLException e) {
             throw wrap(e);
         }
