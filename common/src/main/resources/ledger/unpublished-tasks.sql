@@ -2,4 +2,5 @@
 SELECT run_id, company_id, task_group, shard, shard_count, bucket_lo, bucket_hi, estimated_rows
 FROM migration.tasks
 WHERE run_id = :runId AND state = 'planned'
-ORDER BY company_id, task_group, shard
+-- Largest first (RunPlanner): the fleet should not end on one big shard while its other consumers idle.
+ORDER BY estimated_rows DESC, company_id, task_group, shard

@@ -1,1 +1,4 @@
-SELECT id, list_recipient_id, name, value FROM list_recipient_fields WHERE list_recipient_id = ANY(?)
+-- Children of a shard's list_recipients rows; ${parents} is "BETWEEN lo AND hi" over the shard's
+-- parent ids when they are dense (rows of other shards are then dropped by the reader) or
+-- "= ANY('{...}')" when they are sparse.
+SELECT id, list_recipient_id, name, value FROM list_recipient_fields WHERE list_recipient_id ${parents}

@@ -1,5 +1,4 @@
--- A shard's suppressions: the company's rows whose email bucket is in [bucketLo, bucketHi] (see list-recipients.sql).
+-- A shard's suppressions: the company's rows in the shard's buckets (see list-recipients.sql).
 SELECT id, company_id, email, reason, created_at
 FROM suppressions
-WHERE company_id = ?
-  AND int4range(?, ?, '[]') @> coalesce(('x' || left(md5(lower(btrim(email, E' \t\n\x0B\f\r') COLLATE "C")), 3))::bit(12)::int, 0)
+WHERE company_id = ${company} ${bucketFilter}

@@ -40,12 +40,16 @@ import io.migration.worker.resilience.FleetGate;
 import io.migration.worker.resilience.FleetPace;
 import io.migration.worker.resilience.SourceHealth;
 import io.migration.worker.resilience.TransientRetry;
+import io.migration.worker.source.BucketFunctionCheck;
 import io.migration.worker.source.ShardReader;
-import io.migration.worker.target.ShardWriter;
+import io.migration.worker.source.SourceReadException;
+import io.migration.worker.write.ShardWriter;
 import org.jdbi.v3.core.Jdbi;
 
 /** The worker: consumes task messages and migrates one shard per message. {@link #run} only wires. */
 public final class WorkerApplication extends Application<WorkerConfiguration> {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkerApplication.class);
 
     public static void main(String[] args) throws Exception {
         new WorkerApplication().run(args);
@@ -88,10 +92,17 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
         });
 
         ShardReader reader = new ShardReader(source);
+        // Shards are cut by a hash the source server computes: refuse to start if it disagrees with ours.
+        try {
+            BucketFunctionCheck.verify(source);
+        } catch (SourceReadException e) {
+            LOG.warn("could not check the source's bucket function now ({}); it is checked again on the next"
+                    + " start", e.getMessage());
+        }
         ShardMigration migration = new ShardMigration(reader, new ShardWriter(), targetJdbi,
-                new TaskLedger(targetJdbi), workerName);
+                new TaskLedger(targetJdbi), workerName, consumer.getMaxShardRowsInMemory());
         InFlightShards inFlight = new InFlightShards();
-        ModeRunners runners = new ModeRunners(migration, null, new ShardVerifier(source, target, workerName),
+        ModeRunners runners = new ModeRunners(migration, migration.dryRun(), new ShardVerifier(source, target, workerName),
                 new OrphanCount(source, targetJdbi, workerName));
         DeliveryHandler handler = new DeliveryHandler(new DeliveryHandler.Settings(workerName,
                 consumer.getMaxAttempts(), consumer.getCrashLimit(), consumer.getRetryBackoff(),

@@ -101,6 +101,15 @@ public final class TaskLedger {
         return bindKey(h.createQuery(SqlFiles.get("ledger/lock-task")), key).mapTo(String.class).findOne();
     }
 
+    /**
+     * In the caller's transaction: the source rows the planner expected the task to read (empty when
+     * there is no such task). The worker reads a task larger than it may hold in parts.
+     */
+    public java.util.OptionalLong estimatedRows(Handle h, TaskKey key) {
+        return bindKey(h.createQuery(SqlFiles.get("ledger/estimated-rows")), key).mapTo(Long.class).findOne()
+                .map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+    }
+
     public void markSucceeded(Handle h, TaskKey key, String worker, TaskOutcome outcome) {
         bindKey(h.createUpdate(SqlFiles.get("ledger/mark-succeeded")), key)
                 .bind("worker", worker)
@@ -108,6 +117,7 @@ public final class TaskLedger {
                 .bind("rowsRejected", outcome.rejected())
                 .bind("readByTable", toJson(outcome.readByTable()))
                 .bind("writtenByTable", toJson(outcome.writtenByTable()))
+                .bind("contributedByTable", toJson(outcome.contributedByTable()))
                 .bind("durationMs", outcome.durationMillis())
                 .execute();
     }

@@ -15,6 +15,11 @@ public enum TaskGroup {
     /** {@code suppressions}, sharded by email bucket. */
     SUPPRESSIONS("suppressions"),
     /**
+     * A whole small company in one task: its lists, recipients (every bucket) and suppressions. Its
+     * rejects are filed under the three groups above, so a later run cut differently replaces them.
+     */
+    COMPANY("company"),
+    /**
      * A dry run over all companies only: the rows of no company (R10 {@code orphan_recipient}), counted
      * per table once for the whole source. Always company {@link #ORPHANS_COMPANY_ID} and one shard.
      */

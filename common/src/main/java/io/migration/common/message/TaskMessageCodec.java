@@ -71,7 +71,7 @@ public final class TaskMessageCodec {
         String table = textField(node, "table");
         TaskGroup group = TaskGroup.fromWireName(table).orElseThrow(() -> new InvalidMessageException(
                 Reason.UNKNOWN_TABLE, "unknown table " + preview(table)
-                        + " (known: lists, recipients, suppressions, orphans)"));
+                        + " (known: lists, recipients, suppressions, company, orphans)"));
         long companyId = longField(node, "companyId");
         int shard = intField(node, "shard");
         int shardCount = intField(node, "shardCount");

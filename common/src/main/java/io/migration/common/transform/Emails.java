@@ -19,28 +19,53 @@ public final class Emails {
         if (normalized == null) {
             return false;
         }
-        int length = normalized.codePointCount(0, normalized.length());
-        if (length < 3 || length > 254) {
+        int length = normalized.length();
+        // A code point takes one or two chars: rule out what is surely too short or too long first.
+        if (length < 3 || length > 2 * 254) {
             return false;
         }
-        int at = normalized.indexOf('@');
-        if (at < 0 || normalized.indexOf('@', at + 1) >= 0) {
+        int at = -1;
+        for (int i = 0; i < length; i++) {
+            char c = normalized.charAt(i);
+            // Surrogates are above U+0020, so a char-wise scan is exact for this check.
+            if (c <= '\u0020') {
+                return false;
+            }
+            if (c == '@') {
+                if (at >= 0) {
+                    return false;
+                }
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return false;
+        }
+        int codePoints = normalized.codePointCount(0, length);
+        if (codePoints < 3 || codePoints > 254) {
             return false;
         }
         int localLength = normalized.codePointCount(0, at);
         if (localLength < 1 || localLength > 64) {
             return false;
         }
-        // Surrogates are above U+0020, so a char-wise scan is exact for this check.
-        for (int i = 0; i < normalized.length(); i++) {
-            if (normalized.charAt(i) <= '\u0020') {
-                return false;
+        return validDomain(normalized, at + 1, length);
+    }
+
+    /** The domain contains a '.', neither starts nor ends with one, and has no "..". */
+    private static boolean validDomain(String s, int from, int to) {
+        if (from >= to || s.charAt(from) == '.' || s.charAt(to - 1) == '.') {
+            return false;
+        }
+        boolean dot = false;
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == '.') {
+                if (s.charAt(i - 1) == '.') {
+                    return false;
+                }
+                dot = true;
             }
         }
-        String domain = normalized.substring(at + 1);
-        return domain.contains(".")
-                && !domain.startsWith(".")
-                && !domain.endsWith(".")
-                && !domain.contains("..");
+        return dot;
     }
 }

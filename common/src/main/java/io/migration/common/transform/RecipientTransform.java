@@ -1,98 +1,93 @@
 package io.migration.common.transform;
 
+import io.migration.common.copy.PgTime;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.UUID;
 
 /**
- * Rules R3–R10 for one shard of a company's list_recipients rows and their children. Pure: the
- * result depends only on the input's content, not on its order, so retries and re-runs agree.
+ * Rules R3–R10 for one shard of a company's list_recipients rows and their children, as whole
+ * lists in and out: {@link RecipientShard} fed from a {@link RecipientShardInput}. Pure: the result
+ * depends only on the input's content, not on its order, so retries and re-runs agree.
  */
 public final class RecipientTransform {
 
     private static final Comparator<Membership> MEMBERSHIP_ORDER =
             Comparator.comparing(Membership::recipientId).thenComparingLong(Membership::listId);
+    private static final Comparator<Attribute> ATTRIBUTE_ORDER =
+            Comparator.comparing(Attribute::recipientId).thenComparing(Attribute::name);
+    private static final Comparator<Tag> TAG_ORDER = Comparator.comparing(Tag::recipientId).thenComparing(Tag::tag);
 
     private RecipientTransform() {
     }
 
     public static RecipientShardResult transform(RecipientShardInput in) {
-        List<Reject> rejects = new ArrayList<>();
-        RowChecks checks = new RowChecks(in.companyId(), in.listsById(), in.rows(), rejects);
-
-        // TreeMap by email: recipients come out sorted by their unique key within the company.
-        Map<String, List<AcceptedRow>> byEmail = new TreeMap<>();
-        for (AcceptedRow row : checks.accepted()) {
-            byEmail.computeIfAbsent(row.email(), e -> new ArrayList<>()).add(row);
+        RecipientShard shard = new RecipientShard(in.companyId(), in.listsById());
+        for (SourceListRecipient r : in.rows()) {
+            shard.row(r.id(), r.companyId(), r.listId(), r.email(), r.firstName(), r.lastName(), r.phone(),
+                    r.status(), r.source(), PgTime.micros(r.createdAt()), PgTime.micros(r.updatedAt()));
         }
-        List<Recipient> recipients = new ArrayList<>(byEmail.size());
+        for (SourceField f : in.fields()) {
+            shard.field(f.id(), f.listRecipientId(), f.name(), utf8(f.value()));
+        }
+        for (SourceTag t : in.tags()) {
+            shard.tag(t.id(), t.listRecipientId(), t.tag());
+        }
+        for (SourceEvent e : in.events()) {
+            shard.event(e.kind(), e.id(), e.listRecipientId(), e.campaignId() != null,
+                    e.campaignId() == null ? 0 : e.campaignId(), PgTime.micros(e.occurredAt()),
+                    ActivityDetails.first(e), ActivityDetails.second(e));
+        }
+        return collect(shard);
+    }
+
+    /** The shard's outputs as records, each list sorted by its target key (rejects by table and id). */
+    static RecipientShardResult collect(RecipientShard shard) {
+        long company = shard.companyId();
+        List<Recipient> recipients = new ArrayList<>();
+        shard.recipients((hi, lo, email, first, last, phone, created, updated, bucket) -> recipients.add(
+                new Recipient(new UUID(hi, lo), company, email, first, last, phone, instant(created),
+                        instant(updated))));
+        recipients.sort(Comparator.comparing(Recipient::email));
         List<Membership> memberships = new ArrayList<>();
-        for (List<AcceptedRow> rows : byEmail.values()) {
-            // Sorting latest first lets each R5/R6 "from the latest row" pick the first match.
-            rows.sort(AcceptedRow.BY_RECENCY.reversed());
-            recipients.add(recipient(in.companyId(), rows));
-            Map<Long, List<AcceptedRow>> byList = new TreeMap<>();
-            for (AcceptedRow row : rows) {
-                byList.computeIfAbsent(row.row().listId(), id -> new ArrayList<>()).add(row);
-            }
-            byList.forEach((listId, listRows) -> memberships.add(membership(in.companyId(), listId, listRows)));
-        }
+        shard.memberships((hi, lo, listId, status, source, joined, updated) -> memberships.add(
+                new Membership(new UUID(hi, lo), listId, company, status, source, instant(joined), instant(updated))));
         memberships.sort(MEMBERSHIP_ORDER);
-
-        List<Attribute> attributes = ChildTransforms.attributes(in.fields(), checks, rejects);
-        List<Tag> tags = ChildTransforms.tags(in.tags(), checks, rejects);
-        List<Activity> activities = ChildTransforms.activities(in.events(), checks, rejects);
+        List<Attribute> attributes = new ArrayList<>();
+        shard.attributes((hi, lo, name, value) -> attributes.add(
+                new Attribute(new UUID(hi, lo), company, name, new String(value, StandardCharsets.UTF_8))));
+        attributes.sort(ATTRIBUTE_ORDER);
+        List<Tag> tags = new ArrayList<>();
+        shard.tags((hi, lo, tag) -> tags.add(new Tag(new UUID(hi, lo), company, tag)));
+        tags.sort(TAG_ORDER);
+        List<Activity> activities = new ArrayList<>();
+        shard.activities((hi, lo, rHi, rLo, listId, kind, hasCampaign, campaign, occurred, details, firstAt, firstLength,
+                secondAt, secondLength) -> activities.add(new Activity(new UUID(hi, lo), new UUID(rHi, rLo), company,
+                        listId, kind.label(), hasCampaign ? campaign : null, instant(occurred), ActivityDetails.of(kind,
+                                slice(details, firstAt, firstLength), slice(details, secondAt, secondLength)))));
+        activities.sort(Comparator.comparing(Activity::id));
+        RejectBuffer buffer = shard.rejects();
+        List<Reject> rejects = new ArrayList<>(buffer.size());
+        for (int i = 0; i < buffer.size(); i++) {
+            rejects.add(new Reject(buffer.ofNoCompany(i) ? null : company, buffer.sourceTable(i), buffer.sourceId(i),
+                    buffer.reason(i)));
+        }
         rejects.sort(Reject.ORDER);
         return new RecipientShardResult(recipients, memberships, attributes, tags, activities, rejects);
     }
 
-    /** R5; {@code latestFirst} is non-empty and sorted latest first. */
-    private static Recipient recipient(long companyId, List<AcceptedRow> latestFirst) {
-        AcceptedRow any = latestFirst.get(0);
-        return new Recipient(
-                any.recipientId(),
-                companyId,
-                any.email(),
-                latestNonBlank(latestFirst, SourceListRecipient::firstName),
-                latestNonBlank(latestFirst, SourceListRecipient::lastName),
-                latestNonBlank(latestFirst, SourceListRecipient::phone),
-                leastCreatedAt(latestFirst),
-                greatestUpdatedAt(latestFirst));
+    private static byte[] slice(byte[] bytes, int offset, int length) {
+        return length < 0 ? null : java.util.Arrays.copyOfRange(bytes, offset, offset + length);
     }
 
-    /** R6; {@code latestFirst} holds one recipient's rows on one list, latest first. */
-    private static Membership membership(long companyId, long listId, List<AcceptedRow> latestFirst) {
-        AcceptedRow latest = latestFirst.get(0);
-        return new Membership(
-                latest.recipientId(),
-                listId,
-                companyId,
-                latest.status(),
-                Text.trimToNull(latest.row().source()),
-                leastCreatedAt(latestFirst),
-                greatestUpdatedAt(latestFirst));
+    private static byte[] utf8(String value) {
+        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Each column independently: the trimmed value of the latest row where it is not blank. */
-    private static String latestNonBlank(List<AcceptedRow> latestFirst, Function<SourceListRecipient, String> column) {
-        for (AcceptedRow row : latestFirst) {
-            String value = column.apply(row.row());
-            if (!Text.isBlank(value)) {
-                return Text.trim(value);
-            }
-        }
-        return null;
-    }
-
-    private static Instant leastCreatedAt(List<AcceptedRow> rows) {
-        return rows.stream().map(r -> r.row().createdAt()).min(Comparator.naturalOrder()).orElseThrow();
-    }
-
-    private static Instant greatestUpdatedAt(List<AcceptedRow> rows) {
-        return rows.stream().map(r -> r.row().updatedAt()).max(Comparator.naturalOrder()).orElseThrow();
+    private static Instant instant(long micros) {
+        return PgTime.instant(micros);
     }
 }

@@ -4,6 +4,8 @@ package io.migration.common.transform;
  * The spec's words "trim", "lower" and "blank". They are deliberately narrower than
  * {@link String#strip()} and {@link String#toLowerCase()}: the target must be byte-identical
  * to what any other correct implementation (e.g. SQL) produces, whatever the JVM's locale.
+ * Each returns its argument itself when there is nothing to change, so the common case of
+ * already clean data allocates nothing.
  */
 public final class Text {
 
@@ -36,19 +38,44 @@ public final class Text {
         if (s == null) {
             return null;
         }
+        int first = 0;
+        int length = s.length();
+        while (first < length && !isUpperAscii(s.charAt(first))) {
+            first++;
+        }
+        if (first == length) {
+            return s;
+        }
         char[] chars = s.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
+        for (int i = first; i < chars.length; i++) {
             char c = chars[i];
-            if (c >= 'A' && c <= 'Z') {
+            if (isUpperAscii(c)) {
                 chars[i] = (char) (c + ('a' - 'A'));
             }
         }
         return new String(chars);
     }
 
+    /** ASCII-lowers one character (the only case mapping the spec knows). */
+    static char lowerAscii(char c) {
+        return isUpperAscii(c) ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    private static boolean isUpperAscii(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
     /** NULL, or empty after {@link #trim}. */
     public static boolean isBlank(String s) {
-        return s == null || trim(s).isEmpty();
+        if (s == null) {
+            return true;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!isSpace(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The trimmed value, or null when blank. */

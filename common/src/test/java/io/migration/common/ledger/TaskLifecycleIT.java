@@ -130,7 +130,7 @@ class TaskLifecycleIT {
         PlannedTask done = plan("done");
         lifecycle.claim(done.toMessage(RunMode.MIGRATE), "w1", CRASH_LIMIT);
         jdbi.useHandle(h -> new TaskLedger(jdbi).markSucceeded(h, done.key(), "w1",
-                new TaskOutcome(Map.of("list_recipients", 5L), Map.of("recipients", 4L), 1, 12)));
+                new TaskOutcome(Map.of("list_recipients", 5L), Map.of("recipients", 4L), Map.of("list_recipients", 4L), 1, 12)));
         assertThat(row(done)).containsEntry("state", "succeeded").containsEntry("unfinished", 0);
         assertThat(lifecycle.claim(done.toMessage(RunMode.MIGRATE), "w1", CRASH_LIMIT))
                 .isInstanceOf(Claim.AlreadySucceeded.class);

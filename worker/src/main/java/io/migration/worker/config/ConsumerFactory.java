@@ -47,6 +47,12 @@ public final class ConsumerFactory {
      */
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration maxHold = Duration.minutes(10);
+    /**
+     * The most source rows one consumer thread holds (about 100 bytes of heap each): a larger shard is
+     * read and written in parts. threads x this must fit the heap with room to spare.
+     */
+    @Min(1_000)
+    private long maxShardRowsInMemory = 250_000;
     private Duration shutdownGracePeriod = Duration.seconds(25);
 
     @JsonProperty
@@ -92,6 +98,16 @@ public final class ConsumerFactory {
     @JsonProperty
     public int getTransientRetries() {
         return transientRetries;
+    }
+
+    @JsonProperty
+    public long getMaxShardRowsInMemory() {
+        return maxShardRowsInMemory;
+    }
+
+    @JsonProperty
+    public void setMaxShardRowsInMemory(long maxShardRowsInMemory) {
+        this.maxShardRowsInMemory = maxShardRowsInMemory;
     }
 
     @JsonProperty

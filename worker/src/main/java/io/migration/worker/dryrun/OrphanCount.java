@@ -71,7 +71,7 @@ public final class OrphanCount implements ShardRunner {
         for (long left = orphans.size(); left > 0; left -= 1_000) {
             sourcePacer.acquire((int) Math.min(1_000, left));
         }
-        TaskOutcome outcome = new TaskOutcome(byTable, Map.of(), orphans.size(),
+        TaskOutcome outcome = new TaskOutcome(byTable, Map.of(), Map.of(), orphans.size(),
                 (System.nanoTime() - started) / 1_000_000);
         TaskKey key = new TaskKey(task.runId(), task.companyId(), task.group(), task.shard());
         boolean duplicate = target.inTransaction(h -> {
@@ -93,12 +93,11 @@ public final class OrphanCount implements ShardRunner {
             ledger.markSucceeded(h, key, workerName, outcome);
             h.createUpdate(SqlFiles.get("dryrun/task-detail")).bind("runId", key.runId())
                     .bind("companyId", key.companyId()).bind("group", key.group().wireName())
-                    .bind("shard", key.shard()).bind("detail", json(Map.of("source_rows", sourceRows)))
-                    .bind("contributed", "{}").execute();
+                    .bind("shard", key.shard()).bind("detail", json(Map.of("source_rows", sourceRows))).execute();
             return false;
         });
         if (duplicate) {
-            throw new AlreadySucceededException(task.taskKey());
+            throw new AlreadySucceededException(task);
         }
         return outcome;
     }

@@ -1,9 +1,16 @@
 package io.migration.worker.pipeline;
 
-/** The shard's task succeeded in another delivery while this one waited for its locks: a duplicate. */
+import io.migration.common.message.TaskMessage;
+
+/**
+ * The task's ledger row, locked inside the shard's transaction, says it already succeeded: this
+ * delivery is a duplicate (a redelivery that waited for the first copy) and wrote nothing. The
+ * caller acknowledges it ("duplicate ignored").
+ */
 public final class AlreadySucceededException extends Exception {
 
-    public AlreadySucceededException(String taskKey) {
-        super("task " + taskKey + " already succeeded", null, false, false);
+    public AlreadySucceededException(TaskMessage task) {
+        super("task " + task.taskKey() + " of run " + task.runId() + " already succeeded; duplicate ignored", null,
+                false, false);
     }
 }

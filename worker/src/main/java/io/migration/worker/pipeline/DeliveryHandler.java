@@ -183,7 +183,7 @@ public final class DeliveryHandler {
                         outcome.rowsRead(), outcome.rowsWritten(), outcome.rejected(), outcome.durationMillis()));
                 return;
             } catch (AlreadySucceededException e) {
-                settle.ack(delivery, task, Outcome.DUPLICATE, e.getMessage() + "; duplicate ignored");
+                settle.ack(delivery, task, Outcome.DUPLICATE, e.getMessage());
                 return;
             } catch (PausedException | CallNotPermittedException e) {
                 // The gate is shut now (paused, or a breaker opened): wait at the top of the loop.

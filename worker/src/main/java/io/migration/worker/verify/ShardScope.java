@@ -10,14 +10,15 @@ import java.util.List;
 record ShardScope(long companyId, List<TaskGroup> groups, int bucketLo, int bucketHi) {
 
     static ShardScope of(TaskMessage task) {
-        List<TaskGroup> groups = switch (task.group()) {
-            case LISTS -> List.of(TaskGroup.LISTS);
-            case RECIPIENTS -> List.of(TaskGroup.RECIPIENTS);
-            case SUPPRESSIONS -> List.of(TaskGroup.SUPPRESSIONS);
-            default -> throw new IllegalArgumentException("verify has nothing to compare for task group "
+        return switch (task.group()) {
+            case LISTS -> new ShardScope(task.companyId(), List.of(TaskGroup.LISTS), 0, Buckets.COUNT - 1);
+            case RECIPIENTS, SUPPRESSIONS -> new ShardScope(task.companyId(), List.of(task.group()), task.bucketLo(),
+                    task.bucketHi());
+            case COMPANY -> new ShardScope(task.companyId(),
+                    List.of(TaskGroup.LISTS, TaskGroup.RECIPIENTS, TaskGroup.SUPPRESSIONS), 0, Buckets.COUNT - 1);
+            case ORPHANS -> throw new IllegalArgumentException("verify has nothing to compare for task group "
                     + task.group().wireName());
         };
-        return new ShardScope(task.companyId(), groups, task.bucketLo(), task.bucketHi());
     }
 
     boolean covers(TaskGroup group) {

@@ -66,7 +66,7 @@ public final class ShardVerifier implements ShardRunner {
         Map<String, TableVerdict> verdicts = new LinkedHashMap<>();
         expected.forEach((table, image) -> verdicts.put(table, TableVerdict.compare(image, actual.get(table))));
         TaskKey key = new TaskKey(task.runId(), task.companyId(), task.group(), task.shard());
-        TaskOutcome outcome = new TaskOutcome(read, Map.of(), 0, (System.nanoTime() - started) / 1_000_000);
+        TaskOutcome outcome = new TaskOutcome(read, Map.of(), Map.of(), 0, (System.nanoTime() - started) / 1_000_000);
         boolean duplicate = target.inTransaction(h -> {
             if (ledger.lockTask(h, key).filter("succeeded"::equals).isPresent()) {
                 return true;
@@ -87,7 +87,7 @@ public final class ShardVerifier implements ShardRunner {
             return false;
         });
         if (duplicate) {
-            throw new AlreadySucceededException(task.taskKey());
+            throw new AlreadySucceededException(task);
         }
         return outcome;
     }

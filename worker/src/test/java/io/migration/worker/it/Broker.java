@@ -83,6 +83,11 @@ public final class Broker implements AutoCloseable {
         return channel.messageCount(topology.deadQueue());
     }
 
+    /** Drops every message waiting in the work queue (a test then publishes them in its own order). */
+    public void purgeWorkQueue() throws Exception {
+        channel.queuePurge(topology.workQueue());
+    }
+
     /** Messages ready in the work queue (not those delivered and not yet acknowledged). */
     public long workQueueCount() throws Exception {
         return channel.messageCount(topology.workQueue());

@@ -11,7 +11,8 @@ import io.migration.testsupport.ExpectedResults;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TargetComparison;
 import io.migration.testsupport.TestServices;
-import io.migration.worker.target.ShardWriter;
+import io.migration.worker.pipeline.ShardMigration;
+import io.migration.worker.write.ShardLocks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -110,10 +111,11 @@ class PipelineIT {
         assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all",
                 "--run-id", "run-4", "--shard-rows", "1000000")).isZero();
         TaskMessage biggest = ledger.tasks("run-4").stream()
-                .filter(t -> t.group() == TaskGroup.RECIPIENTS).findFirst().orElseThrow();
+                .filter(t -> t.group() == TaskGroup.RECIPIENTS || t.group() == TaskGroup.COMPANY).findFirst()
+                .orElseThrow();
         try (Connection blocker = ledger.connect()) {
-            // Holding the shard's advisory lock stops the worker inside its target transaction,
-            // after it read the source: the kill lands in the middle of the shard, every time.
+            // Holding one of the shard's range locks stops the worker inside its target transaction:
+            // the kill lands in the middle of the shard, every time.
             lockShard(blocker, biggest);
             try (WorkerProcess victim = WorkerProcess.start("victim", env).awaitConsuming(START)) {
                 awaitState(biggest, "running");
@@ -138,7 +140,8 @@ class PipelineIT {
         assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--companies",
                 String.valueOf(companies.get(0)), "--run-id", "run-5", "--shard-rows", "1000000")).isZero();
         TaskMessage recipients = ledger.tasks("run-5").stream()
-                .filter(t -> t.group() == TaskGroup.RECIPIENTS).findFirst().orElseThrow();
+                .filter(t -> t.group() == TaskGroup.RECIPIENTS || t.group() == TaskGroup.COMPANY).findFirst()
+                .orElseThrow();
         try (Connection blocker = ledger.connect();
              WorkerProcess worker = WorkerProcess.start("graceful", env)) {
             lockShard(blocker, recipients);
@@ -158,6 +161,23 @@ class PipelineIT {
             assertThat(worker.isAlive()).isFalse();
         }
         assertThat(ledger.state(recipients)).as("finished within the grace period").isEqualTo("succeeded");
+    }
+
+    @Test
+    @Order(6)
+    void aShardLargerThanTheWorkerMayHoldIsDoneInPartsWithTheSameResult() throws Exception {
+        Map<String, List<String>> before = ActualResults.read(services.target(), companies, null);
+        Map<String, String> smallHeap = new java.util.HashMap<>(env);
+        // Every company is one task of up to a million rows; this worker holds 1,000 rows at a time.
+        smallHeap.put("WORKER_MAX_SHARD_ROWS_IN_MEMORY", "1000");
+        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--run-id", "run-6",
+                "--shard-rows", "1000000")).isZero();
+        assertThat(ledger.tasks("run-6")).allMatch(t -> t.shardCount() == 1);
+        try (WorkerProcess worker = WorkerProcess.start("parts", smallHeap).awaitConsuming(START)) {
+            assertThat(ProducerCli.run(env, "status", "--run-id", "run-6", "--wait", "--timeout", "300")).isZero();
+        }
+        TargetComparison.assertMatches(before, ActualResults.read(services.target(), companies, null));
+        TargetComparison.assertTargetMatchesSource(services.source(), services.target(), companies, "run-6");
     }
 
     private void awaitState(TaskMessage task, String state) throws Exception {
@@ -181,15 +201,22 @@ class PipelineIT {
 
     private static void lockShard(Connection conn, TaskMessage task) throws Exception {
         try (PreparedStatement st = conn.prepareStatement("SELECT pg_advisory_lock(?)")) {
-            st.setLong(1, ShardWriter.lockKey(task));
+            st.setLong(1, firstLockKey(task));
             st.execute();
         }
     }
 
     private static void unlockShard(Connection conn, TaskMessage task) throws Exception {
         try (PreparedStatement st = conn.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-            st.setLong(1, ShardWriter.lockKey(task));
+            st.setLong(1, firstLockKey(task));
             st.execute();
         }
+    }
+
+    /** A key the shard's writer takes exclusively (ShardLocks): held elsewhere, it makes the writer wait. */
+    private static long firstLockKey(TaskMessage task) {
+        ShardLocks.GroupRange range = ShardMigration.ranges(task).get(0);
+        return ShardLocks.keys(task.companyId(), range.group(), range.lo(), range.hi()).entrySet().stream()
+                .filter(java.util.Map.Entry::getValue).findFirst().orElseThrow().getKey();
     }
 }

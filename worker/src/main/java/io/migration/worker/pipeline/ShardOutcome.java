@@ -1,0 +1,51 @@
+package io.migration.worker.pipeline;
+
+import io.migration.common.ledger.TaskOutcome;
+import io.migration.common.transform.RejectBuffer;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The counts of one task: rows written per target table, and per legacy table the rows that
+ * contributed and those rejected, which must add up to the rows read (R12): a task whose counts do
+ * not is a bug in this code, and fails rather than commit an unaccounted shard.
+ */
+final class ShardOutcome {
+
+    private final Map<String, Long> written = new TreeMap<>();
+    private final Map<String, Long> contributed = new TreeMap<>();
+    private final Map<String, Long> rejected = new TreeMap<>();
+
+    void written(String table, long rows) {
+        written.merge(table, rows, Long::sum);
+    }
+
+    void contributed(String table, long rows) {
+        if (rows > 0) {
+            contributed.merge(table, rows, Long::sum);
+        }
+    }
+
+    void rejected(RejectBuffer rejects) {
+        rejects.countByTable().forEach((table, n) -> rejected.merge(table, n, Long::sum));
+    }
+
+    TaskOutcome toTaskOutcome(Map<String, Long> read, long durationMillis) {
+        Set<String> tables = new HashSet<>(read.keySet());
+        tables.addAll(contributed.keySet());
+        tables.addAll(rejected.keySet());
+        for (String table : tables) {
+            long r = read.getOrDefault(table, 0L);
+            long c = contributed.getOrDefault(table, 0L);
+            long x = rejected.getOrDefault(table, 0L);
+            if (r != c + x) {
+                throw new IllegalStateException("R12 accounting does not add up for " + table + ": read " + r
+                        + ", contributed " + c + ", rejected " + x);
+            }
+        }
+        long total = rejected.values().stream().mapToLong(Long::longValue).sum();
+        return new TaskOutcome(read, written, contributed, total, durationMillis);
+    }
+}

@@ -1,1 +1,0 @@
-SELECT id, company_id, name, created_at, deleted_at FROM lists WHERE company_id = ?

@@ -1,1 +1,0 @@
-COPY activity_staging (id, recipient_id, company_id, list_id, kind, campaign_id, occurred_at, detail) FROM STDIN

@@ -1,1 +1,0 @@
-COPY recipient_tags (recipient_id, company_id, tag) FROM STDIN
