@@ -68,7 +68,7 @@ public final class RunAdmission {
                 tasks.add(orphansTask(request.runId(), sourceDb));
             }
         } else if (request.mode() == RunMode.MIGRATE) {
-            List<Long> companies = request.tasks().stream().map(PlannedTask::companyId).distinct().toList();
+            List<Long> companies = request.tasks().stream().map(PlannedTask::companyId).distinct().sorted().toList();
             List<Refusal> refusals = new ReadinessGate(new RunLedger(targetDb), request.maxAge())
                     .refusals(companies, source, target, clock.instant());
             refusals.forEach(r -> err.println((request.skipReadinessCheck() ? "not ready (overridden): " : "refused: ")

@@ -63,7 +63,7 @@ class BrokerTroubleIT {
         broker.memoryAlarm(true);
         CliRun blocked;
         try {
-            blocked = CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--companies", "1,2", "--run-id", "r-alarm",
+            blocked = CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--companies", "1,2", "--run-id", "r-alarm", "--shard-rows", "100",
                     "--broker-timeout", "3");
         } finally {
             broker.memoryAlarm(false);

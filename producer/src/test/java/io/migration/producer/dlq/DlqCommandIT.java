@@ -41,7 +41,7 @@ class DlqCommandIT {
         topology = new Topology(services.fleetName());
         assertThat(CliRun.run(env, "seed", "--companies", "3", "--rows", "300").exitCode()).isZero();
         assertThat(CliRun.run(env, "migrate-schema").exitCode()).isZero();
-        assertThat(CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--companies", "1,2", "--run-id", RUN).exitCode())
+        assertThat(CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--companies", "1,2", "--run-id", RUN, "--shard-rows", "100").exitCode())
                 .isZero();
         broker = new TestBroker(services.amqpUri(), topology);
         taskA = task(1, TaskGroup.RECIPIENTS);
