@@ -5,7 +5,7 @@ SELECT t.run_id,
        count(*) FILTER (WHERE t.state = 'running') AS running,
        count(*) FILTER (WHERE t.state = 'succeeded') AS succeeded,
        count(*) FILTER (WHERE t.state IN ('dead', 'failed')) AS dead,
-       coalesce(sum(greatest(t.estimated_rows - t.progress_rows, 0))
+       coalesce(sum(t.estimated_rows)
                 FILTER (WHERE t.state NOT IN ('succeeded', 'dead', 'failed')), 0) AS rows_left
 FROM migration.tasks t
 JOIN migration.runs r ON r.run_id = t.run_id

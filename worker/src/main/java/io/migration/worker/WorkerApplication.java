@@ -134,7 +134,7 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
                 workerName, consumer.getThreads(), consumer.getPrefetch(), consumer.getShutdownGracePeriod());
         FleetHeartbeat heartbeat = new FleetHeartbeat(
                 new FleetHeartbeat.Identity(config.getFleetName(), workerName, consumer.getThreads()),
-                config.getPace().getControlInterval(), config.getPace().getRowsPerSecond(), targetJdbi, lifecycle,
+                config.getPace().getControlInterval(), config.getPace().getRowsPerSecond(), targetJdbi,
                 breakers, gate, pace, new SourceHealth(source, config.getPace(), pace), inFlight, metrics,
                 consumers::state);
         metrics.gauge("migration.consumers.active", "Consumer channels subscribed to the work queue now",

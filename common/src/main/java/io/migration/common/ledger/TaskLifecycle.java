@@ -3,7 +3,6 @@ package io.migration.common.ledger;
 import io.migration.common.db.SqlFiles;
 import io.migration.common.message.RunMode;
 import io.migration.common.message.TaskMessage;
-import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -84,22 +83,6 @@ public final class TaskLifecycle {
     public void recordDead(TaskKey key, String worker, String error) {
         jdbi.useHandle(h -> bindKey(h.createUpdate(SqlFiles.get("ledger/record-dead")), key)
                 .bind("worker", worker).bind("error", error).execute());
-    }
-
-    /** Source rows read so far by this worker's running claims (the heartbeat's progress report). */
-    public void reportProgress(String worker, Map<TaskKey, Long> rowsByTask) {
-        if (rowsByTask.isEmpty()) {
-            return;
-        }
-        List<TaskKey> keys = List.copyOf(rowsByTask.keySet());
-        jdbi.useHandle(h -> h.createUpdate(SqlFiles.get("ledger/report-progress"))
-                .bind("worker", worker)
-                .bind("runIds", keys.stream().map(TaskKey::runId).toArray(String[]::new))
-                .bind("companyIds", keys.stream().map(TaskKey::companyId).toArray(Long[]::new))
-                .bind("groups", keys.stream().map(k -> k.group().wireName()).toArray(String[]::new))
-                .bind("shards", keys.stream().map(TaskKey::shard).toArray(Integer[]::new))
-                .bind("rows", keys.stream().map(rowsByTask::get).toArray(Long[]::new))
-                .execute());
     }
 
     public static TaskKey key(TaskMessage message) {

@@ -137,15 +137,4 @@ class TaskLifecycleIT {
         lifecycle.recordDead(done.key(), "w1", "late");
         assertThat(row(done)).containsEntry("state", "succeeded");
     }
-
-    @Test
-    void progressIsReportedForThisWorkersRunningClaimsOnly() {
-        PlannedTask task = plan("progress");
-        lifecycle.claim(task.toMessage(RunMode.MIGRATE), "w1", CRASH_LIMIT);
-        lifecycle.reportProgress("w2", Map.of(task.key(), 99L));
-        lifecycle.reportProgress("w1", Map.of(task.key(), 250L));
-        long rows = jdbi.withHandle(h -> h.createQuery("SELECT progress_rows FROM migration.tasks WHERE run_id = :r")
-                .bind("r", task.runId()).mapTo(Long.class).one());
-        assertThat(rows).isEqualTo(250L);
-    }
 }

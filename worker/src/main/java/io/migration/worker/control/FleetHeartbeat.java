@@ -3,7 +3,6 @@ package io.migration.worker.control;
 import io.dropwizard.lifecycle.Managed;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.migration.common.db.SqlFiles;
-import io.migration.common.ledger.TaskLifecycle;
 import io.migration.worker.metrics.WorkerMetrics;
 import io.migration.worker.metrics.WorkerMetrics.RunProgressRow;
 import io.migration.worker.resilience.Breakers;
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Every control interval: reads the source's health signal, tells the fleet this worker is alive
  * (and what it does), reads the operator's throttle and pause, re-computes this worker's share of
- * the budget, and reports its shards' progress. The two calls go through the breakers, so they
+ * the budget. The two calls go through the breakers, so they
  * are also the probes that close a half-open breaker once its database answers (and, the
  * heartbeat being a write, once the target is writable again).
  */
@@ -43,7 +42,6 @@ public final class FleetHeartbeat implements Managed {
     private final Duration interval;
     private final long defaultBudget;
     private final Jdbi target;
-    private final TaskLifecycle lifecycle;
     private final Breakers breakers;
     private final FleetGate gate;
     private final FleetPace pace;
@@ -65,13 +63,12 @@ public final class FleetHeartbeat implements Managed {
     }
 
     public FleetHeartbeat(Identity identity, Duration interval, long defaultBudget, Jdbi target,
-            TaskLifecycle lifecycle, Breakers breakers, FleetGate gate, FleetPace pace, SourceHealth health,
+            Breakers breakers, FleetGate gate, FleetPace pace, SourceHealth health,
             InFlightShards inFlight, WorkerMetrics metrics, Supplier<String> state) {
         this.identity = identity;
         this.interval = interval;
         this.defaultBudget = defaultBudget;
         this.target = target;
-        this.lifecycle = lifecycle;
         this.breakers = breakers;
         this.gate = gate;
         this.pace = pace;
@@ -178,7 +175,6 @@ public final class FleetHeartbeat implements Managed {
                     .bind("slowdown", health.slowdownReason())
                     .bind("inFlight", inFlight.count())
                     .execute();
-            lifecycle.reportProgress(identity.worker(), inFlight.snapshot());
             return h.createQuery(SqlFiles.get("fleet/control"))
                     .bind("fleet", identity.fleet())
                     .bind("liveSeconds", Math.max(5.0, interval.toMillis() * 3 / 1000.0))

@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The shards this worker runs now and the source rows each has read so far: the heartbeat reports
- * them to the ledger (live progress for `status`) and the metrics show them as rows in flight.
+ * The shards this worker runs now and the source rows each has read so far: the metrics show them
+ * as shards and rows in flight, the heartbeat as its in-flight count.
  */
 public final class InFlightShards {
 
@@ -34,11 +34,5 @@ public final class InFlightShards {
 
     public long rows() {
         return running.values().stream().mapToLong(AtomicLong::get).sum();
-    }
-
-    public Map<TaskKey, Long> snapshot() {
-        Map<TaskKey, Long> out = new java.util.HashMap<>();
-        running.forEach((k, v) -> out.put(k, v.get()));
-        return out;
     }
 }

@@ -66,7 +66,7 @@ class WorkerKillIT {
         long company = rig.companies().get(1);
         rig.enqueue("kill-after-commit", 1_000_000, company);
         TaskMessage recipients = rig.ledger().tasks("kill-after-commit").stream()
-                .filter(t -> t.group() == TaskGroup.RECIPIENTS).findFirst().orElseThrow();
+                .filter(t -> writesRecipients(t.group())).findFirst().orElseThrow();
         try (TcpProxy broker = TcpProxy.toAmqp(rig.amqpUri())) {
             Map<String, String> settings = new java.util.HashMap<>(PATIENT);
             settings.put("AMQP_URI", broker.amqpUri(rig.amqpUri()));
@@ -143,14 +143,14 @@ class WorkerKillIT {
     }
 
     private TaskMessage recipientsTask(String runId) throws Exception {
-        return rig.ledger().tasks(runId).stream().filter(t -> t.group() == TaskGroup.RECIPIENTS).findFirst()
+        return rig.ledger().tasks(runId).stream().filter(t -> writesRecipients(t.group())).findFirst()
                 .orElseThrow();
     }
 
     /** Recipients shards claimed now: none can commit while the test holds its lock. */
     private List<TaskRow> runningRecipientShards(String runId) throws Exception {
         return rig.ledger().rows(runId).stream()
-                .filter(r -> r.state().equals("running") && r.task().group() == TaskGroup.RECIPIENTS).toList();
+                .filter(r -> r.state().equals("running") && writesRecipients(r.task().group())).toList();
     }
 
     /** Waits until one of the worker's target sessions waits for a lock (the test's). */
@@ -174,5 +174,10 @@ class WorkerKillIT {
         }, "stop-" + worker.name());
         stopper.start();
         return stopper;
+    }
+
+    /** A task that writes recipients: a recipients shard, or a small company whole. */
+    private static boolean writesRecipients(TaskGroup group) {
+        return group == TaskGroup.RECIPIENTS || group == TaskGroup.COMPANY;
     }
 }

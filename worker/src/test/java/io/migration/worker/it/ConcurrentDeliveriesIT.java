@@ -61,9 +61,9 @@ class ConcurrentDeliveriesIT {
     @Test
     @Order(1)
     void twoRunsCutDifferentlyAtOnceLeaveTheTargetExactWithNoDuplicateRejects() throws Exception {
-        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--run-id", "cut-a",
+        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--skip-readiness-check", "--run-id", "cut-a",
                 "--shard-rows", "1500")).isZero();
-        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--run-id", "cut-b",
+        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--skip-readiness-check", "--run-id", "cut-b",
                 "--shard-rows", "4000")).isZero();
         List<TaskMessage> a = ledger.tasks("cut-a");
         List<TaskMessage> b = ledger.tasks("cut-b");
@@ -102,7 +102,7 @@ class ConcurrentDeliveriesIT {
     @Test
     @Order(2)
     void theSameMessageDeliveredTwiceAtOnceIsAppliedOnceAndTheTargetIsExact() throws Exception {
-        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--run-id", "twice",
+        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--skip-readiness-check", "--run-id", "twice",
                 "--shard-rows", "4000")).isZero();
         List<TaskMessage> tasks = ledger.tasks("twice");
         TaskMessage biggest = tasks.stream()

@@ -89,8 +89,9 @@ class DryRunIT {
             run("dry-run", "dry-planted", "--all", "--max-reject-percent", "45");
         }
         String report = out("report", "--run-id", "dry-planted");
-        assertThat(lineOf(report, allInvalid)).contains("FAIL").contains("rejected");
-        assertThat(lineOf(report, overThreshold)).contains("FAIL");
+        assertThat(blockOf(report, allInvalid)).contains("FAIL").contains("why").contains("reject");
+        assertThat(blockOf(report, overThreshold)).contains("FAIL").contains("why").contains("reject");
+        assertThat(blockOf(report, companies.get(3))).contains("PASS");
         List<Long> passing = out("report", "--run-id", "dry-planted", "--passing").lines()
                 .filter(l -> !l.isBlank()).map(Long::parseLong).toList();
         List<Long> expected = new ArrayList<>(companies);
@@ -161,9 +162,19 @@ class DryRunIT {
         return out.toString();
     }
 
-    private static String lineOf(String report, long company) {
-        return report.lines().filter(l -> l.trim().startsWith(company + " ")).findFirst()
-                .orElseThrow(() -> new AssertionError("no line for company " + company + " in:\n" + report));
+    /** The company's line of the table report and the indented lines under it (its reasons). */
+    private static String blockOf(String report, long company) {
+        List<String> lines = report.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(company + " ")) {
+                StringBuilder block = new StringBuilder(lines.get(i));
+                for (int j = i + 1; j < lines.size() && lines.get(j).startsWith(" "); j++) {
+                    block.append('\n').append(lines.get(j));
+                }
+                return block.toString();
+            }
+        }
+        throw new AssertionError("no line for company " + company + " in:\n" + report);
     }
 
     /** Every contract table's content as one md5, in key order. */

@@ -170,7 +170,7 @@ class PipelineIT {
         Map<String, String> smallHeap = new java.util.HashMap<>(env);
         // Every company is one task of up to a million rows; this worker holds 1,000 rows at a time.
         smallHeap.put("WORKER_MAX_SHARD_ROWS_IN_MEMORY", "1000");
-        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--run-id", "run-6",
+        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--skip-readiness-check", "--run-id", "run-6",
                 "--shard-rows", "1000000")).isZero();
         assertThat(ledger.tasks("run-6")).allMatch(t -> t.shardCount() == 1);
         try (WorkerProcess worker = WorkerProcess.start("parts", smallHeap).awaitConsuming(START)) {
