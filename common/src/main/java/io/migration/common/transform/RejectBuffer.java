@@ -86,4 +86,13 @@ public final class RejectBuffer {
         }
         return counts;
     }
+
+    /** Rejects by legacy table, then by reason code: what the worker's metrics count. */
+    public java.util.Map<String, java.util.Map<String, Long>> countByTableAndReason() {
+        java.util.Map<String, java.util.Map<String, Long>> counts = new java.util.TreeMap<>();
+        for (int i = 0; i < size; i++) {
+            counts.computeIfAbsent(table[i], t -> new java.util.TreeMap<>()).merge(reason(i).code(), 1L, Long::sum);
+        }
+        return counts;
+    }
 }

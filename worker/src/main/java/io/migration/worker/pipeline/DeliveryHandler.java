@@ -177,7 +177,7 @@ public final class DeliveryHandler {
                 }
                 TaskOutcome outcome = runOnce(runner, task, key);
                 metrics.shardDone(task.mode().wireName(), task.group().wireName(), Duration.ofNanos(System.nanoTime()
-                        - started), outcome.readByTable(), outcome.writtenByTable(), java.util.Map.of());
+                        - started), outcome.readByTable(), outcome.writtenByTable(), outcome.rejectedByTableAndReason());
                 settle.ack(delivery, task, Outcome.SUCCEEDED, String.format(
                         "task %s of run %s: read %d, wrote %d, rejected %d in %d ms", task.taskKey(), task.runId(),
                         outcome.rowsRead(), outcome.rowsWritten(), outcome.rejected(), outcome.durationMillis()));

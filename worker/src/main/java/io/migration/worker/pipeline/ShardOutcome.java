@@ -17,6 +17,7 @@ final class ShardOutcome {
     private final Map<String, Long> written = new TreeMap<>();
     private final Map<String, Long> contributed = new TreeMap<>();
     private final Map<String, Long> rejected = new TreeMap<>();
+    private final Map<String, Map<String, Long>> rejectedByReason = new TreeMap<>();
 
     void written(String table, long rows) {
         written.merge(table, rows, Long::sum);
@@ -30,6 +31,8 @@ final class ShardOutcome {
 
     void rejected(RejectBuffer rejects) {
         rejects.countByTable().forEach((table, n) -> rejected.merge(table, n, Long::sum));
+        rejects.countByTableAndReason().forEach((table, reasons) -> reasons.forEach((reason, n) ->
+                rejectedByReason.computeIfAbsent(table, t -> new TreeMap<>()).merge(reason, n, Long::sum)));
     }
 
     TaskOutcome toTaskOutcome(Map<String, Long> read, long durationMillis) {
@@ -46,6 +49,8 @@ final class ShardOutcome {
             }
         }
         long total = rejected.values().stream().mapToLong(Long::longValue).sum();
-        return new TaskOutcome(read, written, contributed, total, durationMillis);
+        Map<String, Map<String, Long>> byReason = new TreeMap<>();
+        rejectedByReason.forEach((table, reasons) -> byReason.put(table, Map.copyOf(reasons)));
+        return new TaskOutcome(read, written, contributed, total, durationMillis, byReason);
     }
 }
