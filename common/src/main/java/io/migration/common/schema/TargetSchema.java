@@ -13,7 +13,7 @@ public final class TargetSchema {
     public static MigrateResult migrate(DataSource target) {
         return Flyway.configure()
                 .dataSource(target)
-                .locations("classpath:db/target")
+                .locations("classpath:db/recipients")
                 .table("flyway_schema_history")
                 .defaultSchema("public")
                 .schemas("public", "migration")

@@ -37,7 +37,7 @@ class TargetSchemaIT {
     void upgradesAVersion3TargetInPlaceKeepingItsRowsFindable(TestServices services) throws Exception {
         try (HikariDataSource target = DataSources.create(services.extraDatabase("v3"),
                 PoolOptions.defaults("schema-upgrade-it"))) {
-            org.flywaydb.core.Flyway.configure().dataSource(target).locations("classpath:db/target")
+            org.flywaydb.core.Flyway.configure().dataSource(target).locations("classpath:db/recipients")
                     .table("flyway_schema_history").defaultSchema("public").schemas("public", "migration")
                     .createSchemas(true).target("3").load().migrate();
             // Rows as version 3 wrote them, filed under md5 buckets.
