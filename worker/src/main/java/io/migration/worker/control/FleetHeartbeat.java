@@ -239,6 +239,9 @@ public final class FleetHeartbeat implements Managed {
         metrics.gauge("migration.shards.in.flight", "Shards this worker is processing now", inFlight::count);
         metrics.gauge("migration.rows.in.flight", "Source rows read by in-flight shards, not yet committed",
                 inFlight::rows);
+        // Counted as rows pass the pacer, so its rate is the pace now; rows.read counts at commit.
+        metrics.functionCounter("migration.source.rows.streamed", "Source rows that passed the pacer as they stream",
+                pace, FleetPace::rowsRead);
     }
 
 }

@@ -103,6 +103,15 @@ public final class WorkerMetrics {
         io.micrometer.core.instrument.Gauge.builder(name, value).description(description).register(registry);
     }
 
+    /**
+     * A monotonic count read from {@code state} at each scrape. Micrometer holds {@code state}
+     * weakly, so it must be an object the worker keeps (not a lambda made for the call).
+     */
+    public <T> void functionCounter(String name, String description, T state, java.util.function.ToDoubleFunction<T> count) {
+        io.micrometer.core.instrument.FunctionCounter.builder(name, state, count).description(description)
+                .register(registry);
+    }
+
     /** Replaces the run progress gauges with the ledger's latest figures. */
     public void runProgress(List<RunProgressRow> rows) {
         List<MultiGauge.Row<?>> tasks = new ArrayList<>();
