@@ -151,7 +151,7 @@ load_floor() {
 
 write_summary() {
   local file
-  file=bench/out/summary-$(date +%F).md
+  file=bench/out/summary-$STAMP.md
   {
     echo "Benchmark of $(date '+%F %H:%M %Z'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . || echo ' (with local changes)')."
     echo "Machine: $(nproc) cores, $(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);" \

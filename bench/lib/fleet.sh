@@ -67,7 +67,7 @@ enqueue_flags() {
 # run_fleet KEY LABEL SOURCE_DB N SOURCE_ROWS: one measured migration into a fresh $TGT_DB.
 run_fleet() {
   local key=$1 label=$2 src=$3 n=$4 source_rows=$5
-  local flags i run_id status=0 t0 t1 cpu0 cpu1 clients0 clients window wall rows_read rss peaks heap=0 live=0 maxrss=0 oom=no note=""
+  local flags i run_id status=0 t0 t1 cpu0 cpu1 threads0 threads clients0 clients window wall rows_read rss peaks heap=0 live=0 maxrss=0 oom=no note=""
   echo "== $label: fleet migration with $n worker(s) from $src (-Xmx$XMX)"
   recreate_db "$TGT_DB"
   with_dbs "$src" "$TGT_DB" producer migrate-schema > "$OUT/migrate-schema-$key.log" 2>&1
@@ -76,12 +76,14 @@ run_fleet() {
   start_workers "$key" "$src" "$TGT_DB" "$n"
 
   # The window opens once every worker consumes, so JVM start-up is not counted.
+  threads0=$(thread_ticks "${WORKER_PIDS[@]}")
   cpu0=$(cpu_snapshot "${WORKER_PIDS[@]}"); mark_children_cpu; clients0=$CHILDREN_CPU; t0=$(now)
   # shellcheck disable=SC2086 # the flags are words
   run_id=$(with_dbs "$src" "$TGT_DB" producer enqueue $flags 2> "$OUT/enqueue-$key.log" | tail -1)
   with_dbs "$src" "$TGT_DB" producer status --run-id "$run_id" --wait --timeout "$STATUS_TIMEOUT" --interval 1 \
     > "$OUT/status-$key.log" 2>&1 || status=$?
   t1=$(now); mark_children_cpu; cpu1=$(cpu_snapshot "${WORKER_PIDS[@]}")
+  threads=$(thread_window "$threads0" "$(thread_ticks "${WORKER_PIDS[@]}")")
   clients=$(awk -v a="$clients0" -v b="$CHILDREN_CPU" 'BEGIN { printf "%.2f", b - a }')
 
   for i in "${!WORKER_PIDS[@]}"; do
@@ -102,5 +104,7 @@ run_fleet() {
   [ "$status" -eq 0 ] || note="run did not succeed: status exit $status ($(tail -1 "$OUT/status-$key.log"))"
   printf '   %s s, %s source rows (fleet read %s), CPU-s machine/postgres/rabbitmq/workers: %s, producer %s%s\n' \
     "$wall" "$source_rows" "$rows_read" "$window" "$clients" "${note:+; $note}"
+  echo "   workers' CPU-s by thread: shard/JIT/GC/other: $threads"
   record "$key" "$label" "$wall" "$source_rows" "${window% *} $clients ${window##* }" "$heap" "$live" "$maxrss" "$oom" "$note"
+  printf '%s\t%s\t%s\t%s\n' "$key" "$label" "$source_rows" "${threads// /$'\t'}" >> "$OUT/threads.tsv"
 }

@@ -67,6 +67,34 @@ cpu_snapshot() {
   echo "$(machine_busy_ticks) $(pg_cluster_ticks) $(rabbit_ticks) $(pids_ticks "$@")"
 }
 
+# Each thread of the given JVMs as "KIND PID/TID TICKS": KIND is shard (the worker's shard
+# threads: reading, rules, COPY), jit (the C1 and C2 compiler threads), gc (G1's or the parallel
+# collector's threads) or other (Dropwizard, AMQP, Hikari, heartbeat, the VM thread).
+thread_ticks() {
+  local pid task stat
+  for pid in "$@"; do
+    for task in /proc/"$pid"/task/*; do
+      stat=$(cat "$task/stat" 2>/dev/null) || continue
+      awk -v comm="$(sed 's/^[0-9]* (\(.*\)) .*/\1/' <<< "$stat")" -v id="$pid/${task##*/}" '{
+        kind = "other"
+        if (comm ~ /^shard-/) kind = "shard"
+        else if (comm ~ /CompilerThre/) kind = "jit"
+        else if (comm ~ /^(GC Thread|G1 )/) kind = "gc"
+        print kind, id, $12 + $13 }' <<< "${stat##*) }"
+    done
+  done
+}
+
+# thread_window "START" "END" (thread_ticks outputs): "SHARD JIT GC OTHER" CPU-s in the window.
+# A thread born inside the window counts whole; one that ended inside it is missed (the JVM retires
+# idle compiler threads), so the four may add up to a little less than the workers' total.
+thread_window() {
+  awk -v hz="$CLK_TCK" 'FNR == NR { start[$2] = $3; next }
+    { s[$1] += $3 - (($2 in start) ? start[$2] : 0) }
+    END { printf "%.2f %.2f %.2f %.2f\n", s["shard"] / hz, s["jit"] / hz, s["gc"] / hz, s["other"] / hz }' \
+    <(echo "$1") <(echo "$2")
+}
+
 # cpu_window "START SNAPSHOT" "END SNAPSHOT": prints "machine postgres rabbitmq workers" in seconds.
 cpu_window() {
   awk -v a="$1" -v b="$2" -v hz="$CLK_TCK" 'BEGIN {

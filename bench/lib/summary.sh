@@ -83,4 +83,11 @@ summary_table() {
       ok = op == ">=" ? v >= want : v <= want
       printf "| %s | %.2f | %s %s | %s |\n", what, v, op, want, ok ? "met" : "MISSED"
     }' "$OUT/results.tsv"
+  [ -f "$OUT/threads.tsv" ] || return 0
+  echo
+  echo "Where the workers' CPU goes, CPU-s per million source rows, by thread (bench/lib/proc.sh):"
+  echo
+  awk -F'\t' '
+    BEGIN { print "| fleet run | shard threads | JIT compilers | GC | other threads |"; print "|---|---:|---:|---:|---:|" }
+    { m = $3 / 1e6; printf "| %s | %.2f | %.2f | %.2f | %.2f |\n", $2, $4 / m, $5 / m, $6 / m, $7 / m }' "$OUT/threads.tsv"
 }
