@@ -16,8 +16,7 @@ final class ShardOutcome {
 
     private final Map<String, Long> written = new TreeMap<>();
     private final Map<String, Long> contributed = new TreeMap<>();
-    private final Map<String, Long> rejected = new TreeMap<>();
-    private final Map<String, Map<String, Long>> rejectedByReason = new TreeMap<>();
+    private final Map<String, Map<String, Long>> rejected = new TreeMap<>();
 
     void written(String table, long rows) {
         written.merge(table, rows, Long::sum);
@@ -30,9 +29,8 @@ final class ShardOutcome {
     }
 
     void rejected(RejectBuffer rejects) {
-        rejects.countByTable().forEach((table, n) -> rejected.merge(table, n, Long::sum));
         rejects.countByTableAndReason().forEach((table, reasons) -> reasons.forEach((reason, n) ->
-                rejectedByReason.computeIfAbsent(table, t -> new TreeMap<>()).merge(reason, n, Long::sum)));
+                rejected.computeIfAbsent(table, t -> new TreeMap<>()).merge(reason, n, Long::sum)));
     }
 
     TaskOutcome toTaskOutcome(Map<String, Long> read, long durationMillis) {
@@ -42,15 +40,18 @@ final class ShardOutcome {
         for (String table : tables) {
             long r = read.getOrDefault(table, 0L);
             long c = contributed.getOrDefault(table, 0L);
-            long x = rejected.getOrDefault(table, 0L);
+            long x = rejected.getOrDefault(table, Map.of()).values().stream().mapToLong(Long::longValue).sum();
             if (r != c + x) {
                 throw new IllegalStateException("R12 accounting does not add up for " + table + ": read " + r
                         + ", contributed " + c + ", rejected " + x);
             }
         }
-        long total = rejected.values().stream().mapToLong(Long::longValue).sum();
+        long total = 0;
         Map<String, Map<String, Long>> byReason = new TreeMap<>();
-        rejectedByReason.forEach((table, reasons) -> byReason.put(table, Map.copyOf(reasons)));
+        for (Map.Entry<String, Map<String, Long>> e : rejected.entrySet()) {
+            byReason.put(e.getKey(), Map.copyOf(e.getValue()));
+            total += e.getValue().values().stream().mapToLong(Long::longValue).sum();
+        }
         return new TaskOutcome(read, written, contributed, total, durationMillis, byReason);
     }
 }
