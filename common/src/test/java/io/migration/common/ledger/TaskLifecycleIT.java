@@ -129,9 +129,16 @@ class TaskLifecycleIT {
 
         PlannedTask done = plan("done");
         lifecycle.claim(done.toMessage(RunMode.MIGRATE), "w1", CRASH_LIMIT);
-        jdbi.useHandle(h -> new TaskLedger(jdbi).markSucceeded(h, done.key(), "w1",
-                new TaskOutcome(Map.of("list_recipients", 5L), Map.of("recipients", 4L), Map.of("list_recipients", 4L), 1, 12)));
+        // As a shard does: its transaction starts, works, then records the end in the same transaction.
+        jdbi.useTransaction(h -> {
+            h.execute("SELECT pg_sleep(0.2)");
+            new TaskLedger(jdbi).markSucceeded(h, done.key(), "w1", new TaskOutcome(Map.of("list_recipients", 5L),
+                    Map.of("recipients", 4L), Map.of("list_recipients", 4L), 1, 12));
+        });
         assertThat(row(done)).containsEntry("state", "succeeded").containsEntry("unfinished", 0);
+        double took = jdbi.withHandle(h -> h.createQuery("SELECT extract(epoch FROM finished_at - started_at)"
+                + " FROM migration.tasks WHERE run_id = :r").bind("r", done.runId()).mapTo(Double.class).one());
+        assertThat(took).as("the end is when the transaction recorded it, not when it began").isGreaterThanOrEqualTo(0.2);
         assertThat(lifecycle.claim(done.toMessage(RunMode.MIGRATE), "w1", CRASH_LIMIT))
                 .isInstanceOf(Claim.AlreadySucceeded.class);
         lifecycle.recordDead(done.key(), "w1", "late");
