@@ -1,5 +1,7 @@
 package io.migration.producer.seed;
 
+import io.migration.common.copy.BinaryCopyWriter;
+
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +12,8 @@ import java.util.Locale;
  * from an {@link Rng} stream keyed by (seed, table, row), so each table can be written on its own,
  * in any order or in parallel, and the same seed always gives the same rows.
  *
- * <p>The fields of each row are written in the column order of that table's COPY statement in
- * {@code seed/load.sql}.
+ * <p>The fields of each row are written in the column order of that table's {@link LegacyCopyTables}
+ * description, which the shared binary writer checks value by value.
  */
 final class LegacyTables {
 
@@ -148,10 +150,10 @@ final class LegacyTables {
         Rng rng = new Rng();
         for (int c = 1; c <= plan.companies(); c++) {
             rng.reset(seed, S_COMPANY, c);
-            out.row(3);
+            out.row();
             out.int8(c);
             out.text(rng.pick(COMPANY_WORDS) + " " + rng.pick(COMPANY_KINDS) + " #" + c);
-            out.timestamp(BASE - rng.nextLong(3 * 365 * DAY));
+            out.timestamptz(BASE - rng.nextLong(3 * 365 * DAY));
         }
         return out.finish();
     }
@@ -164,13 +166,13 @@ final class LegacyTables {
                 rng.reset(seed, S_LIST, id);
                 long created = BASE + rng.nextLong(SPAN / 2);
                 boolean deleted = j > 0 && rng.chance(DELETED_LIST);
-                out.row(5);
+                out.row();
                 out.int8(id);
                 out.int8(c);
                 out.text(rng.pick(LIST_NAMES) + " " + (j + 1));
-                out.timestamp(created);
+                out.timestamptz(created);
                 if (deleted) {
-                    out.timestamp(created + rng.nextLong(4 * 365 * DAY));
+                    out.timestamptz(created + rng.nextLong(4 * 365 * DAY));
                 } else {
                     out.nul();
                 }
@@ -319,7 +321,7 @@ final class LegacyTables {
                 } else {
                     updated = created + rng.nextLong(400 * DAY / SECOND) * SECOND;
                 }
-                out.row(11);
+                out.row();
                 out.int8(id);
                 out.int8(c);
                 out.int8(listId);
@@ -329,8 +331,8 @@ final class LegacyTables {
                 out.text(phone(rng, who.phone()));
                 out.text(status(rng));
                 out.text(source(rng));
-                out.timestamp(created);
-                out.timestamp(updated);
+                out.timestamptz(created);
+                out.timestamptz(updated);
             }
         }
         return out.finish();
@@ -433,7 +435,7 @@ final class LegacyTables {
                             : clean;
                     previous = clean;
                 }
-                out.row(4);
+                out.row();
                 out.int8(++id);
                 out.int8(parentOf(row, rng));
                 out.text(name);
@@ -464,7 +466,7 @@ final class LegacyTables {
                     tag = u < 0.02 ? rng.pick(BLANKS) : u < 0.10 ? caseVariant(rng, clean) : clean;
                     previous = clean;
                 }
-                out.row(3);
+                out.row();
                 out.int8(++id);
                 out.int8(parentOf(row, rng));
                 out.text(tag);
@@ -485,11 +487,11 @@ final class LegacyTables {
             }
             long created = rowCreatedAt(row, time);
             for (int j = 0; j < count; j++) {
-                out.row(5);
+                out.row();
                 out.int8(++id);
                 out.int8(parentOf(row, rng));
                 out.int8(1 + rng.nextInt(5000));
-                out.timestamp(created + rng.nextLong(500 * DAY / SECOND) * SECOND);
+                out.timestamptz(created + rng.nextLong(500 * DAY / SECOND) * SECOND);
                 out.text(rng.chance(0.15) ? null : rng.pick(USER_AGENTS));
             }
         }
@@ -508,12 +510,12 @@ final class LegacyTables {
             }
             long created = rowCreatedAt(row, time);
             for (int j = 0; j < count; j++) {
-                out.row(5);
+                out.row();
                 out.int8(++id);
                 out.int8(parentOf(row, rng));
                 out.int8(1 + rng.nextInt(5000));
                 out.text(rng.pick(URLS));
-                out.timestamp(created + rng.nextLong(500 * DAY / SECOND) * SECOND);
+                out.timestamptz(created + rng.nextLong(500 * DAY / SECOND) * SECOND);
             }
         }
         return out.finish();
@@ -531,13 +533,13 @@ final class LegacyTables {
             }
             long created = rowCreatedAt(row, time);
             for (int j = 0; j < count; j++) {
-                out.row(6);
+                out.row();
                 out.int8(++id);
                 out.int8(parentOf(row, rng));
-                out.nullableInt8(rng.chance(0.2) ? null : 1L + rng.nextInt(5000));
+                out.int8(rng.chance(0.2) ? null : 1L + rng.nextInt(5000));
                 out.text(rng.pick(BOUNCE_KINDS));
                 out.text(rng.chance(0.3) ? null : rng.pick(BOUNCE_REASONS));
-                out.timestamp(created + rng.nextLong(500 * DAY / SECOND) * SECOND);
+                out.timestamptz(created + rng.nextLong(500 * DAY / SECOND) * SECOND);
             }
         }
         return out.finish();
@@ -555,12 +557,12 @@ final class LegacyTables {
             }
             long created = rowCreatedAt(row, time);
             for (int j = 0; j < count; j++) {
-                out.row(5);
+                out.row();
                 out.int8(++id);
                 out.int8(parentOf(row, rng));
-                out.nullableInt8(rng.chance(0.3) ? null : 1L + rng.nextInt(5000));
+                out.int8(rng.chance(0.3) ? null : 1L + rng.nextInt(5000));
                 out.text(rng.chance(0.4) ? null : rng.pick(UNSUBSCRIBE_REASONS));
-                out.timestamp(created + rng.nextLong(500 * DAY / SECOND) * SECOND);
+                out.timestamptz(created + rng.nextLong(500 * DAY / SECOND) * SECOND);
             }
         }
         return out.finish();
@@ -582,12 +584,12 @@ final class LegacyTables {
                 previous = person;
                 String clean = person(person, aux).email();
                 String email = rng.chance(0.03) ? invalidEmail(rng, clean) : email(rng, clean, again);
-                out.row(5);
+                out.row();
                 out.int8(id);
                 out.int8(c);
                 out.text(email == null ? clean : email);
                 out.text(rng.pick(SUPPRESSION_REASONS));
-                out.timestamp(BASE + rng.nextLong(SPAN / SECOND) * SECOND);
+                out.timestamptz(BASE + rng.nextLong(SPAN / SECOND) * SECOND);
             }
         }
         return out.finish();

@@ -1,5 +1,7 @@
 package io.migration.producer.seed;
 
+import io.migration.common.copy.BinaryCopyWriter;
+
 import java.io.PrintWriter;
 import java.sql.Array;
 import java.sql.Connection;
@@ -19,8 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 
 /**
  * Writes a {@link SeedPlan}'s dataset into a source database: (re)creates the ten legacy tables
@@ -44,7 +44,6 @@ public final class Seeder {
     private final int parallelism;
     private final PrintWriter progress;
     private final LegacySchema schema = new LegacySchema();
-    private final Map<String, String> copyStatements = copyStatements();
     private long started;
 
     public Seeder(DataSource dataSource, int parallelism, PrintWriter progress) {
@@ -93,9 +92,10 @@ public final class Seeder {
         for (LegacyTables.Load load : new LegacyTables(plan).loads()) {
             loads.add(new Task(load.cost(), conn -> {
                 long t0 = System.nanoTime();
-                CopyManager copy = conn.unwrap(PGConnection.class).getCopyAPI();
-                String sql = copyStatements.get(load.table());
-                long n = load.generator().write(new BinaryCopyWriter(copy.copyIn(sql)));
+                long n;
+                try (BinaryCopyWriter out = BinaryCopyWriter.open(conn, LegacyCopyTables.BY_NAME.get(load.table()))) {
+                    n = load.generator().write(out);
+                }
                 rows.put(load.table(), n);
                 report(String.format(Locale.ROOT, "%-23s %,11d rows in %5.1f s", load.table(), n,
                         (System.nanoTime() - t0) / 1e9));
@@ -189,17 +189,5 @@ public final class Seeder {
     private synchronized void report(String what) {
         progress.printf(Locale.ROOT, "seed: %s (%.1f s)%n", what, (System.nanoTime() - started) / 1e9);
         progress.flush();
-    }
-
-    private static Map<String, String> copyStatements() {
-        Map<String, String> byTable = new LinkedHashMap<>();
-        for (String sql : SqlScript.statements("/seed/load.sql")) {
-            String table = sql.split("\\s+")[1];
-            byTable.put(table, sql);
-        }
-        if (!byTable.keySet().equals(new java.util.HashSet<>(LegacySchema.TABLES))) {
-            throw new IllegalStateException("seed/load.sql must hold one COPY per legacy table");
-        }
-        return byTable;
     }
 }
