@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migration.common.config.DatabaseSettings;
 import io.migration.producer.cli.ProducerCli;
-import io.migration.testsupport.ExpectedResults;
 import io.migration.testsupport.TestServices;
+import io.migration.worker.it.Datasets;
 import io.migration.worker.it.Broker;
 import io.migration.worker.it.Ledger;
 import io.migration.worker.it.WorkerProcess;
@@ -64,12 +64,7 @@ public final class FaultRig {
 
     /** As {@link #seed(TestServices, int, int, long)}, the fleet on the broker at {@code amqpUri}. */
     public static FaultRig seed(TestServices services, String amqpUri, int companies, int rows, long seed) {
-        Map<String, String> env = services.environment();
-        assertThat(ProducerCli.run(env, "seed", "--companies", Integer.toString(companies), "--rows",
-                Integer.toString(rows), "--seed", Long.toString(seed))).isZero();
-        assertThat(ProducerCli.run(env, "migrate-schema")).isZero();
-        ExpectedResults.installPgcrypto(services.source());
-        return new FaultRig(services, amqpUri, ExpectedResults.allCompanyIds(services.source()));
+        return new FaultRig(services, amqpUri, Datasets.seedAndCreateSchema(services, companies, rows, seed));
     }
 
     public TestServices services() {

@@ -8,7 +8,6 @@ import io.migration.common.message.TaskMessageCodec;
 import io.migration.common.shard.Buckets;
 import io.migration.producer.cli.ProducerCli;
 import io.migration.testsupport.ActualResults;
-import io.migration.testsupport.ExpectedResults;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TargetComparison;
 import io.migration.testsupport.TestServices;
@@ -51,10 +50,7 @@ class ConcurrentDeliveriesIT {
     void seed(TestServices services) {
         this.services = services;
         this.env = services.environment();
-        assertThat(ProducerCli.run(env, "seed", "--companies", "6", "--rows", "8000", "--seed", "23")).isZero();
-        assertThat(ProducerCli.run(env, "migrate-schema")).isZero();
-        ExpectedResults.installPgcrypto(services.source());
-        companies = ExpectedResults.allCompanyIds(services.source());
+        companies = Datasets.seedAndCreateSchema(services, 6, 8000, 23);
         ledger = new Ledger(services.target());
     }
 

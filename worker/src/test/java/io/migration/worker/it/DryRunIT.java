@@ -54,10 +54,7 @@ class DryRunIT {
     void seed(TestServices services) throws Exception {
         this.services = services;
         this.env = services.environment();
-        assertThat(ProducerCli.run(env, "seed", "--companies", "6", "--rows", "4000", "--seed", "23")).isZero();
-        assertThat(ProducerCli.run(env, "migrate-schema")).isZero();
-        ExpectedResults.installPgcrypto(services.source());
-        companies = ExpectedResults.allCompanyIds(services.source());
+        companies = Datasets.seedAndCreateSchema(services, 6, 4000, 23);
     }
 
     @Test

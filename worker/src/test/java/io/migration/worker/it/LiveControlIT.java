@@ -3,7 +3,6 @@ package io.migration.worker.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migration.producer.cli.ProducerCli;
-import io.migration.testsupport.ExpectedResults;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TargetComparison;
 import io.migration.testsupport.TestServices;
@@ -35,10 +34,7 @@ class LiveControlIT {
     @Test
     void throttlePauseAndResumeChangeARunningFleetsPace(TestServices services) throws Exception {
         Map<String, String> env = new HashMap<>(services.environment());
-        assertThat(ProducerCli.run(env, "seed", "--companies", "4", "--rows", "30000", "--seed", "31")).isZero();
-        assertThat(ProducerCli.run(env, "migrate-schema")).isZero();
-        ExpectedResults.installPgcrypto(services.source());
-        List<Long> companies = ExpectedResults.allCompanyIds(services.source());
+        List<Long> companies = Datasets.seedAndCreateSchema(services, 4, 30000, 31);
         int admin = WorkerProcess.freePort();
         env.put("FLEET_ROWS_PER_SECOND", Long.toString(SLOW));
         env.put("WORKER_CONTROL_INTERVAL", "1 second");

@@ -46,10 +46,7 @@ class PipelineIT {
     void seed(TestServices services) {
         this.services = services;
         this.env = services.environment();
-        assertThat(ProducerCli.run(env, "seed", "--companies", "12", "--rows", "20000", "--seed", "11")).isZero();
-        assertThat(ProducerCli.run(env, "migrate-schema")).isZero();
-        ExpectedResults.installPgcrypto(services.source());
-        companies = ExpectedResults.allCompanyIds(services.source());
+        companies = Datasets.seedAndCreateSchema(services, 12, 20000, 11);
         ledger = new Ledger(services.target());
     }
 

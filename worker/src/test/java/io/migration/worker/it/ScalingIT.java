@@ -3,7 +3,6 @@ package io.migration.worker.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migration.producer.cli.ProducerCli;
-import io.migration.testsupport.ExpectedResults;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TargetComparison;
 import io.migration.testsupport.TestServices;
@@ -32,10 +31,7 @@ class ScalingIT {
     @Test
     void workersComeAndGoDuringARunAndTheResultIsExact(TestServices services) throws Exception {
         Map<String, String> env = new HashMap<>(services.environment());
-        assertThat(ProducerCli.run(env, "seed", "--companies", "8", "--rows", "12000", "--seed", "21")).isZero();
-        assertThat(ProducerCli.run(env, "migrate-schema")).isZero();
-        ExpectedResults.installPgcrypto(services.source());
-        List<Long> companies = ExpectedResults.allCompanyIds(services.source());
+        List<Long> companies = Datasets.seedAndCreateSchema(services, 8, 12000, 21);
         env.put("FLEET_ROWS_PER_SECOND", Long.toString(BUDGET));
         env.put("WORKER_CONTROL_INTERVAL", "1 second");
         env.put("WORKER_SHUTDOWN_GRACE_PERIOD", "3 seconds");
