@@ -57,7 +57,7 @@ pids=()
 trap 'kill -TERM "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true' EXIT
 for i in $(seq 1 "$WORKERS"); do
   WORKER_HTTP_PORT=0 WORKER_ADMIN_PORT=0 WORKER_NAME="demo-$i" \
-    java -XX:+ExitOnOutOfMemoryError -Xmx256m -jar worker/target/worker.jar server worker/worker.yml > "target/demo/worker-$i.log" 2>&1 &
+    java -XX:+ExitOnOutOfMemoryError -XX:+UseParallelGC -Xmx256m -jar worker/target/worker.jar server worker/worker.yml > "target/demo/worker-$i.log" 2>&1 &
   pids+=($!)
 done
 for i in $(seq 1 "$WORKERS"); do

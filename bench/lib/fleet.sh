@@ -33,7 +33,7 @@ start_workers() {
       export WORKER_HTTP_PORT=0 WORKER_ADMIN_PORT=0 WORKER_NAME="$FLEET_NAME-$i"
       export SOURCE_DB_URL TARGET_DB_URL SOURCE_DB_USER=$PGUSER TARGET_DB_USER=$PGUSER
       SOURCE_DB_URL=$(jdbc_url "$src") TARGET_DB_URL=$(jdbc_url "$tgt")
-      exec java "-Xmx$XMX" -XX:+ExitOnOutOfMemoryError "-Xlog:gc:file=$OUT/gc-$tag-$i.log" \
+      exec java "-Xmx$XMX" -XX:+ExitOnOutOfMemoryError -XX:+UseParallelGC "-Xlog:gc:file=$OUT/gc-$tag-$i.log" \
         -jar worker/target/worker.jar server worker/worker.yml > "$OUT/worker-$tag-$i.log" 2>&1
     ) &
     WORKER_PIDS+=($!)

@@ -145,6 +145,9 @@ time (a missing key stops the pod with a clear event instead of starting it with
 
 {{- define "migration-fleet.javaToolOptions" -}}
 {{- $options := list "-XX:+ExitOnOutOfMemoryError" (printf "-XX:MaxRAMPercentage=%v" .Values.jvm.maxRamPercentage) }}
+{{- if .Values.jvm.garbageCollector }}
+{{- $options = append $options (printf "-XX:+Use%sGC" .Values.jvm.garbageCollector) }}
+{{- end }}
 {{- if .Values.jvm.extraOptions }}
 {{- $options = append $options .Values.jvm.extraOptions }}
 {{- end }}

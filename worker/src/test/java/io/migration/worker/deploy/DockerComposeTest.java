@@ -67,9 +67,9 @@ class DockerComposeTest {
                     .containsEntry("WORKER_ADMIN_PORT", String.valueOf(ports.get("admin")))
                     .containsEntry("WORKER_NAME", worker.getKey())
                     .containsKey("AMQP_URI");
-            String jvm = map(chartValues.get("jvm")).get("maxRamPercentage").toString();
-            assertThat(env.get("JAVA_TOOL_OPTIONS").toString())
-                    .contains("-XX:+ExitOnOutOfMemoryError", "-XX:MaxRAMPercentage=" + jvm);
+            Map<String, Object> jvm = map(chartValues.get("jvm"));
+            assertThat(env.get("JAVA_TOOL_OPTIONS").toString()).contains("-XX:+ExitOnOutOfMemoryError",
+                    "-XX:MaxRAMPercentage=" + jvm.get("maxRamPercentage"), "-XX:+Use" + jvm.get("garbageCollector") + "GC");
         }
     }
 

@@ -64,7 +64,7 @@ class DockerfileTest {
 
         assertThat(entrypoint).isEqualTo(worker.getCommand());
         assertThat(command).isEqualTo(worker.getArgs());
-        assertThat(String.join(" ", instruction("ENV"))).contains("-XX:+ExitOnOutOfMemoryError", "-XX:MaxRAMPercentage=");
+        assertThat(String.join(" ", instruction("ENV"))).contains("-XX:+ExitOnOutOfMemoryError", "-XX:MaxRAMPercentage=", "-XX:+UseParallelGC");
     }
 
     @Test

@@ -82,7 +82,7 @@ class HelmChartTest {
                     assertThat(container.getCommand()).as("the JVM runs as PID 1, no shell").containsExactly("java");
                 }
                 assertThat(env(container, "JAVA_TOOL_OPTIONS").map(EnvVar::getValue).orElse(""))
-                        .contains("-XX:+ExitOnOutOfMemoryError").containsPattern("-XX:MaxRAMPercentage=\\d+");
+                        .contains("-XX:+ExitOnOutOfMemoryError", "-XX:+UseParallelGC").containsPattern("-XX:MaxRAMPercentage=\\d+");
             }
         }
     }
@@ -106,6 +106,17 @@ class HelmChartTest {
 
     private static String httpGet(Probe probe) {
         return probe.getHttpGet().getPort().getStrVal() + " " + probe.getHttpGet().getPath();
+    }
+
+    /** The collector is a value: Parallel by default (docs/BENCHMARKS.md), empty leaves it to the JVM. */
+    @Test
+    void theCollectorIsChosenByAValue() {
+        String defaults = env(Chart.render(null).worker(), "JAVA_TOOL_OPTIONS").map(EnvVar::getValue).orElse("");
+        String jvmsChoice = env(Chart.render(null, Map.of("jvm.garbageCollector", "")).worker(), "JAVA_TOOL_OPTIONS")
+                .map(EnvVar::getValue).orElse("");
+
+        assertThat(defaults).contains("-XX:+UseParallelGC");
+        assertThat(jvmsChoice).contains("-XX:+ExitOnOutOfMemoryError").doesNotContain("GC");
     }
 
     @Test
