@@ -67,7 +67,7 @@ enqueue_flags() {
 # run_fleet KEY LABEL SOURCE_DB N SOURCE_ROWS: one measured migration into a fresh $TGT_DB.
 run_fleet() {
   local key=$1 label=$2 src=$3 n=$4 source_rows=$5
-  local flags i run_id status=0 t0 t1 cpu0 cpu1 threads0 threads clients0 clients window wall rows_read rss peaks heap=0 live=0 maxrss=0 oom=no note=""
+  local flags i run_id status=0 t0 t1 cpu0 cpu1 threads0 threads backends0 databases clients0 clients window wall rows_read rss peaks heap=0 live=0 maxrss=0 oom=no note=""
   echo "== $label: fleet migration with $n worker(s) from $src (-Xmx$XMX)"
   recreate_db "$TGT_DB"
   with_dbs "$src" "$TGT_DB" producer migrate-schema > "$OUT/migrate-schema-$key.log" 2>&1
@@ -76,7 +76,7 @@ run_fleet() {
   start_workers "$key" "$src" "$TGT_DB" "$n"
 
   # The window opens once every worker consumes, so JVM start-up is not counted.
-  threads0=$(thread_ticks "${WORKER_PIDS[@]}")
+  threads0=$(thread_ticks "${WORKER_PIDS[@]}"); backends0=$(pg_backend_ticks "$src" "$TGT_DB")
   cpu0=$(cpu_snapshot "${WORKER_PIDS[@]}"); mark_children_cpu; clients0=$CHILDREN_CPU; t0=$(now)
   # shellcheck disable=SC2086 # the flags are words
   run_id=$(with_dbs "$src" "$TGT_DB" producer enqueue $flags 2> "$OUT/enqueue-$key.log" | tail -1)
@@ -84,6 +84,7 @@ run_fleet() {
     > "$OUT/status-$key.log" 2>&1 || status=$?
   t1=$(now); mark_children_cpu; cpu1=$(cpu_snapshot "${WORKER_PIDS[@]}")
   threads=$(thread_window "$threads0" "$(thread_ticks "${WORKER_PIDS[@]}")")
+  databases=$(pg_backend_window "$backends0" "$(pg_backend_ticks "$src" "$TGT_DB")" "$src" "$TGT_DB")
   clients=$(awk -v a="$clients0" -v b="$CHILDREN_CPU" 'BEGIN { printf "%.2f", b - a }')
 
   for i in "${!WORKER_PIDS[@]}"; do
@@ -105,6 +106,8 @@ run_fleet() {
   printf '   %s s, %s source rows (fleet read %s), CPU-s machine/postgres/rabbitmq/workers: %s, producer %s%s\n' \
     "$wall" "$source_rows" "$rows_read" "$window" "$clients" "${note:+; $note}"
   echo "   workers' CPU-s by thread: shard/JIT/GC/other: $threads"
+  echo "   PostgreSQL CPU-s of the source's / the target's backends: $databases"
   record "$key" "$label" "$wall" "$source_rows" "${window% *} $clients ${window##* }" "$heap" "$live" "$maxrss" "$oom" "$note"
-  printf '%s\t%s\t%s\t%s\n' "$key" "$label" "$source_rows" "${threads// /$'\t'}" >> "$OUT/threads.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$key" "$label" "$source_rows" "${threads// /$'\t'}" "${databases// /$'\t'}" \
+    "$(cut -d' ' -f2 <<< "$window")" >> "$OUT/threads.tsv"
 }

@@ -62,6 +62,33 @@ rabbit_ticks() {
   if [ -n "$RABBIT_PID" ]; then pids_ticks "$RABBIT_PID"; else echo 0; fi
 }
 
+# The live backends of the given databases as "DATABASE PID TICKS": every child of the postmaster
+# whose process title names one of them ("postgres: [cluster: ]user database host(port) state",
+# "autovacuum worker database"), its utime + stime so far.
+pg_backend_ticks() {
+  local pid title db
+  for pid in $(pgrep -P "$POSTMASTER_PID" || true); do
+    title=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) || continue
+    for db in "$@"; do
+      [[ " $title " == *" $db "* ]] || continue
+      echo "$db $pid $(pids_ticks "$pid")"
+      break
+    done
+  done
+}
+
+# pg_backend_window "START" "END" DATABASE... (pg_backend_ticks outputs): each database's CPU-s in
+# the window, in the order given. A backend that closed inside the window is missed (its CPU is
+# only in the cluster's total), so the figures are a lower bound of each database's share.
+pg_backend_window() {
+  local start=$1 end=$2
+  shift 2
+  awk -v hz="$CLK_TCK" -v dbs="$*" 'FNR == NR { start[$2] = $3; next }
+    { s[$1] += $3 - (($2 in start) ? start[$2] : 0) }
+    END { n = split(dbs, d, " "); for (i = 1; i <= n; i++) printf "%.2f%s", s[d[i]] / hz, i < n ? " " : "\n" }' \
+    <(echo "$start") <(echo "$end")
+}
+
 # One snapshot: "machine postgres rabbitmq workers" ticks, the workers being the given pids.
 cpu_snapshot() {
   echo "$(machine_busy_ticks) $(pg_cluster_ticks) $(rabbit_ticks) $(pids_ticks "$@")"

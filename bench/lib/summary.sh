@@ -90,4 +90,12 @@ summary_table() {
   awk -F'\t' '
     BEGIN { print "| fleet run | shard threads | JIT compilers | GC | other threads |"; print "|---|---:|---:|---:|---:|" }
     { m = $3 / 1e6; printf "| %s | %.2f | %.2f | %.2f | %.2f |\n", $2, $4 / m, $5 / m, $6 / m, $7 / m }' "$OUT/threads.tsv"
+  echo
+  echo "Where PostgreSQL's CPU goes in the fleet runs, CPU-s per million source rows: the live backends of"
+  echo "the source database and of the target's (the workers' pools), and the rest of the cluster (WAL"
+  echo "writer, checkpointer, connections that closed inside the run: the producer's)."
+  echo
+  awk -F'\t' '
+    BEGIN { print "| fleet run | source backends | target backends | rest of the cluster |"; print "|---|---:|---:|---:|" }
+    NF >= 10 { m = $3 / 1e6; printf "| %s | %.2f | %.2f | %.2f |\n", $2, $8 / m, $9 / m, ($10 - $8 - $9) / m }' "$OUT/threads.tsv"
 }
