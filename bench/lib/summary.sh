@@ -97,5 +97,9 @@ summary_table() {
   echo
   awk -F'\t' '
     BEGIN { print "| fleet run | source backends | target backends | rest of the cluster |"; print "|---|---:|---:|---:|" }
-    NF >= 10 { m = $3 / 1e6; printf "| %s | %.2f | %.2f | %.2f |\n", $2, $8 / m, $9 / m, ($10 - $8 - $9) / m }' "$OUT/threads.tsv"
+    NF >= 10 { m = $3 / 1e6; rest = $10 - $8 - $9; printf "| %s | %.2f | %.2f | %.2f |\n", $2, $8 / m, $9 / m, rest / m
+               if ($10 > 0 && rest / $10 > worst) { worst = rest / $10; noisiest = $2 } }
+    END { if (worst > 0.2)
+            printf "\n**%.0f %% of PostgreSQL'"'"'s CPU in \"%s\" was neither the source'"'"'s nor the target'"'"'s:" \
+              " another database of the cluster was probably busy, and the PostgreSQL figures are inflated.**\n", worst * 100, noisiest }' "$OUT/threads.tsv"
 }
