@@ -5,10 +5,12 @@
 # fresh target with the same schema and indexes). Then one summary table with the issue's targets.
 #
 # Usage: bench/run.sh [--companies N] [--rows M] [--workers "1 2"] [--shard-rows R]
-#                     [--streams S] [--scale] [--skew] [--keep]
+#                     [--streams S] [--scale] [--skew] [--keep] [--private-pg "SETTINGS"]
 #   --scale  also migrates a 4x dataset (4N companies, 4M rows) with 2 workers: time ratio vs 1x
 #   --skew   also migrates a dataset where one company holds a third of the rows, with 2 workers
 #   --keep   keep the scratch databases (named $BENCH_PREFIX_*, default bench_*)
+#   --private-pg "max_wal_size=16GB ..."  runs every line on a private PostgreSQL cluster made for
+#            the run (initdb, a free port from 5499, these settings), removed at the end
 # Environment: BENCH_PREFIX (bench), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres),
 #   AMQP_URI, BENCH_STATUS_TIMEOUT (seconds a fleet run may take, 3600).
 set -euo pipefail
@@ -17,7 +19,7 @@ cd "$(dirname "$0")/.."
 usage() { awk '/^# Usage:/ { on = 1 } on && !/^#/ { exit } on { sub(/^# ?/, ""); print }' "$0"; }
 die() { echo "bench: $*" >&2; exit 1; }
 
-COMPANIES=300 ROWS=1000000 WORKERS="1 2" SHARD_ROWS="" STREAMS=2 SCALE=no SKEW=no KEEP=no
+COMPANIES=300 ROWS=1000000 WORKERS="1 2" SHARD_ROWS="" STREAMS=2 SCALE=no SKEW=no KEEP=no PRIVATE_PG=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --companies) COMPANIES=$2; shift 2 ;;
@@ -28,11 +30,13 @@ while [ $# -gt 0 ]; do
     --scale) SCALE=yes; shift ;;
     --skew) SKEW=yes; shift ;;
     --keep) KEEP=yes; shift ;;
+    --private-pg) PRIVATE_PG=$2; shift 2 ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; echo "bench: unknown argument $1" >&2; exit 64 ;;
   esac
 done
 
+[ -z "$PRIVATE_PG" ] || [ "$KEEP" = no ] || die "--keep and --private-pg: the private cluster is removed at the end"
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export FLEET_NAME=bench AMQP_URI=${AMQP_URI:-amqp://guest:guest@127.0.0.1:5672/%2F}
 P=${BENCH_PREFIX:-bench}
@@ -43,6 +47,11 @@ OUT=bench/out/$STAMP
 WORK=$OUT/work
 mkdir -p "$WORK"
 
+# shellcheck source=bench/lib/private_pg.sh
+source bench/lib/private_pg.sh
+# Before proc.sh, which finds the cluster's postmaster once.
+trap stop_private_pg EXIT
+[ -z "$PRIVATE_PG" ] || start_private_pg "$WORK/pg" "$PRIVATE_PG"
 # shellcheck source=bench/lib/proc.sh
 source bench/lib/proc.sh
 # shellcheck source=bench/lib/db.sh
@@ -55,13 +64,14 @@ source bench/lib/fleet.sh
 cleanup() {
   stop_workers
   reset_queues
-  rm -rf "$WORK"
   if [ "$KEEP" = yes ]; then
     echo "== kept databases: ${CREATED_DBS[*]}"
   else
     local db
     for db in "${CREATED_DBS[@]}"; do drop_db "$db" || true; done
   fi
+  stop_private_pg
+  rm -rf "$WORK"
 }
 trap cleanup EXIT
 
@@ -157,6 +167,8 @@ write_summary() {
     echo "Machine: $(nproc) cores, $(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);" \
       "load average $LOAD_AT_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end. Dataset: $COMPANIES companies, $ROWS list_recipients," \
       "$SOURCE_ROWS source rows (the ten legacy tables); shard rows ${SHARD_ROWS:-the producer default}."
+    echo "PostgreSQL: ${PRIVATE_PG:+a private cluster made for the run, with $PRIVATE_PG, }$(sql postgres -c "SELECT version()" | cut -d' ' -f1-2)," \
+      "shared_buffers $(sql postgres -c "SHOW shared_buffers"), max_wal_size $(sql postgres -c "SHOW max_wal_size")."
     echo
     summary_table
   } > "$file"
