@@ -96,13 +96,19 @@ install_pgcopydb() {
     || die "could not install pgcopydb (log: $OUT/apt-pgcopydb.log)"
 }
 
-# seed DB ARGS...: a fresh source database seeded with the producer's seed command (seed 42).
+# seed DB ARGS...: a fresh source database seeded with the producer's seed command (seed 42), then
+# vacuumed (FREEZE, ANALYZE) like a production database whose rows are old: otherwise the first
+# reader of the freshly loaded rows (pgcopydb on the 1x source, the fleet on the 4x and skewed ones)
+# pays for setting the hint bits of every page, and the lines would not compare.
 seed() {
-  local db=$1
+  local db=$1 t0
   shift
   echo "== seed $db: $*"
   recreate_db "$db"
   with_dbs "$db" "$TGT_DB" producer seed "$@" --seed 42 2> "$OUT/seed-$db.log"
+  t0=$(now)
+  sql "$db" -c "VACUUM (FREEZE, ANALYZE)"
+  echo "   vacuumed (FREEZE, ANALYZE) in $(elapsed "$t0" "$(now)") s"
 }
 
 # --- the peer and the floors ---
