@@ -51,7 +51,7 @@ mkdir -p "$WORK"
 source bench/lib/private_pg.sh
 # Before proc.sh, which finds the cluster's postmaster once.
 trap stop_private_pg EXIT
-[ -z "$PRIVATE_PG" ] || start_private_pg "$WORK/pg" "$PRIVATE_PG"
+[ -z "$PRIVATE_PG" ] || start_private_pg "$WORK/pg" "$OUT/pg" "$PRIVATE_PG"
 # shellcheck source=bench/lib/proc.sh
 source bench/lib/proc.sh
 # shellcheck source=bench/lib/db.sh

@@ -83,8 +83,8 @@ run_fleet() {
   with_dbs "$src" "$TGT_DB" producer status --run-id "$run_id" --wait --timeout "$STATUS_TIMEOUT" --interval 1 \
     > "$OUT/status-$key.log" 2>&1 || status=$?
   t1=$(now); mark_children_cpu; cpu1=$(cpu_snapshot "${WORKER_PIDS[@]}")
-  threads=$(thread_window "$threads0" "$(thread_ticks "${WORKER_PIDS[@]}")")
-  databases=$(pg_backend_window "$backends0" "$(pg_backend_ticks "$src" "$TGT_DB")" "$src" "$TGT_DB")
+  threads=$(ticks_window "$threads0" "$(thread_ticks "${WORKER_PIDS[@]}")" shard jit gc other)
+  databases=$(ticks_window "$backends0" "$(pg_backend_ticks "$src" "$TGT_DB")" "$src" "$TGT_DB")
   clients=$(awk -v a="$clients0" -v b="$CHILDREN_CPU" 'BEGIN { printf "%.2f", b - a }')
 
   for i in "${!WORKER_PIDS[@]}"; do
@@ -109,5 +109,5 @@ run_fleet() {
   echo "   PostgreSQL CPU-s of the source's / the target's backends: $databases"
   record "$key" "$label" "$wall" "$source_rows" "${window% *} $clients ${window##* }" "$heap" "$live" "$maxrss" "$oom" "$note"
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$key" "$label" "$source_rows" "${threads// /$'\t'}" "${databases// /$'\t'}" \
-    "$(cut -d' ' -f2 <<< "$window")" >> "$OUT/threads.tsv"
+    "$(cut -d' ' -f2 <<< "$window")" >> "$OUT/breakdown.tsv"
 }

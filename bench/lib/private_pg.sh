@@ -20,23 +20,30 @@ _as_pg_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# start_private_pg DIR "NAME=VALUE ...": initdb in DIR (trust, UTF8), start on the first free port
-# from 5499 with those settings, and point PGHOST/PGPORT at it.
+# A folder the cluster's programs can write to (they run as postgres when we are root).
+_pg_owned_dir() {
+  mkdir -p "$1"
+  [ "$(id -u)" -ne 0 ] || chown postgres "$1"
+  (cd "$1" && pwd) # absolute: the socket folder (-k) must be
+}
+
+# start_private_pg DIR LOG_DIR "NAME=VALUE ...": initdb in DIR (trust, UTF8), start on the first
+# free port from 5499 with those settings, and point PGHOST/PGPORT at it. The logs go to LOG_DIR,
+# which outlives the cluster (its checkpoint warnings are part of what a run measured).
 start_private_pg() {
-  local dir=$1 settings=$2 bin port=5499 options setting
+  local dir logs settings=$3 bin port=5499 options setting
   bin=$(_pg_bindir)
   while ss -Hltn "sport = :$port" | grep -q .; do port=$((port + 1)); done
-  mkdir -p "$dir"
-  dir=$(cd "$dir" && pwd) # the socket folder (-k) must be absolute
-  [ "$(id -u)" -ne 0 ] || chown postgres "$dir"
+  dir=$(_pg_owned_dir "$1")
+  logs=$(_pg_owned_dir "$2")
   options="-p $port -k $dir -c listen_addresses=127.0.0.1"
   for setting in $settings; do options+=" -c $setting"; done
-  echo "== private PostgreSQL cluster on port $port: $settings"
+  echo "== private PostgreSQL cluster on port $port: $settings (logs: $logs)"
   PRIVATE_PG_DIR=$dir
-  _as_pg_owner "$bin/initdb" -D "$dir/data" -U "$PGUSER" --auth=trust -E UTF8 > "$dir/initdb.log" 2>&1 \
-    || die "initdb failed (log: $dir/initdb.log)"
-  _as_pg_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "$options" -w start > /dev/null \
-    || { tail -5 "$dir/server.log" >&2; die "the private cluster did not start"; }
+  _as_pg_owner "$bin/initdb" -D "$dir/data" -U "$PGUSER" --auth=trust -E UTF8 > "$logs/initdb.log" 2>&1 \
+    || { tail -5 "$logs/initdb.log" >&2; die "initdb failed (log: $logs/initdb.log)"; }
+  _as_pg_owner "$bin/pg_ctl" -D "$dir/data" -l "$logs/server.log" -o "$options" -w start > /dev/null \
+    || { tail -5 "$logs/server.log" >&2; die "the private cluster did not start (log: $logs/server.log)"; }
   export PGHOST=127.0.0.1 PGPORT=$port
 }
 

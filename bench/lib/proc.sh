@@ -77,18 +77,6 @@ pg_backend_ticks() {
   done
 }
 
-# pg_backend_window "START" "END" DATABASE... (pg_backend_ticks outputs): each database's CPU-s in
-# the window, in the order given. A backend that closed inside the window is missed (its CPU is
-# only in the cluster's total), so the figures are a lower bound of each database's share.
-pg_backend_window() {
-  local start=$1 end=$2
-  shift 2
-  awk -v hz="$CLK_TCK" -v dbs="$*" 'FNR == NR { start[$2] = $3; next }
-    { s[$1] += $3 - (($2 in start) ? start[$2] : 0) }
-    END { n = split(dbs, d, " "); for (i = 1; i <= n; i++) printf "%.2f%s", s[d[i]] / hz, i < n ? " " : "\n" }' \
-    <(echo "$start") <(echo "$end")
-}
-
 # One snapshot: "machine postgres rabbitmq workers" ticks, the workers being the given pids.
 cpu_snapshot() {
   echo "$(machine_busy_ticks) $(pg_cluster_ticks) $(rabbit_ticks) $(pids_ticks "$@")"
@@ -112,14 +100,17 @@ thread_ticks() {
   done
 }
 
-# thread_window "START" "END" (thread_ticks outputs): "SHARD JIT GC OTHER" CPU-s in the window.
-# A thread born inside the window counts whole; one that ended inside it is missed (the JVM retires
-# idle compiler threads), so the four may add up to a little less than the workers' total.
-thread_window() {
-  awk -v hz="$CLK_TCK" 'FNR == NR { start[$2] = $3; next }
+# ticks_window "START" "END" KIND... (thread_ticks or pg_backend_ticks outputs, "KIND ID TICKS"
+# lines): each kind's CPU-s in the window, in the order given. An id born inside the window counts
+# whole; one that ended inside it is missed (the JVM retires idle compiler threads, a connection
+# closes), so the kinds may add up to a little less than their process's or cluster's total.
+ticks_window() {
+  local start=$1 end=$2
+  shift 2
+  awk -v hz="$CLK_TCK" -v kinds="$*" 'FNR == NR { start[$2] = $3; next }
     { s[$1] += $3 - (($2 in start) ? start[$2] : 0) }
-    END { printf "%.2f %.2f %.2f %.2f\n", s["shard"] / hz, s["jit"] / hz, s["gc"] / hz, s["other"] / hz }' \
-    <(echo "$1") <(echo "$2")
+    END { n = split(kinds, k, " "); for (i = 1; i <= n; i++) printf "%.2f%s", s[k[i]] / hz, i < n ? " " : "\n" }' \
+    <(echo "$start") <(echo "$end")
 }
 
 # cpu_window "START SNAPSHOT" "END SNAPSHOT": prints "machine postgres rabbitmq workers" in seconds.

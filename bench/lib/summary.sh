@@ -83,13 +83,13 @@ summary_table() {
       ok = op == ">=" ? v >= want : v <= want
       printf "| %s | %.2f | %s %s | %s |\n", what, v, op, want, ok ? "met" : "MISSED"
     }' "$OUT/results.tsv"
-  [ -f "$OUT/threads.tsv" ] || return 0
+  [ -f "$OUT/breakdown.tsv" ] || return 0
   echo
   echo "Where the workers' CPU goes, CPU-s per million source rows, by thread (bench/lib/proc.sh):"
   echo
   awk -F'\t' '
     BEGIN { print "| fleet run | shard threads | JIT compilers | GC | other threads |"; print "|---|---:|---:|---:|---:|" }
-    { m = $3 / 1e6; printf "| %s | %.2f | %.2f | %.2f | %.2f |\n", $2, $4 / m, $5 / m, $6 / m, $7 / m }' "$OUT/threads.tsv"
+    { m = $3 / 1e6; printf "| %s | %.2f | %.2f | %.2f | %.2f |\n", $2, $4 / m, $5 / m, $6 / m, $7 / m }' "$OUT/breakdown.tsv"
   echo
   echo "Where PostgreSQL's CPU goes in the fleet runs, CPU-s per million source rows: the live backends of"
   echo "the source database and of the target's (the workers' pools), and the rest of the cluster (WAL"
@@ -100,6 +100,6 @@ summary_table() {
     NF >= 10 { m = $3 / 1e6; rest = $10 - $8 - $9; printf "| %s | %.2f | %.2f | %.2f |\n", $2, $8 / m, $9 / m, rest / m
                if ($10 > 0 && rest / $10 > worst) { worst = rest / $10; noisiest = $2 } }
     END { if (worst > 0.2)
-            printf "\n**%.0f %% of PostgreSQL'"'"'s CPU in \"%s\" was neither the source'"'"'s nor the target'"'"'s:" \
-              " another database of the cluster was probably busy, and the PostgreSQL figures are inflated.**\n", worst * 100, noisiest }' "$OUT/threads.tsv"
+            printf "\n**%.0f %% of the PostgreSQL CPU in \"%s\" was in neither the source nor the target database:" \
+              " another database of the cluster was probably busy, and the PostgreSQL figures are inflated.**\n", worst * 100, noisiest }' "$OUT/breakdown.tsv"
 }

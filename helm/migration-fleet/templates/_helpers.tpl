@@ -164,6 +164,9 @@ Refuses values that cannot work together, with one line saying what to change.
 {{- if not (has .Values.keda.rabbitmq.protocol (list "amqp" "http")) }}
 {{- fail (printf "keda.rabbitmq.protocol must be amqp or http, not %q" .Values.keda.rabbitmq.protocol) }}
 {{- end }}
+{{- if and .Values.jvm.garbageCollector (not (has .Values.jvm.garbageCollector (list "Serial" "Parallel" "G1" "Z" "Shenandoah"))) }}
+{{- fail (printf "jvm.garbageCollector must be Serial, Parallel, G1, Z, Shenandoah or empty (it becomes -XX:+Use<name>GC), not %q" .Values.jvm.garbageCollector) }}
+{{- end }}
 {{- if not .Values.config.FLEET_NAME }}
 {{- fail "config.FLEET_NAME must be set: it names the work queue (<FLEET_NAME>.work)" }}
 {{- end }}

@@ -117,6 +117,9 @@ class HelmChartTest {
 
         assertThat(defaults).contains("-XX:+UseParallelGC");
         assertThat(jvmsChoice).contains("-XX:+ExitOnOutOfMemoryError").doesNotContain("GC");
+        assertThatThrownBy(() -> Chart.render(null, Map.of("jvm.garbageCollector", "ParallelGC")))
+                .hasMessageContaining("jvm.garbageCollector must be Serial, Parallel, G1, Z, Shenandoah or empty")
+                .hasMessageContaining("\"ParallelGC\"");
     }
 
     @Test
