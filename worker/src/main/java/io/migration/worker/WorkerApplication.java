@@ -103,7 +103,7 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
                 new TaskLedger(targetJdbi), workerName, consumer.getMaxShardRowsInMemory());
         InFlightShards inFlight = new InFlightShards();
         ModeRunners runners = new ModeRunners(migration, migration.dryRun(), new ShardVerifier(source, target, workerName),
-                new OrphanCount(source, targetJdbi, workerName));
+                new OrphanCount(source, targetJdbi, workerName), migration.catchUp());
         DeliveryHandler handler = new DeliveryHandler(new DeliveryHandler.Settings(workerName,
                 consumer.getMaxAttempts(), consumer.getCrashLimit(), consumer.getRetryBackoff(),
                 consumer.getMaxRetryBackoff(), consumer.getMaxHold()), lifecycle, runners, reader, breakers, gate,

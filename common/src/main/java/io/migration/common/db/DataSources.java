@@ -39,6 +39,9 @@ public final class DataSources {
         }
     }
 
+    /** Prefix of the application_name of every read-only session this tool opens (on the source). */
+    public static final String READ_ONLY_APPLICATION_PREFIX = "migration-fleet-reader-";
+
     private DataSources() {
     }
 
@@ -75,7 +78,10 @@ public final class DataSources {
         config.addDataSourceProperty("tcpKeepAlive", "true");
         // Keep row data out of exception messages, so out of logs and dead letters.
         config.addDataSourceProperty("logServerErrorDetail", "false");
-        config.addDataSourceProperty("ApplicationName", options.poolName());
+        // The tool's read-only sessions on the source are named apart, so a cutover waiting for the
+        // application's open transactions (pg_stat_activity) can leave them out: they never write.
+        config.addDataSourceProperty("ApplicationName",
+                options.readOnly() ? READ_ONLY_APPLICATION_PREFIX + options.poolName() : options.poolName());
         // Server-prepared statements from the first execution: results arrive in binary, so
         // timestamps and numbers are not parsed from text on the hot path of shard reads.
         config.addDataSourceProperty("prepareThreshold", "-1");

@@ -122,6 +122,11 @@ public final class TaskLedger {
                 .execute();
     }
 
+    /** In the caller's transaction: a catch-up copy's source checksums (what it read), with its success. */
+    public void recordSourceChecksums(Handle h, TaskKey key, String json) {
+        bindKey(h.createUpdate(SqlFiles.get("ledger/record-source-checksums")), key).bind("checksums", json).execute();
+    }
+
     private static <T extends SqlStatement<T>> T bindKey(T statement, TaskKey key) {
         return statement.bind("runId", key.runId()).bind("companyId", key.companyId())
                 .bind("group", key.group().wireName()).bind("shard", key.shard());

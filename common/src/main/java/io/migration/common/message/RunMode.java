@@ -3,11 +3,19 @@ package io.migration.common.message;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What a run does with each shard (CLI.md {@code enqueue --mode}). */
+/**
+ * What a run does with each shard (CLI.md {@code enqueue --mode}), and what a cutover run's tasks do:
+ * a cutover run ({@link #CUTOVER}) is made of catch-up copies ({@link #CATCH_UP}) and verifications
+ * ({@link #VERIFY}), each task carrying its own mode.
+ */
 public enum RunMode {
     DRY_RUN("dry-run"),
     MIGRATE("migrate"),
-    VERIFY("verify");
+    VERIFY("verify"),
+    /** A run of `producer cutover`: never a task's mode. */
+    CUTOVER("cutover"),
+    /** A cutover run's copy: the migrate path, recording per bucket what it read (source checksums). */
+    CATCH_UP("catch-up");
 
     private final String wireName;
 
@@ -17,6 +25,11 @@ public enum RunMode {
 
     public String wireName() {
         return wireName;
+    }
+
+    /** The modes `producer enqueue` plans runs of. */
+    public boolean enqueued() {
+        return this == DRY_RUN || this == MIGRATE || this == VERIFY;
     }
 
     public static Optional<RunMode> fromWireName(String name) {

@@ -67,7 +67,7 @@ final class EnqueueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunMode runMode = RunMode.fromWireName(mode).orElseThrow(() -> new CommandFailure(
+        RunMode runMode = RunMode.fromWireName(mode).filter(RunMode::enqueued).orElseThrow(() -> new CommandFailure(
                 "unknown --mode " + mode + " (expected dry-run, migrate or verify)", OneLineErrors.USAGE, null));
         readiness.validate(runMode);
         if (runId != null && !RUN_ID.matcher(runId).matches()) {

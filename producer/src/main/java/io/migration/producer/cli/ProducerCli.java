@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             ThrottleCommand.class,
             PauseCommand.class,
             ResumeCommand.class,
+            ScheduleCommand.class,
+            CutoverCommand.class,
         })
 public final class ProducerCli implements Runnable {
 

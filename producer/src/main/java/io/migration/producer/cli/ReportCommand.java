@@ -64,6 +64,9 @@ final class ReportCommand implements Callable<Integer> {
                 RunInfo other = find(reports, diff);
                 ReportModel baseline = reports.build(other, policy::over);
                 RunDiff.write(other.runId(), run.runId(), RunDiff.between(baseline, model), output, out);
+            } else if (run.mode() == io.migration.common.message.RunMode.CUTOVER) {
+                io.migration.producer.cutover.CutoverReport.write(new io.migration.producer.cutover.CutoverLedger(
+                        Jdbi.create(target)).runCompanies(run.runId()), run.runId(), output, passing, out);
             } else if (passing) {
                 model.passingCompanies().forEach(out::println);
             } else {

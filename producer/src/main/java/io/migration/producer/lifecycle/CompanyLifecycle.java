@@ -56,15 +56,19 @@ public final class CompanyLifecycle {
             states.putAll(statesIn(run, figures));
         });
         List<CompanyStatus> out = new ArrayList<>();
+        SwitchStates switches = new SwitchStates(target, companies);
         for (long company : companies) {
-            out.add(states.getOrDefault(company,
-                    new CompanyStatus(company, CompanyState.NEVER_TRIED, null, null, null, "")));
+            out.add(switches.over(states.getOrDefault(company,
+                    new CompanyStatus(company, CompanyState.NEVER_TRIED, null, null, null, ""))));
         }
         return out;
     }
 
     private Map<Long, CompanyStatus> statesIn(RunInfo run, SortedMap<Long, CompanyFigures> figures) {
         Map<Long, CompanyStatus> out = new TreeMap<>();
+        if (run.mode() == io.migration.common.message.RunMode.CUTOVER) {
+            return out;
+        }
         SortedMap<Long, Verification> verifications = switch (run.mode()) {
             case VERIFY -> new VerifyResults(target).judge(run.runId(), figures.values());
             default -> new TreeMap<>();

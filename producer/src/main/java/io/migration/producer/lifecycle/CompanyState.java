@@ -18,7 +18,7 @@ public enum CompanyState {
     DRY_RUN_PASSED("dry-run-passed"),
     /** Its latest run is a dry run that FAILs (a task given up on, or rejects beyond the policy). */
     DRY_RUN_FAILED("dry-run-failed"),
-    /** Its latest run is a migrate run none of whose tasks of the company has started. */
+    /** It has a switch window to come (schedule), or its latest migrate run has not started a task of it. */
     SCHEDULED("scheduled"),
     /** A migrate run has started some of its tasks and not finished all. */
     MIGRATING("migrating"),
@@ -28,7 +28,16 @@ public enum CompanyState {
     VERIFYING("verifying"),
     /** Its latest run is a verify run that VERIFIED it. */
     VERIFIED("verified"),
-    /** Its latest migrate or verify run gave up on a task, or the verify run did not verify it. */
+    /** Its latest cutover is under way: catching up, or frozen (since when, in the detail). */
+    SWITCHING("switching"),
+    /** Its latest cutover switched it: the new service serves it. */
+    SWITCHED("switched"),
+    /** Switched, then given back to the legacy tables. */
+    ROLLED_BACK("rolled-back"),
+    /**
+     * Its latest migrate or verify run gave up on a task, or the verify run did not verify it, or its
+     * latest cutover failed (it needs a new switch window).
+     */
     FAILED("failed");
 
     private final String wireName;

@@ -83,6 +83,24 @@ public final class ReadinessGate {
         return out;
     }
 
+    /** Per company, its latest dry run that PASSes by that run's own policy (absent: none). */
+    public Map<Long, RunInfo> latestPassing(Collection<Long> companyIds) {
+        List<RunInfo> dryRuns = ledger.dryRunsOf(companyIds);
+        Map<String, SortedMap<Long, CompanyFigures>> figures = ledger.figures(dryRuns, companyIds);
+        Map<Long, RunInfo> out = new HashMap<>();
+        for (long company : companyIds) {
+            for (RunInfo run : dryRuns) {
+                CompanyFigures f = figures.getOrDefault(run.runId(), EMPTY).get(company);
+                if (f != null && f.tasks() > 0
+                        && ReadinessPolicy.fromJson(run.policyJson()).judge(DryRunFigures.of(f)).passed()) {
+                    out.put(company, run);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     /** What changed in either schema since the dry run, or empty. */
     static String schemaChanges(RunInfo dryRun, SchemaSnapshot source, SchemaSnapshot target) {
         List<String> parts = new ArrayList<>();

@@ -49,7 +49,8 @@ public final class RunReports {
         return switch (run.mode()) {
             case DRY_RUN -> dryRun(figures, policy.apply(ReadinessPolicy.fromJson(run.policyJson())));
             case VERIFY -> verify(figures);
-            case MIGRATE -> migrate(figures);
+            case MIGRATE, CUTOVER -> migrate(figures);
+            case CATCH_UP -> throw new IllegalStateException("catch-up is a task's mode, never a run's");
         };
     }
 

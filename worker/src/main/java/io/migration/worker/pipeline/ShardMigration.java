@@ -1,5 +1,7 @@
 package io.migration.worker.pipeline;
 
+import io.migration.common.checksum.BucketChecksums;
+import io.migration.common.checksum.CoveredRange;
 import io.migration.common.ledger.TaskKey;
 import io.migration.common.ledger.TaskLedger;
 import io.migration.common.ledger.TaskOutcome;
@@ -80,6 +82,14 @@ public final class ShardMigration implements ShardRunner {
         return (task, sourcePacer, targetPacer) -> run(task, sourcePacer, targetPacer, new DryRunRollback());
     }
 
+    /**
+     * A cutover's copy: the migrate path, and the source checksums of what it read, taken in the same
+     * snapshot and recorded with the task, so the next pass re-copies exactly what changed since.
+     */
+    public ShardRunner catchUp() {
+        return (task, sourcePacer, targetPacer) -> run(task, sourcePacer, targetPacer, KEEP, true);
+    }
+
     /** What becomes of the shard's writes before its task is marked succeeded in the same transaction. */
     interface Ending {
         /** After the task's row is locked, before anything is read or written. */
@@ -102,6 +112,11 @@ public final class ShardMigration implements ShardRunner {
 
     private TaskOutcome run(TaskMessage task, Pacer sourcePacer, Pacer targetPacer, Ending ending)
             throws SQLException, InterruptedException, AlreadySucceededException {
+        return run(task, sourcePacer, targetPacer, ending, false);
+    }
+
+    private TaskOutcome run(TaskMessage task, Pacer sourcePacer, Pacer targetPacer, Ending ending,
+            boolean recordChecksums) throws SQLException, InterruptedException, AlreadySucceededException {
         long started = System.nanoTime();
         TaskKey key = new TaskKey(task.runId(), task.companyId(), task.group(), task.shard());
         try (Handle h = target.open()) {
@@ -119,14 +134,22 @@ public final class ShardMigration implements ShardRunner {
                 int parts = parts(ledger.estimatedRows(h, key).orElse(0));
                 ShardOutcome outcome;
                 Map<String, Long> read;
+                BucketChecksums checksums = null;
                 try (SourceSnapshot source = reader.open(sourcePacer)) {
                     outcome = new ShardApplication(writer, h.getConnection(), task, targetPacer, parts).apply(source);
                     read = source.readByTable();
+                    if (recordChecksums) {
+                        checksums = source.checksums(task.companyId(),
+                                CoveredRange.of(task.group(), task.bucketLo(), task.bucketHi()));
+                    }
                 }
                 ending.end(h, task);
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 TaskOutcome recorded = outcome.toTaskOutcome(read, millis);
                 ledger.markSucceeded(h, key, workerName, recorded);
+                if (checksums != null) {
+                    ledger.recordSourceChecksums(h, key, checksums.toJson());
+                }
                 h.commit();
                 return recorded;
             } catch (Throwable e) {

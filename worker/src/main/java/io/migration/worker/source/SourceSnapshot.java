@@ -1,5 +1,8 @@
 package io.migration.worker.source;
 
+import io.migration.common.checksum.BucketChecksums;
+import io.migration.common.checksum.CoveredRange;
+import io.migration.common.checksum.SourceChecksums;
 import io.migration.common.copy.BinaryCopyReader;
 import io.migration.common.copy.PgTime;
 import io.migration.common.shard.Buckets;
@@ -87,6 +90,15 @@ public final class SourceSnapshot implements AutoCloseable {
         }
         read.merge(SourceTables.SUPPRESSIONS, (long) rows.size(), Long::sum);
         return rows;
+    }
+
+    /** The source checksums of {@code ranges} in this snapshot: what this task read, for the next catch-up pass. */
+    public BucketChecksums checksums(long companyId, List<CoveredRange> ranges) throws SourceReadException {
+        try {
+            return SourceChecksums.read(conn, companyId, ranges);
+        } catch (SQLException e) {
+            throw wrap(e);
+        }
     }
 
     /** Rows read so far, by legacy table (rows of other shards a range scan brought along not included). */

@@ -1,0 +1,208 @@
+package io.migration.producer.cutover;
+
+import io.migration.common.checksum.BucketChecksums;
+import io.migration.common.ledger.PlannedTask;
+import io.migration.common.message.RunMode;
+import io.migration.common.message.TaskGroup;
+import io.migration.producer.plan.CompanySize;
+import io.migration.producer.plan.RunPlanner;
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+
+/**
+ * One company's switch, from wherever its row in {@code migration.cutovers} stands: catch up while the
+ * application writes, freeze, final delta, verify and re-judge ({@link FinalChecks}), switch
+ * ({@link Switchover}). Every failure before the switch hook succeeded unfreezes the company (when it
+ * was frozen) and records one reason. State is written before each hook runs, so a re-run after a
+ * crash never freezes twice.
+ */
+final class CompanyCutover {
+
+    private final CutoverContext ctx;
+    private final long companyId;
+    private final CompanySize size;
+    private final PrintWriter log;
+    private boolean firstCopyCounted;
+    private boolean holdsSlot;
+
+    CompanyCutover(CutoverContext ctx, long companyId, CompanySize size, PrintWriter log) {
+        this.ctx = ctx;
+        this.companyId = companyId;
+        this.size = size;
+        this.log = log;
+    }
+
+    CompanyOutcome run() throws InterruptedException {
+        try {
+            CompanyCutoverRecord rec = ctx.ledger().company(ctx.runId(), companyId).orElseThrow();
+            switch (rec.state()) {
+                case SWITCHED -> {
+                    return new CompanyOutcome(companyId, true, null, rec.freezeWindowMillis());
+                }
+                case FAILED, ROLLED_BACK -> {
+                    return new CompanyOutcome(companyId, false, rec.reason(), rec.freezeWindowMillis());
+                }
+                case PENDING, CATCHING_UP -> {
+                    Optional<String> failure = catchUp();
+                    if (failure.isPresent()) {
+                        return fail(failure.get(), false, null);
+                    }
+                    return freezeAndSwitch(null);
+                }
+                case FROZEN -> {
+                    countFirstCopy();
+                    return freezeAndSwitch(rec);
+                }
+                default -> throw new IllegalStateException("unknown state " + rec.state());
+            }
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            CompanyCutoverRecord rec = ctx.ledger().company(ctx.runId(), companyId).orElseThrow();
+            return fail("cutover error: " + Reasons.of(e),
+                    rec.state() == CutoverState.FROZEN && rec.switchStartedAt() == null, null);
+        } finally {
+            countFirstCopy();
+            if (holdsSlot) {
+                ctx.gate().leave();
+            }
+        }
+    }
+
+    /** Copies pass after pass until what changed is small and a freeze slot is free; empty when it may freeze. */
+    private Optional<String> catchUp() throws Exception {
+        ctx.ledger().setState(ctx.runId(), companyId, CutoverState.CATCHING_UP);
+        BucketChecksums copied = ctx.ledger().copiedChecksums(ctx.runId(), companyId);
+        if (copied.equals(BucketChecksums.empty())) {
+            int first = ctx.ledger().reserveShards(ctx.runId(), companyId, 0, 0, 0);
+            List<PlannedTask> tasks = PassPlanner.whole(ctx.runId(), size, RunPlanner.DEFAULT_SHARD_ROWS, first);
+            Optional<String> failed = pass(tasks, size.listRows() + size.recipientRows() + size.suppressionRows());
+            countFirstCopy();
+            if (failed.isPresent()) {
+                return Optional.of("first copy: " + failed.get());
+            }
+        }
+        countFirstCopy();
+        int passes = 1;
+        while (true) {
+            BucketChecksums now = ctx.source().checksums(companyId);
+            copied = ctx.ledger().copiedChecksums(ctx.runId(), companyId);
+            Map<TaskGroup, SortedSet<Integer>> changed = changed(copied, now);
+            long rows = PassPlanner.changedRows(changed, copied, now);
+            boolean small = rows <= ctx.settings().freezeRows();
+            holdsSlot = small && ctx.gate().tryEnter();
+            CatchUpDecision next = CatchUpDecision.after(passes, rows, ctx.settings().freezeRows(),
+                    ctx.settings().maxPasses(), holdsSlot);
+            if (next instanceof CatchUpDecision.Freeze) {
+                return Optional.empty();
+            }
+            if (next instanceof CatchUpDecision.GiveUp g) {
+                return Optional.of(g.reason());
+            }
+            if (rows == 0 && changed.values().stream().allMatch(SortedSet::isEmpty)) {
+                Thread.sleep(200);
+                continue;
+            }
+            passes++;
+            Optional<String> failed = delta(changed, copied, now);
+            if (failed.isPresent()) {
+                return Optional.of("catch-up pass " + passes + ": " + failed.get());
+            }
+        }
+    }
+
+    /** Re-copies what changed; empty when every task succeeded. */
+    private Optional<String> delta(Map<TaskGroup, SortedSet<Integer>> changed, BucketChecksums copied,
+            BucketChecksums now) throws Exception {
+        int first = ctx.ledger().reserveShards(ctx.runId(), companyId, 0, 0, 0);
+        return pass(PassPlanner.delta(ctx.runId(), companyId, changed, now, first),
+                PassPlanner.changedRows(changed, copied, now));
+    }
+
+    /** Runs one pass of copies numbered from the next free shard (a peek: one thread per company). */
+    private Optional<String> pass(List<PlannedTask> tasks, long rows) throws Exception {
+        if (tasks.isEmpty()) {
+            return Optional.empty();
+        }
+        ctx.ledger().reserveShards(ctx.runId(), companyId, tasks.size(), 1, rows);
+        ctx.dispatch().send(tasks, RunMode.CATCH_UP);
+        try {
+            ctx.dispatch().await(ctx.runId(), companyId, tasks.stream().map(PlannedTask::shard).toList(),
+                    ctx.settings().copyTimeout());
+            return Optional.empty();
+        } catch (TaskDispatch.PassFailedException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** Freeze (unless {@code resumed} says it was), final delta, checks, switch. */
+    private CompanyOutcome freezeAndSwitch(CompanyCutoverRecord resumed) throws Exception {
+        if (resumed != null && resumed.switchStartedAt() != null) {
+            return new Switchover(ctx, companyId, log).resume(resumed);
+        }
+        if (resumed == null) {
+            ctx.ledger().markFreezeStarted(ctx.runId(), companyId);
+            Optional<String> failed = ctx.hooks().run(Hooks.Kind.FREEZE, ctx.settings().freezeHook(), companyId,
+                    ctx.runId());
+            if (failed.isPresent()) {
+                return fail(failed.get(), true, null);
+            }
+            ctx.ledger().markFrozen(ctx.runId(), companyId);
+            log.printf("company %d: frozen%n", companyId);
+            log.flush();
+        }
+        FinalChecks.Result checks;
+        try {
+            checks = new FinalChecks(ctx, companyId, size, this::finalDelta).run();
+        } catch (Exception e) {
+            return fail("final delta: " + Reasons.of(e), true, null);
+        }
+        if (checks.failure() != null) {
+            return fail(checks.failure(), true, checks.verificationJson());
+        }
+        ctx.ledger().markSwitchStarted(ctx.runId(), companyId, checks.finalDeltaRows(), checks.verificationJson());
+        return new Switchover(ctx, companyId, log).run();
+    }
+
+    /** The last copy, after the drain: what changed since the last pass, or throws. */
+    private FinalChecks.Delta finalDelta() throws Exception {
+        BucketChecksums now = ctx.source().checksums(companyId);
+        BucketChecksums copied = ctx.ledger().copiedChecksums(ctx.runId(), companyId);
+        Map<TaskGroup, SortedSet<Integer>> changed = changed(copied, now);
+        long rows = PassPlanner.changedRows(changed, copied, now);
+        Optional<String> failed = delta(changed, copied, now);
+        if (failed.isPresent()) {
+            throw new IllegalStateException(failed.get());
+        }
+        BucketChecksums after = ctx.ledger().copiedChecksums(ctx.runId(), companyId);
+        if (!after.equals(now)) {
+            throw new IllegalStateException("the company's source rows changed after the freeze and the drain:"
+                    + " the application kept writing");
+        }
+        return new FinalChecks.Delta(rows, now.rows(TaskGroup.LISTS) + now.rows(TaskGroup.RECIPIENTS)
+                + now.rows(TaskGroup.SUPPRESSIONS));
+    }
+
+    private static Map<TaskGroup, SortedSet<Integer>> changed(BucketChecksums copied, BucketChecksums now) {
+        Map<TaskGroup, SortedSet<Integer>> changed = new EnumMap<>(TaskGroup.class);
+        for (TaskGroup g : List.of(TaskGroup.LISTS, TaskGroup.RECIPIENTS, TaskGroup.SUPPRESSIONS)) {
+            changed.put(g, copied.changed(g, now));
+        }
+        return changed;
+    }
+
+    private CompanyOutcome fail(String reason, boolean frozen, String verificationJson) throws InterruptedException {
+        return new Switchover(ctx, companyId, log).abandon(reason, frozen, verificationJson);
+    }
+
+    private void countFirstCopy() {
+        if (!firstCopyCounted) {
+            firstCopyCounted = true;
+            ctx.gate().firstCopyOver();
+        }
+    }
+}
