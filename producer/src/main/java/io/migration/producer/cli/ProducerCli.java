@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ThrottleCommand.class,
             PauseCommand.class,
             ResumeCommand.class,
+            TrafficCommand.class,
         })
 public final class ProducerCli implements Runnable {
 
