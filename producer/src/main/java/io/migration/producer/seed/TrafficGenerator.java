@@ -122,7 +122,7 @@ public final class TrafficGenerator {
             count.targetCommitted();
             return;
         }
-        legacyWrite(src, pools.get(company), values);
+        legacyWrite(src, pools.get(company), values, TrafficMix.Legacy.draw(rng.nextDouble()));
         if (settings.holdOpenMaxMillis() > 0 && rng.chance(HOLD_SHARE)) {
             Thread.sleep(rng.nextInt(settings.holdOpenMaxMillis() + 1));
         }
@@ -130,13 +130,11 @@ public final class TrafficGenerator {
         count.legacyCommitted(began, Instant.now());
     }
 
-    private static void legacyWrite(Handle h, CompanyPool pool, TrafficValues values) {
+    /** One legacy write, in the caller's transaction; a write that needs a row makes one when the pool has none. */
+    static void legacyWrite(Handle h, CompanyPool pool, TrafficValues values, TrafficMix.Legacy write) {
         Rng rng = values.rng();
-        TrafficMix.Legacy op = TrafficMix.Legacy.draw(rng.nextDouble());
         long row = pool.anyRow(rng);
-        if (op.needsRecipient() && row < 0) {
-            op = TrafficMix.Legacy.INSERT_RECIPIENT;
-        }
+        TrafficMix.Legacy op = write.needsRecipient() && row < 0 ? TrafficMix.Legacy.INSERT_RECIPIENT : write;
         LegacyInserts inserts = new LegacyInserts(h, pool, values);
         LegacyEdits edits = new LegacyEdits(h, pool, values);
         switch (op) {

@@ -19,8 +19,10 @@ final class TrafficValues {
     private static final String[] BLANKS = {"", " ", "\t", " \n ", "\r\n"};
     private static final String[] DOMAINS = {"example.com", "mail.example.org", "corp.example.net", "web.de",
         "shop.example", "exämple.com"};
-    private static final String[] INVALID_EMAILS = {"no-at-sign.example.com", "two@@example.com",
-        "user@localhost", "user@.example.com", "user@example..com", "@example.com", "with space@example.com"};
+    /** Invalid under R1 whatever the number put in. */
+    private static final String[] INVALID_EMAILS = {"no-at-sign%d.example.com", "two%d@@example.com",
+        "user%d@localhost", "user%d@.example.com", "user%d@example..com", "user%d@example.com.",
+        "with space%d@example.com"};
     private static final String[] STATUSES = {"subscribed", "subscribed", "subscribed", "unsubscribed", "pending",
         "bounced"};
     private static final String[] ODD_STATUSES = {" Subscribed ", "UNSUBSCRIBED", "Pending", "bounced\t",
@@ -55,18 +57,18 @@ final class TrafficValues {
     /** A new person's email, unique through {@code id}: sometimes in odd case or padded, sometimes invalid or NULL. */
     String newEmail(long id) {
         if (rng.chance(DIRT)) {
-            return rng.chance(0.2) ? null : rng.pick(INVALID_EMAILS).replace("@", id + "@");
+            return rng.chance(0.2) ? null : String.format(Locale.ROOT, rng.pick(INVALID_EMAILS), id);
         }
         String email = (rng.pick(FIRST) + "." + rng.pick(LAST)).replace(' ', '_').toLowerCase(Locale.ROOT)
                 + ".app" + id + "@" + rng.pick(DOMAINS);
-        return rng.chance(0.1) ? oddCase(email) : rng.chance(0.05) ? " " + email + "\t" : email;
+        return rng.chance(0.1) ? flipCase(email, 0.3) : rng.chance(0.05) ? " " + email + "\t" : email;
     }
 
     /** The same address as another spelling would give it: its case changed, sometimes padded. */
     String respelled(String email) {
-        String other = oddCase(email);
+        String other = flipCase(email, 0.3);
         if (other.equals(email)) {
-            other = email.toUpperCase(Locale.ROOT);
+            other = flipCase(email, 1);
         }
         return rng.chance(0.2) ? " " + other : other;
     }
@@ -151,12 +153,13 @@ final class TrafficValues {
         return rng.chance(0.3) ? null : rng.pick(BLANKS);
     }
 
-    /** Some letters upper-cased (not locale-dependent: ASCII only). */
-    private String oddCase(String s) {
+    /** Each ASCII letter's case flipped with probability {@code p}, nothing else (R1's lower() undoes it). */
+    private String flipCase(String s, double p) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            out.append(c >= 'a' && c <= 'z' && rng.chance(0.3) ? (char) (c - 32) : c);
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            out.append(letter && (p >= 1 || rng.chance(p)) ? (char) (c ^ 0x20) : c);
         }
         return out.toString();
     }
