@@ -13,7 +13,7 @@ final class AppIds {
     /** Creates the sequence when it is missing and moves it above the tables' greatest id. */
     static void prepare(Handle h) {
         h.execute(SqlFiles.get("traffic/create-ids"));
-        h.createQuery(SqlFiles.get("traffic/raise-ids")).mapTo(Long.class).one();
+        h.createQuery(SqlFiles.get("traffic/raise-ids")).mapTo(Long.class).findOne();
     }
 
     /** {@code count} new ids (a sequence is outside transactions: a rollback leaves a gap, as in production). */

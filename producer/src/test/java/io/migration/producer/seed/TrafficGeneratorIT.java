@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -63,6 +64,21 @@ class TrafficGeneratorIT {
     static void close() {
         source.close();
         target.close();
+    }
+
+    @Test
+    void theApplicationsIdsStartAboveEveryTableAndNeverGoBack() {
+        long top = count("SELECT greatest((SELECT max(id) FROM list_recipients), (SELECT max(id) FROM recipient_opens),"
+                + " (SELECT max(id) FROM list_recipient_fields), (SELECT max(id) FROM lists))");
+        try (Handle h = Jdbi.create(source).open()) {
+            AppIds.prepare(h);
+            long first = AppIds.next(h, 1)[0];
+            assertThat(first).isGreaterThan(top);
+            AppIds.prepare(h);
+            long[] next = AppIds.next(h, 3);
+            assertThat(next).hasSize(3).doesNotHaveDuplicates();
+            assertThat(Arrays.stream(next).min().orElseThrow()).isGreaterThan(first);
+        }
     }
 
     @Test
