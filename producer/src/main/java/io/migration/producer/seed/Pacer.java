@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Spreads transactions evenly over time for all threads together: the n-th transaction is due
  * n / rate seconds after the start. A thread that falls behind (a held-open transaction) starts its
- * next one at once. The n-th is refused once n reaches the count bound or its time the deadline.
+ * next one at once. The n-th is refused once n reaches the count bound or its time the deadline, and
+ * every one once the deadline has passed.
  */
 final class Pacer {
 
@@ -32,12 +33,14 @@ final class Pacer {
         return n < maxTransactions && due(n) - deadlineNanos < 0;
     }
 
+    /** Whether the deadline has passed at {@code nowNanos}: a thread behind its schedule stops then too. */
+    boolean isOver(long nowNanos) {
+        return nowNanos - deadlineNanos >= 0;
+    }
+
     /** Claims the next transaction's number; check it with {@link #allows}. */
     long claim() {
         return next.getAndIncrement();
     }
 
-    long deadlineNanos() {
-        return deadlineNanos;
-    }
 }

@@ -85,7 +85,7 @@ public final class TrafficRun implements AutoCloseable {
     /** Waits until the next transaction is due and returns its number, or -1 when the run is over. */
     long awaitSlot() {
         long n = pacer.claim();
-        if (!pacer.allows(n)) {
+        if (!pacer.allows(n) || pacer.isOver(System.nanoTime())) {
             return -1;
         }
         long due = pacer.due(n);

@@ -27,6 +27,14 @@ class PacerTest {
     }
 
     @Test
+    void aThreadBehindItsScheduleStopsAtTheDeadlineAllTheSame() {
+        Pacer pacer = new Pacer(0, 1_000, 1_000_000, 10 * SECOND);
+        assertThat(pacer.allows(9_000)).isTrue();
+        assertThat(pacer.isOver(10 * SECOND - 1)).isFalse();
+        assertThat(pacer.isOver(10 * SECOND)).isTrue();
+    }
+
+    @Test
     void eachClaimIsANewNumberEvenAcrossThreads() throws InterruptedException {
         Pacer pacer = new Pacer(0, 1, 10, SECOND);
         Thread other = new Thread(() -> {
