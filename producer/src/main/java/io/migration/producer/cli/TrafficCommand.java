@@ -11,12 +11,14 @@ import io.migration.producer.seed.TrafficGenerator;
 import io.migration.producer.seed.TrafficRun;
 import io.migration.producer.seed.TrafficSettings;
 import java.io.PrintWriter;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -31,6 +33,8 @@ import picocli.CommandLine.Spec;
                 + " switched: writes to the target's tables like the new service). Stops after --duration or on"
                 + " SIGTERM and prints one summary line per company. For tests, demos and benchmarks.")
 final class TrafficCommand implements Callable<Integer> {
+
+    private static final String UNDEFINED_TABLE = "42P01";
 
     @ParentCommand
     private ProducerCli cli;
@@ -77,13 +81,14 @@ final class TrafficCommand implements Callable<Integer> {
         try (HikariDataSource source = Databases.open(connections.source(), pool);
              // The target is needed only for a switched company: it connects on first use.
              HikariDataSource target = DataSources.create(connections.target(), pool, false)) {
-            List<Long> companies = companyIds(source, wanted);
-            TrafficSettings settings = settings(companies);
-            PrintWriter err = spec.commandLine().getErr();
-            err.printf(Locale.ROOT, "traffic: %d companies, %.1f writes/s on %d threads for %d s%n",
-                    companies.size(), writesPerSecond, threads, durationSeconds);
-            err.flush();
-            TrafficRun run = TrafficGenerator.start(settings, source, target);
+            TrafficRun run = legacyTablesNeeded(() -> {
+                List<Long> companies = companyIds(source, wanted);
+                PrintWriter err = spec.commandLine().getErr();
+                err.printf(Locale.ROOT, "traffic: %d companies, %.1f writes/s on %d threads for %d s%n",
+                        companies.size(), writesPerSecond, threads, durationSeconds);
+                err.flush();
+                return TrafficGenerator.start(settings(companies), source, target);
+            });
             return untilEnd(run);
         }
     }
@@ -153,6 +158,21 @@ final class TrafficCommand implements Callable<Integer> {
             return selection.all ? CompanySelection.everyCompany() : CompanySelection.of(selection.companies);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), OneLineErrors.USAGE, e);
+        }
+    }
+
+    /** Runs a first read of the source, saying what to do when it has no legacy tables. */
+    private static <T> T legacyTablesNeeded(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && UNDEFINED_TABLE.equals(sql.getSQLState())) {
+                    throw new CommandFailure("the source database has no legacy tables (" + OneLineErrors.describe(t)
+                            + "): run `producer seed` first", e);
+                }
+            }
+            throw e;
         }
     }
 

@@ -19,6 +19,7 @@ import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -194,6 +195,13 @@ class TrafficGeneratorIT {
         CliRun unknown = CliRun.run(services.environment(), "traffic", "--companies", "5,999", "--duration", "1");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.errLines()).containsExactly("error: unknown company id(s) [999] in the source");
+
+        Map<String, String> empty = new HashMap<>(services.environment());
+        empty.put("SOURCE_DB_URL", services.extraDatabase("empty").url());
+        CliRun unseeded = CliRun.run(empty, "traffic", "--all", "--duration", "1");
+        assertThat(unseeded.exitCode()).isEqualTo(1);
+        assertThat(unseeded.errLines()).singleElement().asString()
+                .startsWith("error: the source database has no legacy tables").endsWith("run `producer seed` first");
     }
 
     /** Rows written or edited since the run began whose email, names or status carry the spec's dirt. */
