@@ -2,7 +2,6 @@ package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.config.ConnectionSettings;
-import io.migration.common.db.DataSources;
 import io.migration.common.db.DataSources.PoolOptions;
 import io.migration.producer.plan.CompanySelection;
 import io.migration.producer.plan.SourceCatalog;
@@ -79,8 +78,7 @@ final class TrafficCommand implements Callable<Integer> {
         ConnectionSettings connections = cli.connectionSettings();
         PoolOptions pool = PoolOptions.defaults("traffic").withMaximumPoolSize(threads);
         try (HikariDataSource source = Databases.open(connections.source(), pool);
-             // The target is needed only for a switched company: it connects on first use.
-             HikariDataSource target = DataSources.create(connections.target(), pool, false)) {
+             HikariDataSource target = targetOrNull(connections, pool)) {
             TrafficRun run = legacyTablesNeeded(() -> {
                 List<Long> companies = companyIds(source, wanted);
                 PrintWriter err = spec.commandLine().getErr();
@@ -90,6 +88,21 @@ final class TrafficCommand implements Callable<Integer> {
                 return TrafficGenerator.start(settings(companies), source, target);
             });
             return untilEnd(run);
+        }
+    }
+
+    /**
+     * The target, needed only for a switched company: when it cannot be reached the traffic runs without
+     * it (a switched company's transactions then write nothing), saying so.
+     */
+    private HikariDataSource targetOrNull(ConnectionSettings connections, PoolOptions pool) {
+        try {
+            return Databases.open(connections.target(), pool);
+        } catch (CommandFailure e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("traffic: without a target (" + e.getMessage() + "): a switched company's writes are skipped");
+            err.flush();
+            return null;
         }
     }
 

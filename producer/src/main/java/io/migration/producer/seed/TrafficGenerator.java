@@ -64,43 +64,29 @@ public final class TrafficGenerator {
         Rng rng = new Rng(settings.seed(), 1_000 + index, 0);
         TrafficValues values = new TrafficValues(rng);
         List<Long> companies = settings.companies();
-        Handle src = null;
-        Handle tgt = null;
-        try {
-            while (true) {
-                long slot = run.awaitSlot();
-                if (slot < 0) {
-                    return;
-                }
+        try (Connections connections = new Connections()) {
+            while (run.awaitSlot() >= 0) {
                 long company = companies.get(rng.nextInt(companies.size()));
                 try {
-                    if (src == null) {
-                        src = source.open();
-                    }
-                    if (tgt == null && target != null) {
-                        tgt = target.open();
-                    }
-                    transaction(src, tgt, company, values);
+                    transaction(connections, company, values);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (RuntimeException e) {
                     counters.get(company).failed();
                     run.failed(e);
-                    src = closeQuietly(src);
-                    tgt = closeQuietly(tgt);
+                    connections.close();
                     TrafficRun.pause(100);
                 }
             }
-        } finally {
-            closeQuietly(src);
-            closeQuietly(tgt);
         }
     }
 
-    private void transaction(Handle src, Handle tgt, long company, TrafficValues values) throws InterruptedException {
+    private void transaction(Connections connections, long company, TrafficValues values)
+            throws InterruptedException {
         Rng rng = values.rng();
         CompanyTraffic.Counters count = counters.get(company);
+        Handle src = connections.source();
         src.begin();
         Instant began = Instant.now();
         Flag flag = CutoverFlags.read(src, company);
@@ -112,10 +98,11 @@ public final class TrafficGenerator {
         if (flag.switched()) {
             long newId = AppIds.next(src, 1)[0];
             src.rollback();
-            if (tgt == null) {
+            if (target == null) {
                 count.switchedSkipped();
                 return;
             }
+            Handle tgt = connections.target();
             tgt.begin();
             new ServiceWriter(tgt, company, rng).write(TrafficMix.Service.draw(rng.nextDouble()), newId);
             tgt.commit();
@@ -157,21 +144,48 @@ public final class TrafficGenerator {
         }
     }
 
-    private static Handle closeQuietly(Handle h) {
-        if (h != null) {
-            try {
-                if (h.isInTransaction()) {
-                    h.rollback();
-                }
-            } catch (RuntimeException ignored) {
-                // the connection is gone: closing it is all that is left
+    /** A thread's connections, each opened on first use (the target only for a switched company) and again after a failure. */
+    private final class Connections implements AutoCloseable {
+        private Handle source;
+        private Handle target;
+
+        Handle source() {
+            if (source == null) {
+                source = TrafficGenerator.this.source.open();
             }
-            try {
-                h.close();
-            } catch (RuntimeException ignored) {
-                // as above
-            }
+            return source;
         }
-        return null;
+
+        Handle target() {
+            if (target == null) {
+                target = TrafficGenerator.this.target.open();
+            }
+            return target;
+        }
+
+        /** Rolls back what is open and lets both go. */
+        @Override
+        public void close() {
+            source = closeQuietly(source);
+            target = closeQuietly(target);
+        }
+
+        private static Handle closeQuietly(Handle h) {
+            if (h != null) {
+                try {
+                    if (h.isInTransaction()) {
+                        h.rollback();
+                    }
+                } catch (RuntimeException ignored) {
+                    // the connection is gone: closing it is all that is left
+                }
+                try {
+                    h.close();
+                } catch (RuntimeException ignored) {
+                    // as above
+                }
+            }
+            return null;
+        }
     }
 }
