@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ResumeCommand.class,
             ScheduleCommand.class,
             CutoverCommand.class,
+            TrafficCommand.class,
         })
 public final class ProducerCli implements Runnable {
 

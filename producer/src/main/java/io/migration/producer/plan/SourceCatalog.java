@@ -28,6 +28,11 @@ public final class SourceCatalog {
                 .list());
     }
 
+    /** The selected companies' ids, in order; an unknown company id is an error naming it. */
+    public List<Long> companyIds(CompanySelection selection) {
+        return selection.all() ? allCompanies() : existing(selection.companyIds());
+    }
+
     private List<Long> allCompanies() {
         return source.withHandle(h -> h.createQuery(SqlFiles.get("plan/all-companies")).mapTo(Long.class).list());
     }

@@ -15,7 +15,7 @@ class HelpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"migrate-schema", "seed", "enqueue", "status", "report", "dlq", "dlq list", "dlq replay",
-        "dlq purge", "throttle", "pause", "resume"})
+        "dlq purge", "throttle", "pause", "resume", "traffic"})
     void answersHelpWithItsUsage(String command) {
         assertHelp(command);
     }

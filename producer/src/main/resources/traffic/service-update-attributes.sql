@@ -1,0 +1,1 @@
+UPDATE recipient_attributes SET value = :value WHERE recipient_id = :recipient
