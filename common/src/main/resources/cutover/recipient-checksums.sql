@@ -6,8 +6,8 @@
 -- TimeZone to UTC first, so that timestamps print alike in every session.
 WITH parents AS MATERIALIZED (
     SELECT r.id, ${bucket} AS bucket,
-           hashtextextended(r::text || '|' || coalesce(l.company_id::text, '-') || '|'
-                            || coalesce(l.deleted_at::text, '-'), 0) AS h
+           hashtextextended(r::text || CASE WHEN l.id IS NULL OR l.company_id <> r.company_id THEN 'o'
+                                            WHEN l.deleted_at IS NOT NULL THEN 'd' ELSE 'l' END, 0) AS h
     FROM list_recipients r
     LEFT JOIN lists l ON l.id = r.list_id
     WHERE r.company_id = ${company} ${bucketFilter}

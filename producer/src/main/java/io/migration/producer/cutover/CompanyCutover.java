@@ -89,6 +89,7 @@ final class CompanyCutover {
         countFirstCopy();
         int passes = 1;
         while (true) {
+            ctx.gate().awaitNoFreeze(ctx.settings().copyTimeout().toMillis());
             BucketChecksums now = ctx.source().checksums(companyId);
             copied = ctx.ledger().copiedChecksums(ctx.runId(), companyId);
             Map<TaskGroup, SortedSet<Integer>> changed = changed(copied, now);
@@ -129,13 +130,21 @@ final class CompanyCutover {
             return Optional.empty();
         }
         ctx.ledger().reserveShards(ctx.runId(), companyId, tasks.size(), 1, rows);
-        ctx.dispatch().send(tasks, RunMode.CATCH_UP);
+        boolean counted = !holdsSlot;
+        if (counted) {
+            ctx.gate().passStarted();
+        }
         try {
+            ctx.dispatch().send(tasks, RunMode.CATCH_UP);
             ctx.dispatch().await(ctx.runId(), companyId, tasks.stream().map(PlannedTask::shard).toList(),
                     ctx.settings().copyTimeout());
             return Optional.empty();
         } catch (TaskDispatch.PassFailedException e) {
             return Optional.of(e.getMessage());
+        } finally {
+            if (counted) {
+                ctx.gate().passEnded();
+            }
         }
     }
 
@@ -145,6 +154,7 @@ final class CompanyCutover {
             return new Switchover(ctx, companyId, log).resume(resumed);
         }
         if (resumed == null) {
+            ctx.gate().awaitPassesEnded(ctx.settings().copyTimeout().toMillis());
             ctx.ledger().markFreezeStarted(ctx.runId(), companyId);
             Optional<String> failed = ctx.hooks().run(Hooks.Kind.FREEZE, ctx.settings().freezeHook(), companyId,
                     ctx.runId());
@@ -156,8 +166,10 @@ final class CompanyCutover {
             log.flush();
         }
         FinalChecks.Result checks;
+        FinalChecks finalChecks = new FinalChecks(ctx, companyId, size, this::finalDelta);
         try {
-            checks = new FinalChecks(ctx, companyId, size, this::finalDelta).run();
+            checks = finalChecks.run();
+            log.printf("company %d: frozen steps (s): %s%n", companyId, finalChecks.steps());
         } catch (Exception e) {
             return fail("final delta: " + Reasons.of(e), true, null);
         }
@@ -180,11 +192,24 @@ final class CompanyCutover {
         }
         BucketChecksums after = ctx.ledger().copiedChecksums(ctx.runId(), companyId);
         if (!after.equals(now)) {
-            throw new IllegalStateException("the company's source rows changed after the freeze and the drain:"
-                    + " the application kept writing");
+            BucketChecksums later = ctx.source().checksums(companyId);
+            throw new IllegalStateException("the company's source rows changed after the freeze and the drain"
+                    + " (the application kept writing): copies read other rows than the source had frozen, in "
+                    + describe(changed(now, after)) + "; the source changed since in " + describe(changed(now, later)));
         }
         return new FinalChecks.Delta(rows, now.rows(TaskGroup.LISTS) + now.rows(TaskGroup.RECIPIENTS)
                 + now.rows(TaskGroup.SUPPRESSIONS));
+    }
+
+    private static String describe(Map<TaskGroup, SortedSet<Integer>> changed) {
+        StringBuilder s = new StringBuilder();
+        changed.forEach((g, b) -> {
+            if (!b.isEmpty()) {
+                s.append(s.isEmpty() ? "" : ", ").append(g.wireName()).append(" buckets ")
+                        .append(b.size() > 6 ? b.first() + "…" + b.last() + " (" + b.size() + ")" : b);
+            }
+        });
+        return s.isEmpty() ? "no bucket" : s.toString();
     }
 
     private static Map<TaskGroup, SortedSet<Integer>> changed(BucketChecksums copied, BucketChecksums now) {

@@ -23,8 +23,13 @@ import java.util.concurrent.Callable;
  */
 final class FinalChecks {
 
-    /** Verify tasks are cut finer than copies: they run while the company is frozen, spread over the fleet. */
-    static final int VERIFY_SHARD_ROWS = 50_000;
+    /**
+     * Verify tasks are cut finer than copies, in about this many, since they run while the company is
+     * frozen and should spread over the fleet's consumers; not below {@link #MIN_VERIFY_SHARD_ROWS}
+     * source rows, as each re-reads the company's parent rows.
+     */
+    static final int VERIFY_TASKS = 4;
+    static final int MIN_VERIFY_SHARD_ROWS = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The final delta's rows and the company's source rows once frozen. */
@@ -46,16 +51,35 @@ final class FinalChecks {
         this.finalDelta = finalDelta;
     }
 
+    /** Seconds each step of the freeze took, for the log. */
+    private final StringBuilder steps = new StringBuilder();
+    private long mark = System.nanoTime();
+
+    String steps() {
+        return steps.toString();
+    }
+
+    private void step(String name) {
+        long now = System.nanoTime();
+        steps.append(steps.isEmpty() ? "" : ", ").append(name).append(' ')
+                .append(String.format(java.util.Locale.ROOT, "%.2f", (now - mark) / 1e9));
+        mark = now;
+    }
+
     Result run() throws Exception {
         Instant frozen = ctx.source().now();
         long open = ctx.source().awaitDrained(frozen, ctx.settings().drainTimeout());
+        step("drain");
         if (open > 0) {
             return new Result(open + " source transaction(s) begun before the freeze still open after "
                     + ctx.settings().drainTimeout().toSeconds() + " s (CUTOVER_DRAIN_TIMEOUT)", 0, null);
         }
         Delta delta = finalDelta.call();
+        step("final delta");
         int first = ctx.ledger().reserveShards(ctx.runId(), companyId, 0, 0, 0);
-        List<PlannedTask> verify = PassPlanner.whole(ctx.runId(), size, VERIFY_SHARD_ROWS, first);
+        long rows = size.listRows() + size.recipientRows() + size.suppressionRows();
+        int shardRows = (int) Math.max(MIN_VERIFY_SHARD_ROWS, (rows + VERIFY_TASKS - 1) / VERIFY_TASKS);
+        List<PlannedTask> verify = PassPlanner.whole(ctx.runId(), size, shardRows, first);
         ctx.ledger().reserveShards(ctx.runId(), companyId, verify.size(), 0, 0);
         ctx.dispatch().send(verify, RunMode.VERIFY);
         List<Integer> shards = verify.stream().map(PlannedTask::shard).toList();
@@ -64,6 +88,7 @@ final class FinalChecks {
         } catch (TaskDispatch.PassFailedException e) {
             return new Result("verification: " + e.getMessage(), delta.changedRows(), null);
         }
+        step("verify");
         List<TableVerification> tables = ctx.ledger().verification(ctx.runId(), companyId, shards);
         String json = json(tables);
         List<String> differing = tables.stream().filter(t -> !t.agrees()).map(TableVerification::describe).toList();

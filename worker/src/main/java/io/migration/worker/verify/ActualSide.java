@@ -88,7 +88,7 @@ final class ActualSide {
             activity.add("id=" + rs.getObject(1, UUID.class), rs.getObject(1, UUID.class),
                     rs.getObject(2, UUID.class), rs.getLong(3), rs.getLong(4), rs.getString(5), campaign,
                     rs.getObject(7, OffsetDateTime.class), CanonicalJson.of(rs.getString(8)));
-        }, company, all);
+        }, all, company);
     }
 
     private void rejects(Map<String, TableImage> images, TaskGroup group) throws SQLException {
