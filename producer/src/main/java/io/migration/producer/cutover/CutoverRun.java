@@ -78,7 +78,7 @@ public final class CutoverRun {
         Map<Long, CompanySize> sizes = new SourceCatalog(source).sizes(CompanySelection.of(companies)).stream()
                 .collect(Collectors.toMap(CompanySize::companyId, Function.identity()));
         CutoverContext ctx = new CutoverContext(request.runId(), settings, ledger, new SwitchWindows(target), dispatch,
-                new SourceProbe(sourceData), new Hooks(settings.hookTimeout()),
+                new SourceProbe(sourceData), settings.hooks(),
                 new FreezeGate(companies.size(), settings.maxFrozen()), target);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(companies.size(), 16));
         try {

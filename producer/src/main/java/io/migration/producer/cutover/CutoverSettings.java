@@ -27,7 +27,17 @@ public record CutoverSettings(
         int maxPasses,
         int maxFrozen,
         Duration drainTimeout,
-        Duration copyTimeout) {
+        Duration copyTimeout,
+        Map<String, String> environment) {
+
+    public CutoverSettings {
+        environment = Map.copyOf(environment);
+    }
+
+    /** The hooks, run with the command's environment. */
+    public Hooks hooks() {
+        return new Hooks(hookTimeout, environment);
+    }
 
     private static final Pattern DURATION = Pattern.compile(
             "(\\d+)\\s*(ms|milliseconds?|s|seconds?|m|minutes?|h|hours?|d|days?)?");
@@ -40,7 +50,7 @@ public record CutoverSettings(
                 positive(env, "CUTOVER_FREEZE_ROWS", 5_000), (int) positive(env, "CUTOVER_MAX_PASSES", 20),
                 (int) positive(env, "CUTOVER_MAX_FROZEN", 1),
                 duration(env, "CUTOVER_DRAIN_TIMEOUT", Duration.ofSeconds(10), "s"),
-                duration(env, "CUTOVER_PASS_TIMEOUT", Duration.ofMinutes(30), "s"));
+                duration(env, "CUTOVER_PASS_TIMEOUT", Duration.ofMinutes(30), "s"), env);
     }
 
     /** The hooks a cutover needs, or the line saying which is missing. */

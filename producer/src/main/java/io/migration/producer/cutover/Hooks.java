@@ -3,6 +3,7 @@ package io.migration.producer.cutover;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -30,9 +31,12 @@ public final class Hooks {
     }
 
     private final Duration timeout;
+    private final Map<String, String> environment;
 
-    public Hooks(Duration timeout) {
+    /** {@code environment}: the command's (tests give their own), handed to every hook. */
+    public Hooks(Duration timeout, Map<String, String> environment) {
         this.timeout = timeout;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Runs {@code command}; empty when it succeeded, else why it failed (one line). */
@@ -40,6 +44,7 @@ public final class Hooks {
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().putAll(environment);
         pb.environment().put("COMPANY_ID", Long.toString(companyId));
         pb.environment().put("RUN_ID", runId);
         Process process;

@@ -33,7 +33,7 @@ public final class Rollback {
     /** Rolls each company back; returns whether every one was. */
     public boolean run(List<Long> companies, Instant now) throws InterruptedException {
         Map<Long, CutoverLedger.Latest> latest = new CutoverLedger(target).latestOf(companies);
-        Hooks hooks = new Hooks(settings.hookTimeout());
+        Hooks hooks = settings.hooks();
         boolean all = true;
         out.println("company_id,table,inserted,changed,deleted");
         for (long company : companies) {
