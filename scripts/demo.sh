@@ -2,7 +2,8 @@
 # The main job end to end on local services, as an operator runs it: seed a dirty legacy dataset,
 # create the target schema, start workers, then the customers' test run (a dry run of every
 # company and its readiness report), migrate the companies that passed, verify them
-# independently, and list every company's state.
+# independently, then switch them over while the application (the traffic generator) keeps
+# writing, and list every company's state.
 # Usage: scripts/demo.sh [--companies N] [--rows M] [--workers K]
 # The seeded data is dirty on purpose (a tenth of its rows or more break a rule), so the demo's
 # readiness threshold is READINESS_MAX_REJECT_PERCENT=20 unless set; the product's default is 0.5.
@@ -78,7 +79,7 @@ await_run() {
   return "$code"
 }
 
-echo "== 1/3 the test run: a dry run of every company (the whole path, nothing kept)"
+echo "== 1/4 the test run: a dry run of every company (the whole path, nothing kept)"
 dry_run=$(producer enqueue --mode dry-run --all | tail -1)
 await_run "$dry_run" || true
 producer report --run-id "$dry_run" | head -40
@@ -87,18 +88,41 @@ passing=$(wc -l < target/demo/cohort.txt)
 echo "== $passing of $COMPANIES companies are ready (at most $READINESS_MAX_REJECT_PERCENT % of their rows rejected): target/demo/cohort.txt"
 [ "$passing" -gt 0 ] || { echo "no company passed its readiness check; nothing to migrate" >&2; exit 1; }
 
-echo "== 2/3 migrate the ready companies (refused without their passing dry run)"
+echo "== 2/4 migrate the ready companies (refused without their passing dry run)"
 migrate_run=$(producer enqueue --mode migrate --cohort target/demo/cohort.txt | tail -1)
 status=0
 await_run "$migrate_run" || status=$?
 producer report --run-id "$migrate_run" | head -40
 
-echo "== 3/3 verify them: the target reconciled against the source, independently of the migration"
+echo "== 3/4 verify them: the target reconciled against the source, independently of the migration"
 verify_run=$(producer enqueue --mode verify --cohort target/demo/cohort.txt | tail -1)
 await_run "$verify_run" || status=$?
 producer report --run-id "$verify_run" | head -20
 
+echo "== 4/4 the switch: the application writes to every company while the ready ones are cut over"
+# The application's side: its flag table and id sequence start afresh with the freshly seeded tables.
+psql -qAtX -d legacy -c "DROP TABLE IF EXISTS app_cutover_flags; DROP SEQUENCE IF EXISTS app_ids" 2>/dev/null || true
+producer traffic --all --writes-per-second 50 --duration 600 --hold-millis 200 > target/demo/traffic.txt 2>&1 &
+traffic=$!
+pids+=("$traffic")
+# Production gives the customers NOTICE_DAYS (14) of notice; the demo opens a window now.
+window_start=$(date -u -d '+2 seconds' +%Y-%m-%dT%H:%M:%SZ)
+window_end=$(date -u -d '+4 hours' +%Y-%m-%dT%H:%M:%SZ)
+producer schedule --cohort target/demo/cohort.txt --window "$window_start/$window_end" --notice-days 0 \
+  > target/demo/notifications.csv
+sleep 3
+export APP_DB_URL=${APP_DB_URL:-postgresql://$PGUSER@$PGHOST:5432/legacy}
+export CUTOVER_FREEZE_HOOK=${CUTOVER_FREEZE_HOOK:-scripts/hooks/freeze.sh}
+export CUTOVER_UNFREEZE_HOOK=${CUTOVER_UNFREEZE_HOOK:-scripts/hooks/unfreeze.sh}
+export CUTOVER_SWITCH_HOOK=${CUTOVER_SWITCH_HOOK:-scripts/hooks/switch.sh}
+export CUTOVER_ROLLBACK_HOOK=${CUTOVER_ROLLBACK_HOOK:-scripts/hooks/rollback.sh}
+cutover_run=$(producer cutover --cohort target/demo/cohort.txt 2> target/demo/cutover.log | tail -1) || status=$?
+tail -3 target/demo/cutover.log
+producer report --run-id "$cutover_run" | head -40
+kill -TERM "$traffic" 2>/dev/null && wait "$traffic" 2>/dev/null || true
+tail -1 target/demo/traffic.txt
+
 echo "== every company's state"
 producer companies | head -30
-echo "== full reports: java -jar producer/target/producer.jar report --run-id ID --format csv (runs $dry_run, $migrate_run, $verify_run)"
+echo "== full reports: java -jar producer/target/producer.jar report --run-id ID --format csv (runs $dry_run, $migrate_run, $verify_run, $cutover_run)"
 exit $status

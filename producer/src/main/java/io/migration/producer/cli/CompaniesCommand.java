@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "companies",
         description = {"Every company of the source with its lifecycle state and the run that set it: never-tried,"
                 + " dry-run-running, dry-run-passed, dry-run-failed, scheduled, migrating, migrated, verifying,"
-                + " verified, failed.",
-            "The latest run with a task of the company sets its state."})
+                + " verified, switching, switched, rolled-back, failed.",
+            "The latest run with a task of the company sets its state; a newer cutover sets switching, switched,"
+                + " rolled-back or failed (needs a new switch window), and a window still to come scheduled."})
 final class CompaniesCommand implements Callable<Integer> {
 
     @ParentCommand

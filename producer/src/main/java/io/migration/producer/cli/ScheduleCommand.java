@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
                 + " company again replaces its window and restarts its notice."})
 final class ScheduleCommand implements Callable<Integer> {
 
+    private static final Duration NOW_TOLERANCE = Duration.ofMinutes(5);
+
     @ParentCommand
     ProducerCli cli;
 
@@ -60,7 +62,9 @@ final class ScheduleCommand implements Callable<Integer> {
         }
         var selection = companies.selection();
         Instant now = Clock.systemUTC().instant();
-        if (interval[0].isBefore(now.plus(Duration.ofDays(notice)))) {
+        // "Now" give or take a few minutes: a script that schedules a window starting now
+        // (--notice-days 0) computed that instant a moment before this command ran.
+        if (interval[0].isBefore(now.plus(Duration.ofDays(notice)).minus(NOW_TOLERANCE))) {
             throw new CommandFailure("refused: the window starts " + interval[0] + ", less than " + notice
                     + " day(s) from now (" + now + "): the customers must be told " + notice + " days ahead",
                     1, null);

@@ -49,7 +49,7 @@ public record CutoverSettings(
                 duration(env, "CUTOVER_ROLLBACK_WINDOW", Duration.ofDays(7), "d"),
                 positive(env, "CUTOVER_FREEZE_ROWS", 5_000), (int) positive(env, "CUTOVER_MAX_PASSES", 20),
                 (int) positive(env, "CUTOVER_MAX_FROZEN", 1),
-                duration(env, "CUTOVER_DRAIN_TIMEOUT", Duration.ofSeconds(10), "s"),
+                duration(env, "CUTOVER_DRAIN_TIMEOUT", Duration.ofSeconds(30), "s"),
                 duration(env, "CUTOVER_PASS_TIMEOUT", Duration.ofMinutes(30), "s"), env);
     }
 
