@@ -59,7 +59,8 @@ dry=$(producer enqueue --mode dry-run --all 2>/dev/null | tail -1)
 producer status --run-id "$dry" --wait --timeout 1800 >/dev/null 2>&1 || true
 largest=$(psql_ "$src" "SELECT string_agg(company_id::text, ',') FROM (SELECT company_id FROM list_recipients
   GROUP BY 1 ORDER BY count(*) DESC LIMIT $LARGEST) x")
-producer traffic --all --writes-per-second "$RATE" --duration 3600 --threads 3 --hold-millis 200 > "$out/traffic.txt" 2>&1 &
+(exec java -jar "$out/producer.jar" traffic --all --writes-per-second "$RATE" --duration 3600 --threads 3 \
+  --hold-millis 200 > "$out/traffic.txt" 2>&1) &
 pids+=($!)
 start=$(date -u -d '+2 seconds' +%Y-%m-%dT%H:%M:%SZ)
 producer schedule --companies "$largest" --window "$start/$(date -u -d '+4 hours' +%Y-%m-%dT%H:%M:%SZ)" \

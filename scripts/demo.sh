@@ -102,7 +102,9 @@ producer report --run-id "$verify_run" | head -20
 echo "== 4/4 the switch: the application writes to every company while the ready ones are cut over"
 # The application's side: its flag table and id sequence start afresh with the freshly seeded tables.
 psql -qAtX -d legacy -c "DROP TABLE IF EXISTS app_cutover_flags; DROP SEQUENCE IF EXISTS app_ids" 2>/dev/null || true
-producer traffic --all --writes-per-second 50 --duration 600 --hold-millis 200 > target/demo/traffic.txt 2>&1 &
+# exec: the background job is the JVM itself, so the trap's TERM reaches it (not only a subshell).
+(exec java -jar producer/target/producer.jar traffic --all --writes-per-second 50 --duration 600 --hold-millis 200 \
+  > target/demo/traffic.txt 2>&1) &
 traffic=$!
 pids+=("$traffic")
 # Production gives the customers NOTICE_DAYS (14) of notice; the demo opens a window now.

@@ -26,10 +26,6 @@ public final class CutoverLedger {
         this.jdbi = jdbi;
     }
 
-    void startCompany(String runId, long companyId, String policyJson) {
-        update("start-company", runId, companyId, Map.of(), policyJson);
-    }
-
     public Optional<CompanyCutoverRecord> company(String runId, long companyId) {
         return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("cutover/company")).bind("runId", runId)
                 .bind("companyId", companyId).map((rs, ctx) -> record(rs)).findOne());
@@ -55,7 +51,7 @@ public final class CutoverLedger {
     }
 
     void setState(String runId, long companyId, CutoverState state) {
-        update("set-state", runId, companyId, Map.of("state", state.wireName()), null);
+        update("set-state", runId, companyId, Map.of("state", state.wireName()));
     }
 
     /** Reserves {@code count} shard numbers (a pass's tasks), counting the pass and its rows; returns the first. */
@@ -101,11 +97,11 @@ public final class CutoverLedger {
     }
 
     void markFreezeStarted(String runId, long companyId) {
-        update("mark-freeze-started", runId, companyId, Map.of(), null);
+        update("mark-freeze-started", runId, companyId, Map.of());
     }
 
     void markFrozen(String runId, long companyId) {
-        update("mark-frozen", runId, companyId, Map.of(), null);
+        update("mark-frozen", runId, companyId, Map.of());
     }
 
     void markSwitchStarted(String runId, long companyId, long finalDeltaRows, String verificationJson) {
@@ -115,7 +111,7 @@ public final class CutoverLedger {
     }
 
     void markSwitched(String runId, long companyId) {
-        update("mark-switched", runId, companyId, Map.of(), null);
+        update("mark-switched", runId, companyId, Map.of());
     }
 
     void markFailed(String runId, long companyId, String reason, String verificationJson, boolean unfrozen) {
@@ -156,13 +152,10 @@ public final class CutoverLedger {
     record Rejects(Map<String, Long> byReason, long otherRuns) {
     }
 
-    private void update(String file, String runId, long companyId, Map<String, Object> more, String policyJson) {
+    private void update(String file, String runId, long companyId, Map<String, Object> more) {
         jdbi.useHandle(h -> {
             var u = h.createUpdate(SqlFiles.get("cutover/" + file)).bind("runId", runId).bind("companyId", companyId);
             more.forEach(u::bind);
-            if (file.equals("start-company")) {
-                u.bind("policy", policyJson);
-            }
             u.execute();
         });
     }

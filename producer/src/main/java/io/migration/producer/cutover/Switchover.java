@@ -23,22 +23,30 @@ final class Switchover {
     }
 
     CompanyOutcome run() throws InterruptedException {
+        Optional<String> failed;
         try (Handle h = ctx.target().open()) {
             h.getConnection().setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             h.begin();
             h.createQuery("SELECT 1").mapTo(Integer.class).one();
-            Optional<String> failed = ctx.hooks().run(Hooks.Kind.SWITCH, ctx.settings().switchHook(), companyId,
-                    ctx.runId());
-            if (failed.isPresent()) {
-                h.rollback();
-                return abandon(failed.get(), true, null);
+            failed = ctx.hooks().run(Hooks.Kind.SWITCH, ctx.settings().switchHook(), companyId, ctx.runId());
+            if (failed.isEmpty()) {
+                recordImage(h);
             }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot open the target's snapshot: " + Reasons.of(e), e);
+        }
+        return failed.isPresent() ? abandon(failed.get(), true, null) : switched();
+    }
+
+    /** The switch happened: an image that cannot be recorded costs the rollback report, not the switch. */
+    private void recordImage(Handle h) {
+        try {
             TargetImage.record(h, ctx.runId(), companyId);
             h.commit();
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot record the target's image: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            log.printf("company %d: switched, but its target image was not recorded (%s): a rollback will not"
+                    + " report what the new service wrote%n", companyId, Reasons.of(e));
         }
-        return switched();
     }
 
     /** A run that died between the switch hook's start and its record: the hook again (it is idempotent). */
