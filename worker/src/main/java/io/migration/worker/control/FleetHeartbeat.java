@@ -3,6 +3,7 @@ package io.migration.worker.control;
 import io.dropwizard.lifecycle.Managed;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.migration.common.db.SqlFiles;
+import io.migration.worker.metrics.CutoverGauges;
 import io.migration.worker.metrics.WorkerMetrics;
 import io.migration.worker.metrics.WorkerMetrics.RunProgressRow;
 import io.migration.worker.resilience.Breakers;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Every control interval: reads the source's health signal, tells the fleet this worker is alive
  * (and what it does), reads the operator's throttle and pause, re-computes this worker's share of
- * the budget. The two calls go through the breakers, so they
+ * the budget; every few intervals, reads the fleet's run progress and cutovers from the ledger
+ * for the gauges. The two calls go through the breakers, so they
  * are also the probes that close a half-open breaker once its database answers (and, the
  * heartbeat being a write, once the target is writable again).
  */
@@ -48,6 +50,8 @@ public final class FleetHeartbeat implements Managed {
     private final SourceHealth health;
     private final InFlightShards inFlight;
     private final WorkerMetrics metrics;
+    private final CutoverFiguresQuery cutoverFigures;
+    private final CutoverGauges cutoverGauges;
     private final Supplier<String> state;
     private ScheduledExecutorService scheduler;
     private volatile ControlRow control = new ControlRow(null, false, 0, 0);
@@ -76,6 +80,8 @@ public final class FleetHeartbeat implements Managed {
         this.inFlight = inFlight;
         this.metrics = metrics;
         this.state = state;
+        this.cutoverFigures = new CutoverFiguresQuery(target);
+        this.cutoverGauges = new CutoverGauges(metrics.registry());
         pace.update(defaultBudget, identity.consumers(), identity.consumers(), 0);
         registerGauges();
     }
@@ -116,6 +122,7 @@ public final class FleetHeartbeat implements Managed {
             exchangeWithTarget();
             if (ticks++ % PROGRESS_EVERY == 0) {
                 reportRunProgress();
+                reportCutovers();
             }
         } catch (RuntimeException | Error e) {
             LOG.warn("heartbeat failed: {}", ErrorClassifier.classify(e).summary());
@@ -211,6 +218,14 @@ public final class FleetHeartbeat implements Managed {
             metrics.runProgress(rows);
         } catch (Exception e) {
             LOG.debug("run progress not read: {}", e.getMessage());
+        }
+    }
+
+    private void reportCutovers() {
+        try {
+            cutoverGauges.update(breakers.call(Database.TARGET, cutoverFigures::read));
+        } catch (Exception e) {
+            LOG.debug("cutovers not read: {}", e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package io.migration.worker.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.migration.common.config.DatabaseSettings;
 import io.migration.producer.cli.ProducerCli;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TestServices;
@@ -17,6 +18,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,8 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Every query of every panel of both dashboards, evaluated through a real Prometheus's HTTP API
  * while two real workers migrate (throttled, so the run lasts) and RabbitMQ's plugin is scraped:
  * each must return data, and a few must return what the test knows to be true (two live
- * workers, one dead letter, four consumers, the budget it set). A panel naming a metric the
- * worker does not export, or a label it does not carry, fails here.
+ * workers, one dead letter, four consumers, the budget it set, the cutovers it wrote into the
+ * ledger). A panel naming a metric the worker does not export, or a label it does not carry, fails
+ * here.
  */
 @RealServices
 class DashboardQueriesIT {
@@ -51,6 +56,7 @@ class DashboardQueriesIT {
         Map<String, String> env = services.environment();
         assertThat(ProducerCli.run(env, "seed", "--companies", "6", "--rows", "6000", "--seed", "9")).isZero();
         assertThat(ProducerCli.run(env, "migrate-schema")).isZero();
+        recordCutovers(services.target());
 
         int admin1 = PrometheusServer.freePort();
         int admin2 = PrometheusServer.freePort();
@@ -82,6 +88,31 @@ class DashboardQueriesIT {
                 assertThat(variables.get("worker")).as(d + " worker variable")
                         .containsExactlyInAnyOrder("dash-w1", "dash-w2");
             }
+        }
+    }
+
+    /**
+     * Two cutover runs in the ledger, as `producer cutover` leaves them, for the switch's panels
+     * (companies the seed does not have, so that the migration ignores them). The latest cutovers:
+     * one catching up (2 passes, 120 rows re-copied), two switched (one two days ago), one failed at
+     * its switch hook; company 900001's earlier failure is not its latest. Freeze windows of the
+     * last 24 h: 4.2 s and 12.5 s.
+     */
+    private static void recordCutovers(DatabaseSettings target) throws Exception {
+        try (Connection c = DriverManager.getConnection(target.url(), target.user(), target.password());
+             Statement st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO migration.runs (run_id, mode, selection, shard_rows, task_count, created_at)
+                    VALUES ('dashboards-switch-1', 'cutover', 'companies', 0, 0, now() - interval '2 days'),
+                           ('dashboards-switch-2', 'cutover', 'companies', 0, 0, now());
+                    INSERT INTO migration.cutovers (run_id, company_id, state, passes, rows_recopied,
+                                                    freeze_window_ms, switch_started_at)
+                    VALUES ('dashboards-switch-1', 900001, 'failed', 4, 900, 30000, now() - interval '2 days'),
+                           ('dashboards-switch-1', 900004, 'switched', 1, 50, 2000, now() - interval '2 days'),
+                           ('dashboards-switch-2', 900001, 'switched', 3, 500, 4200, now()),
+                           ('dashboards-switch-2', 900002, 'catching-up', 2, 120, NULL, NULL),
+                           ('dashboards-switch-2', 900003, 'failed', 5, 700, 12500, now());
+                    """);
         }
     }
 
@@ -118,16 +149,24 @@ class DashboardQueriesIT {
 
     /** Data for every query; for a few, the value the test knows. */
     private static Expectation expectation(String panelQuery) {
-        Map<String, Double> known = Map.of(
-                "fleet-overview.json/Live workers/A", 2.0,
-                "fleet-overview.json/Dead letters waiting/A", 1.0,
-                "fleet-overview.json/Consumers/A", 4.0,
-                "fleet-overview.json/Consumers/B", 4.0,
-                "fleet-overview.json/Budget and pace/A", (double) BUDGET);
+        Map<String, Double> known = Map.ofEntries(
+                Map.entry("fleet-overview.json/Live workers/A", 2.0),
+                Map.entry("fleet-overview.json/Dead letters waiting/A", 1.0),
+                Map.entry("fleet-overview.json/Consumers/A", 4.0),
+                Map.entry("fleet-overview.json/Consumers/B", 4.0),
+                Map.entry("fleet-overview.json/Budget and pace/A", (double) BUDGET),
+                Map.entry("fleet-overview.json/Catch-up passes and rows re-copied/A", 2.0),
+                Map.entry("fleet-overview.json/Catch-up passes and rows re-copied/B", 120.0),
+                Map.entry("fleet-overview.json/Freeze window (last 24 h)/A", 8.35),
+                Map.entry("fleet-overview.json/Freeze window (last 24 h)/B", 12.5),
+                Map.entry("fleet-overview.json/Freezes (last 24 h)/A", 2.0));
         Double value = known.get(panelQuery);
         return result -> {
             if (!result.isArray() || result.isEmpty()) {
                 return "no data";
+            }
+            if (panelQuery.equals("fleet-overview.json/Companies by cutover state/A")) {
+                return companiesByState(result);
             }
             if (value != null) {
                 double actual = result.get(0).path("value").path(1).asDouble(Double.NaN);
@@ -139,6 +178,16 @@ class DashboardQueriesIT {
             }
             return null;
         };
+    }
+
+    /** Null when every state is there with the companies {@link #recordCutovers} left in it. */
+    private static String companiesByState(JsonNode result) {
+        Map<String, Double> expected = Map.of("pending", 0.0, "catching-up", 1.0, "frozen", 0.0, "switched", 2.0,
+                "failed", 1.0, "rolled-back", 0.0);
+        Map<String, Double> actual = new HashMap<>();
+        result.forEach(series -> actual.put(series.path("metric").path("state").asText(),
+                series.path("value").path(1).asDouble(Double.NaN)));
+        return actual.equals(expected) ? null : "companies by state " + actual + ", expected " + expected;
     }
 
     /** Evaluates the checks until all pass or time is up; returns what still fails. */
