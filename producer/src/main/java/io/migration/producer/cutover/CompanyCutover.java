@@ -26,8 +26,7 @@ final class CompanyCutover {
     private final long companyId;
     private final CompanySize size;
     private final PrintWriter log;
-    private boolean firstCopyCounted;
-    private boolean holdsSlot;
+    private boolean holdsTurn;
 
     CompanyCutover(CutoverContext ctx, long companyId, CompanySize size, PrintWriter log) {
         this.ctx = ctx;
@@ -54,7 +53,7 @@ final class CompanyCutover {
                     return freezeAndSwitch(null);
                 }
                 case FROZEN -> {
-                    countFirstCopy();
+                    // Frozen by a run that died: it goes on at once, without waiting for a turn.
                     return freezeAndSwitch(rec);
                 }
                 default -> throw new IllegalStateException("unknown state " + rec.state());
@@ -66,45 +65,50 @@ final class CompanyCutover {
             return fail("cutover error: " + Reasons.of(e),
                     rec.state() == CutoverState.FROZEN && rec.switchStartedAt() == null, null);
         } finally {
-            countFirstCopy();
-            if (holdsSlot) {
+            if (holdsTurn) {
                 ctx.gate().leave();
             }
         }
     }
 
-    /** Copies pass after pass until what changed is small and a freeze slot is free; empty when it may freeze. */
+    /**
+     * The first copy; then, once it is the company's turn, pass after pass until what changed is small
+     * and no other company's first copy is in flight. Empty when it may freeze.
+     */
     private Optional<String> catchUp() throws Exception {
         ctx.ledger().setState(ctx.runId(), companyId, CutoverState.CATCHING_UP);
-        BucketChecksums copied = ctx.ledger().copiedChecksums(ctx.runId(), companyId);
-        if (copied.equals(BucketChecksums.empty())) {
+        if (ctx.ledger().copiedChecksums(ctx.runId(), companyId).equals(BucketChecksums.empty())) {
             int first = ctx.ledger().reserveShards(ctx.runId(), companyId, 0, 0, 0);
             List<PlannedTask> tasks = PassPlanner.whole(ctx.runId(), size, RunPlanner.DEFAULT_SHARD_ROWS, first);
-            Optional<String> failed = pass(tasks, size.listRows() + size.recipientRows() + size.suppressionRows());
-            countFirstCopy();
+            ctx.gate().firstCopyStarted();
+            Optional<String> failed;
+            try {
+                failed = pass(tasks, size.listRows() + size.recipientRows() + size.suppressionRows());
+            } finally {
+                ctx.gate().firstCopyEnded();
+            }
             if (failed.isPresent()) {
                 return Optional.of("first copy: " + failed.get());
             }
         }
-        countFirstCopy();
+        ctx.gate().awaitTurn();
+        holdsTurn = true;
         int passes = 1;
         while (true) {
-            ctx.gate().awaitNoFreeze(ctx.settings().copyTimeout().toMillis());
             BucketChecksums now = ctx.source().checksums(companyId);
-            copied = ctx.ledger().copiedChecksums(ctx.runId(), companyId);
+            BucketChecksums copied = ctx.ledger().copiedChecksums(ctx.runId(), companyId);
             Map<TaskGroup, SortedSet<Integer>> changed = changed(copied, now);
             long rows = PassPlanner.changedRows(changed, copied, now);
-            boolean small = rows <= ctx.settings().freezeRows();
-            holdsSlot = small && ctx.gate().tryEnter();
+            boolean mayFreeze = ctx.gate().mayFreeze();
             CatchUpDecision next = CatchUpDecision.after(passes, rows, ctx.settings().freezeRows(),
-                    ctx.settings().maxPasses(), holdsSlot);
+                    ctx.settings().maxPasses(), mayFreeze);
             if (next instanceof CatchUpDecision.Freeze) {
                 return Optional.empty();
             }
             if (next instanceof CatchUpDecision.GiveUp g) {
                 return Optional.of(g.reason());
             }
-            if (rows == 0 && changed.values().stream().allMatch(SortedSet::isEmpty)) {
+            if (rows <= ctx.settings().freezeRows() && !mayFreeze) {
                 Thread.sleep(200);
                 continue;
             }
@@ -130,21 +134,13 @@ final class CompanyCutover {
             return Optional.empty();
         }
         ctx.ledger().reserveShards(ctx.runId(), companyId, tasks.size(), 1, rows);
-        boolean counted = !holdsSlot;
-        if (counted) {
-            ctx.gate().passStarted();
-        }
+        ctx.dispatch().send(tasks, RunMode.CATCH_UP);
         try {
-            ctx.dispatch().send(tasks, RunMode.CATCH_UP);
             ctx.dispatch().await(ctx.runId(), companyId, tasks.stream().map(PlannedTask::shard).toList(),
                     ctx.settings().copyTimeout());
             return Optional.empty();
         } catch (TaskDispatch.PassFailedException e) {
             return Optional.of(e.getMessage());
-        } finally {
-            if (counted) {
-                ctx.gate().passEnded();
-            }
         }
     }
 
@@ -154,7 +150,6 @@ final class CompanyCutover {
             return new Switchover(ctx, companyId, log).resume(resumed);
         }
         if (resumed == null) {
-            ctx.gate().awaitPassesEnded(ctx.settings().copyTimeout().toMillis());
             ctx.ledger().markFreezeStarted(ctx.runId(), companyId);
             Optional<String> failed = ctx.hooks().run(Hooks.Kind.FREEZE, ctx.settings().freezeHook(), companyId,
                     ctx.runId());
@@ -224,10 +219,4 @@ final class CompanyCutover {
         return new Switchover(ctx, companyId, log).abandon(reason, frozen, verificationJson);
     }
 
-    private void countFirstCopy() {
-        if (!firstCopyCounted) {
-            firstCopyCounted = true;
-            ctx.gate().firstCopyOver();
-        }
-    }
 }

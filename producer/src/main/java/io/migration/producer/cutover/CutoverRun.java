@@ -79,7 +79,7 @@ public final class CutoverRun {
                 .collect(Collectors.toMap(CompanySize::companyId, Function.identity()));
         CutoverContext ctx = new CutoverContext(request.runId(), settings, ledger, new SwitchWindows(target), dispatch,
                 new SourceProbe(sourceData), settings.hooks(),
-                new FreezeGate(companies.size(), settings.maxFrozen()), target);
+                new FreezeGate(settings.maxFrozen()), target);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(companies.size(), 16));
         try {
             List<Future<CompanyOutcome>> futures = new ArrayList<>();

@@ -47,7 +47,7 @@ public record CutoverSettings(
                 blankToNull(env.get("CUTOVER_SWITCH_HOOK")), blankToNull(env.get("CUTOVER_ROLLBACK_HOOK")),
                 duration(env, "CUTOVER_HOOK_TIMEOUT", Duration.ofSeconds(30), "s"),
                 duration(env, "CUTOVER_ROLLBACK_WINDOW", Duration.ofDays(7), "d"),
-                positive(env, "CUTOVER_FREEZE_ROWS", 5_000), (int) positive(env, "CUTOVER_MAX_PASSES", 20),
+                positive(env, "CUTOVER_FREEZE_ROWS", 2_000), (int) positive(env, "CUTOVER_MAX_PASSES", 20),
                 (int) positive(env, "CUTOVER_MAX_FROZEN", 1),
                 duration(env, "CUTOVER_DRAIN_TIMEOUT", Duration.ofSeconds(30), "s"),
                 duration(env, "CUTOVER_PASS_TIMEOUT", Duration.ofMinutes(30), "s"), env);
