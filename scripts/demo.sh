@@ -118,8 +118,10 @@ export CUTOVER_FREEZE_HOOK=${CUTOVER_FREEZE_HOOK:-scripts/hooks/freeze.sh}
 export CUTOVER_UNFREEZE_HOOK=${CUTOVER_UNFREEZE_HOOK:-scripts/hooks/unfreeze.sh}
 export CUTOVER_SWITCH_HOOK=${CUTOVER_SWITCH_HOOK:-scripts/hooks/switch.sh}
 export CUTOVER_ROLLBACK_HOOK=${CUTOVER_ROLLBACK_HOOK:-scripts/hooks/rollback.sh}
-cutover_run=$(producer cutover --cohort target/demo/cohort.txt 2> target/demo/cutover.log | tail -1) || status=$?
-tail -3 target/demo/cutover.log
+# Exit 1 names the companies not switched (e.g. the newest writes crossed their readiness threshold):
+# the demo shows them rather than stopping on them.
+cutover_run=$(producer cutover --cohort target/demo/cohort.txt 2> target/demo/cutover.log | tail -1) || true
+grep -E "^(not switched|cutover run)" target/demo/cutover.log || true
 producer report --run-id "$cutover_run" | head -40
 kill -TERM "$traffic" 2>/dev/null && wait "$traffic" 2>/dev/null || true
 tail -1 target/demo/traffic.txt
