@@ -125,6 +125,9 @@ final class EnqueueCommand implements Callable<Integer> {
             SourceCatalog catalog = new SourceCatalog(Jdbi.create(source));
             int rows = shardRows == null ? RunPlanner.DEFAULT_SHARD_ROWS : shardRows;
             List<PlannedTask> planned = new RunPlanner(rows).plan(id, catalog.sizes(companies));
+            if (runMode == RunMode.MIGRATE) {
+                refuseSwitched(targetDb, planned);
+            }
             RunAdmission admission = readiness.admit(id, runMode, companies.all(), planned, Jdbi.create(source),
                     targetDb, cli.environment());
             List<PlannedTask> tasks = admission.tasks();
@@ -132,6 +135,23 @@ final class EnqueueCommand implements Callable<Integer> {
                     companies.all() ? null : companies.companyIds(), rows, settings.fleetName()), tasks,
                     admission::record);
             System.err.printf("planned run %s: %d task(s) over %s%n", id, tasks.size(), companies.description());
+        }
+    }
+
+    /**
+     * A switched company is the new service's: a migrate run would replace what the service wrote since
+     * with the legacy rows. It is refused, override or not, until `cutover rollback`.
+     */
+    private static void refuseSwitched(Jdbi targetDb, List<PlannedTask> planned) {
+        List<Long> ids = planned.stream().map(PlannedTask::companyId).distinct().sorted().toList();
+        List<String> switched = new io.migration.producer.cutover.CutoverLedger(targetDb).latestOf(ids).values()
+                .stream().map(io.migration.producer.cutover.CutoverLedger.Latest::cutover)
+                .filter(c -> c.state() == io.migration.producer.cutover.CutoverState.SWITCHED)
+                .map(c -> c.companyId() + " (run " + c.runId() + ")").sorted().toList();
+        if (!switched.isEmpty()) {
+            throw new CommandFailure("refused: company(ies) " + String.join(", ", switched) + " switched to the new"
+                    + " service: a migrate run would overwrite its writes (cutover rollback first); nothing was"
+                    + " recorded", OneLineErrors.FAILURE, null);
         }
     }
 
