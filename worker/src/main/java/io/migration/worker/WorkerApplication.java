@@ -78,6 +78,7 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
         TaskLifecycle lifecycle = new TaskLifecycle(targetJdbi);
 
         Breakers breakers = new Breakers(config.getBreakers());
+        breakers.onOpened((db, cause) -> metrics.breakerOpened(db, cause.metricLabel()));
         FleetGate gate = new FleetGate(breakers);
         FleetPace pace = new FleetPace(gate);
         RetryRegistry retries = TransientRetry.registry(consumer.getTransientRetries(), consumer.getRetryBackoff(),
@@ -153,6 +154,6 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
         environment.healthChecks().register("broker", new BrokerHealthCheck(consumers));
         environment.healthChecks().register("consumers", new ConsumersHealthCheck(consumers, gate));
         environment.healthChecks().register("processing", new ProcessingHealthCheck(consumers));
-        environment.jersey().register(new WorkerStatusResource(workerName, consumers, gate, pace, heartbeat));
+        environment.jersey().register(new WorkerStatusResource(workerName, consumers, gate, breakers, pace, heartbeat));
     }
 }
