@@ -38,7 +38,9 @@ import io.migration.worker.verify.ShardVerifier;
 import io.migration.worker.resilience.Breakers;
 import io.migration.worker.resilience.FleetGate;
 import io.migration.worker.resilience.FleetPace;
+import io.migration.worker.resilience.SelectOneProbe;
 import io.migration.worker.resilience.SourceHealth;
+import io.migration.worker.resilience.StatementTimeouts;
 import io.migration.worker.resilience.TransientRetry;
 import io.migration.worker.source.BucketFunctionCheck;
 import io.migration.worker.source.ShardReader;
@@ -108,7 +110,8 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
         DeliveryHandler handler = new DeliveryHandler(new DeliveryHandler.Settings(workerName,
                 consumer.getMaxAttempts(), consumer.getCrashLimit(), consumer.getRetryBackoff(),
                 consumer.getMaxRetryBackoff(), consumer.getMaxHold()), lifecycle, runners, reader, breakers, gate,
-                pace, inFlight, metrics, TransientRetry.shardRetry(retries));
+                pace, inFlight, metrics, TransientRetry.shardRetry(retries),
+                new StatementTimeouts(new SelectOneProbe(source, target)));
 
         ConnectionFactory broker = AmqpConnections.factory(config.getAmqpUri());
         broker.setMetricsCollector(new MicrometerMetricsCollector(metrics.registry(), "rabbitmq"));

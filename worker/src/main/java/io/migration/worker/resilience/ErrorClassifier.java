@@ -28,7 +28,11 @@ public final class ErrorClassifier {
         SQLException sql = null;
         String readingTable = null;
         boolean connectionLevel = false;
+        ShardTimeoutException ownTimeout = null;
         for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ShardTimeoutException own && ownTimeout == null) {
+                ownTimeout = own;
+            }
             if (t instanceof SourceReadException read) {
                 database = Database.SOURCE;
                 readingTable = readingTable == null ? read.table() : readingTable;
@@ -51,7 +55,13 @@ public final class ErrorClassifier {
         if (kind.isEmpty() && connectionLevel) {
             kind = Optional.of(TransientKind.CONNECTION);
         }
-        return new ErrorClass(database, kind, state, summary(error, sql, readingTable));
+        String summary = summary(error, sql, readingTable);
+        if (ownTimeout != null) {
+            // Judged by StatementTimeouts: the database answers, the shard is too slow for the timeout.
+            return new ErrorClass(ownTimeout.database(), Optional.empty(), state,
+                    bounded(summary + ownTimeout.advice()));
+        }
+        return new ErrorClass(database, kind, state, summary);
     }
 
     /**
@@ -78,6 +88,9 @@ public final class ErrorClassifier {
         if (sql != null) {
             StringBuilder out = new StringBuilder("[").append(sql.getSQLState()).append("] ")
                     .append(SqlStates.conditionName(sql.getSQLState()));
+            if (StatementTimeouts.isStatementTimeout(sql)) {
+                out.append(", statement timeout");
+            }
             java.util.List<String> names = new java.util.ArrayList<>();
             if (sql instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
                 ServerErrorMessage server = psql.getServerErrorMessage();
@@ -101,6 +114,10 @@ public final class ErrorClassifier {
             Throwable root = error;
             text = root.getClass().getSimpleName() + ownMessage(root);
         }
+        return bounded(text);
+    }
+
+    private static String bounded(String text) {
         return text.length() > MAX_SUMMARY ? text.substring(0, MAX_SUMMARY) + "…" : text;
     }
 
