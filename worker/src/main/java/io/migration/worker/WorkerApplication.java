@@ -143,6 +143,8 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
                 consumers::state);
         metrics.gauge("migration.consumers.active", "Consumer channels subscribed to the work queue now",
                 consumers::activeConsumers);
+        metrics.gauge("migration.deliveries.unacknowledged", "Deliveries this worker holds unacknowledged now",
+                consumers::heldDeliveries);
 
         // Stopped in reverse order: the consumers drain first, then the heartbeat says goodbye.
         environment.lifecycle().manage(heartbeat);

@@ -43,6 +43,7 @@ public final class WorkerStatusResource {
         out.put("consuming", consumers.activeConsumers() > 0);
         out.put("consumers", consumers.activeConsumers());
         out.put("inFlight", consumers.inFlight());
+        out.put("unacknowledged", consumers.heldDeliveries());
         out.put("notConsumingBecause", gate.closedReason());
         out.put("consumptionProblem", consumers.consumptionProblem());
         out.put("breakers", breakers());

@@ -7,6 +7,7 @@ import io.migration.worker.pipeline.Delivery;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A delivery from one consumer channel, settled on that channel. */
 final class AmqpDelivery implements Delivery {
@@ -17,15 +18,43 @@ final class AmqpDelivery implements Delivery {
     private final byte[] body;
     private final ConfirmingPublisher publisher;
     private final Topology topology;
+    private final Runnable onSettled;
+    private final AtomicBoolean settled = new AtomicBoolean();
 
     AmqpDelivery(Channel channel, long deliveryTag, AMQP.BasicProperties props, byte[] body,
-            ConfirmingPublisher publisher, Topology topology) {
+            ConfirmingPublisher publisher, Topology topology, Runnable onSettled) {
         this.channel = channel;
         this.deliveryTag = deliveryTag;
         this.props = props;
         this.body = body;
         this.publisher = publisher;
         this.topology = topology;
+        this.onSettled = onSettled;
+    }
+
+    /** Acknowledged or returned to the broker (or its channel is gone, which returns it). */
+    boolean isSettled() {
+        return settled.get() || !channel.isOpen();
+    }
+
+    /**
+     * A last resort for a delivery its handler left unsettled on an open channel (a hand-back
+     * whose copy the broker never confirmed): back to the queue, so the channel may subscribe again.
+     */
+    void returnIfUnsettled() {
+        if (!isSettled()) {
+            try {
+                requeue();
+            } catch (IOException e) {
+                // The channel is closing: the broker returns the message itself.
+            }
+        }
+    }
+
+    private void markSettled() {
+        if (settled.compareAndSet(false, true)) {
+            onSettled.run();
+        }
     }
 
     @Override
@@ -40,6 +69,7 @@ final class AmqpDelivery implements Delivery {
         } catch (com.rabbitmq.client.AlreadyClosedException e) {
             throw new IOException("channel closed before the acknowledgement", e);
         }
+        markSettled();
     }
 
     @Override
@@ -49,6 +79,7 @@ final class AmqpDelivery implements Delivery {
         } catch (com.rabbitmq.client.AlreadyClosedException e) {
             throw new IOException("channel closed before the requeue", e);
         }
+        markSettled();
     }
 
     @Override

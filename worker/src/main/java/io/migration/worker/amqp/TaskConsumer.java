@@ -7,6 +7,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,19 +16,23 @@ import org.slf4j.LoggerFactory;
  * One consumer channel on the work queue, manual acknowledgement, small prefetch. It only hands
  * deliveries on: no shard ever runs (or sleeps) in the client's delivery thread. It keeps track
  * of whether the broker still delivers to it, so the pool can tell a consumer the broker
- * cancelled (queue deleted) or a channel it closed (consumer timeout) and re-create it.
+ * cancelled (queue deleted) or a channel it closed (consumer timeout) and re-create it, and of
+ * the deliveries its channel holds, so that it never subscribes again while it holds any.
  */
 final class TaskConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskConsumer.class);
 
     private final Consumer<AmqpDeliveryParts> dispatcher;
+    /** Deliveries taken on this channel and not yet settled, whichever subscription took them. */
+    private final AtomicInteger held = new AtomicInteger();
     private volatile String consumerTag;
     private volatile boolean subscribed;
     private volatile boolean cancelledByBroker;
 
-    /** What the pool needs to build a delivery. */
-    record AmqpDeliveryParts(Channel channel, long deliveryTag, AMQP.BasicProperties props, byte[] body) {
+    /** What the pool needs to build a delivery; {@code settled} runs once it is acknowledged or returned. */
+    record AmqpDeliveryParts(Channel channel, long deliveryTag, AMQP.BasicProperties props, byte[] body,
+            Runnable settled) {
     }
 
     TaskConsumer(Channel channel, Consumer<AmqpDeliveryParts> dispatcher) {
@@ -35,7 +40,16 @@ final class TaskConsumer extends DefaultConsumer {
         this.dispatcher = dispatcher;
     }
 
+    /**
+     * Subscribes with a window of {@code prefetch}. Only with nothing held: the broker counts a
+     * prefetch window per consumer, so deliveries a cancelled subscription still holds (a gate
+     * shut: a pause, a breaker) would not count in the new one's, and a gate shutting and opening
+     * again and again piled up deliveries on the channel.
+     */
     void subscribe(String queue, int prefetch) throws IOException {
+        if (held.get() > 0) {
+            throw new IllegalStateException("the channel still holds " + held.get() + " unsettled deliveries");
+        }
         getChannel().basicQos(prefetch);
         consumerTag = getChannel().basicConsume(queue, false, this);
         subscribed = true;
@@ -63,6 +77,16 @@ final class TaskConsumer extends DefaultConsumer {
         return getChannel().isOpen();
     }
 
+    /** Deliveries taken on this channel and not yet settled. */
+    int held() {
+        return held.get();
+    }
+
+    /** Not subscribed, but waiting for what it holds to be settled before it subscribes again. */
+    boolean isWaitingForHeld() {
+        return !isSubscribed() && held.get() > 0 && getChannel().isOpen();
+    }
+
     /** The broker cancelled this consumer (its queue was deleted): re-declare before subscribing. */
     boolean wasCancelledByBroker() {
         return cancelledByBroker;
@@ -70,7 +94,9 @@ final class TaskConsumer extends DefaultConsumer {
 
     @Override
     public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
-        dispatcher.accept(new AmqpDeliveryParts(getChannel(), envelope.getDeliveryTag(), props, body));
+        held.incrementAndGet();
+        dispatcher.accept(new AmqpDeliveryParts(getChannel(), envelope.getDeliveryTag(), props, body,
+                held::decrementAndGet));
     }
 
     @Override
