@@ -32,22 +32,43 @@ final class AmqpDelivery implements Delivery {
         this.onSettled = onSettled;
     }
 
-    /** Acknowledged or returned to the broker (or its channel is gone, which returns it). */
-    boolean isSettled() {
-        return settled.get() || !channel.isOpen();
+    /**
+     * A last resort for a delivery its handler left unsettled (a hand-back whose copy the broker
+     * never confirmed): back to the queue, so that its channel may subscribe again. A channel that
+     * closed meanwhile gave it back already.
+     */
+    void returnIfUnsettled() {
+        if (settled.get()) {
+            return;
+        }
+        if (!channel.isOpen()) {
+            markSettled();
+            return;
+        }
+        try {
+            requeue();
+        } catch (IOException e) {
+            // The channel closed under the requeue, which returns the message as well.
+        }
     }
 
     /**
-     * A last resort for a delivery its handler left unsettled on an open channel (a hand-back
-     * whose copy the broker never confirmed): back to the queue, so the channel may subscribe again.
+     * Settled once the broker took the answer, or once the channel closed (the broker then returns
+     * the message itself): a delivery is held by its channel until then. After a connection
+     * recovery the client drops acks of older deliveries without a word, which settles them too.
      */
-    void returnIfUnsettled() {
-        if (!isSettled()) {
-            try {
-                requeue();
-            } catch (IOException e) {
-                // The channel is closing: the broker returns the message itself.
+    private void settle(ChannelCall call, String what) throws IOException {
+        try {
+            call.run();
+            markSettled();
+        } catch (com.rabbitmq.client.AlreadyClosedException e) {
+            markSettled();
+            throw new IOException("channel closed before the " + what, e);
+        } catch (IOException e) {
+            if (!channel.isOpen()) {
+                markSettled();
             }
+            throw e;
         }
     }
 
@@ -57,6 +78,11 @@ final class AmqpDelivery implements Delivery {
         }
     }
 
+    @FunctionalInterface
+    private interface ChannelCall {
+        void run() throws IOException;
+    }
+
     @Override
     public byte[] body() {
         return body;
@@ -64,22 +90,12 @@ final class AmqpDelivery implements Delivery {
 
     @Override
     public void ack() throws IOException {
-        try {
-            channel.basicAck(deliveryTag, false);
-        } catch (com.rabbitmq.client.AlreadyClosedException e) {
-            throw new IOException("channel closed before the acknowledgement", e);
-        }
-        markSettled();
+        settle(() -> channel.basicAck(deliveryTag, false), "acknowledgement");
     }
 
     @Override
     public void requeue() throws IOException {
-        try {
-            channel.basicNack(deliveryTag, false, true);
-        } catch (com.rabbitmq.client.AlreadyClosedException e) {
-            throw new IOException("channel closed before the requeue", e);
-        }
-        markSettled();
+        settle(() -> channel.basicNack(deliveryTag, false, true), "requeue");
     }
 
     @Override

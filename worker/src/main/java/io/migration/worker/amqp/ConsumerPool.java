@@ -74,7 +74,7 @@ public final class ConsumerPool implements Managed {
         processing = Executors.newFixedThreadPool(threads, r -> new Thread(r, "shard-" + n.incrementAndGet()));
         connection = factory.newConnection(workerName);
         if (connection instanceof Recoverable recoverable) {
-            recoverable.addRecoveryListener(new LoggingRecoveryListener(metrics));
+            recoverable.addRecoveryListener(new LoggingRecoveryListener(metrics, this::forgetHeld));
         }
         try (Channel setup = connection.createChannel()) {
             topology.declare(setup);
@@ -124,6 +124,11 @@ public final class ConsumerPool implements Managed {
         } catch (RejectedExecutionException e) {
             inFlight.decrementAndGet();
         }
+    }
+
+    /** After a connection recovery: the broker gave every held delivery back (to be redelivered). */
+    private synchronized void forgetHeld() {
+        consumers.forEach(TaskConsumer::forgetHeld);
     }
 
     /** A consumer that waited for its held deliveries may subscribe again now, not at the next tick. */

@@ -7,7 +7,6 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,9 @@ final class TaskConsumer extends DefaultConsumer {
 
     private final Consumer<AmqpDeliveryParts> dispatcher;
     /** Deliveries taken on this channel and not yet settled, whichever subscription took them. */
-    private final AtomicInteger held = new AtomicInteger();
+    private int held;
+    /** Bumped when a connection recovery gave every held delivery back: their late settling counts no more. */
+    private int generation;
     private volatile String consumerTag;
     private volatile boolean subscribed;
     private volatile boolean cancelledByBroker;
@@ -47,8 +48,8 @@ final class TaskConsumer extends DefaultConsumer {
      * again and again piled up deliveries on the channel.
      */
     void subscribe(String queue, int prefetch) throws IOException {
-        if (held.get() > 0) {
-            throw new IllegalStateException("the channel still holds " + held.get() + " unsettled deliveries");
+        if (held() > 0) {
+            throw new IllegalStateException("the channel still holds " + held() + " unsettled deliveries");
         }
         getChannel().basicQos(prefetch);
         consumerTag = getChannel().basicConsume(queue, false, this);
@@ -78,13 +79,32 @@ final class TaskConsumer extends DefaultConsumer {
     }
 
     /** Deliveries taken on this channel and not yet settled. */
-    int held() {
-        return held.get();
+    synchronized int held() {
+        return held;
     }
 
     /** Not subscribed, but waiting for what it holds to be settled before it subscribes again. */
     boolean isWaitingForHeld() {
-        return !isSubscribed() && held.get() > 0 && getChannel().isOpen();
+        return !isSubscribed() && held() > 0 && getChannel().isOpen();
+    }
+
+    /** The connection was recovered: the broker took back every delivery this channel held. */
+    synchronized void forgetHeld() {
+        held = 0;
+        generation++;
+    }
+
+    /** Counts a delivery as held; the returned action, run once it is settled, counts it out. */
+    private synchronized Runnable hold() {
+        held++;
+        int taken = generation;
+        return () -> {
+            synchronized (this) {
+                if (generation == taken) {
+                    held--;
+                }
+            }
+        };
     }
 
     /** The broker cancelled this consumer (its queue was deleted): re-declare before subscribing. */
@@ -94,9 +114,7 @@ final class TaskConsumer extends DefaultConsumer {
 
     @Override
     public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
-        held.incrementAndGet();
-        dispatcher.accept(new AmqpDeliveryParts(getChannel(), envelope.getDeliveryTag(), props, body,
-                held::decrementAndGet));
+        dispatcher.accept(new AmqpDeliveryParts(getChannel(), envelope.getDeliveryTag(), props, body, hold()));
     }
 
     @Override
