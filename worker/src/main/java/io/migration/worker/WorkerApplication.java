@@ -38,7 +38,9 @@ import io.migration.worker.verify.ShardVerifier;
 import io.migration.worker.resilience.Breakers;
 import io.migration.worker.resilience.FleetGate;
 import io.migration.worker.resilience.FleetPace;
+import io.migration.worker.resilience.SelectOneProbe;
 import io.migration.worker.resilience.SourceHealth;
+import io.migration.worker.resilience.StatementTimeouts;
 import io.migration.worker.resilience.TransientRetry;
 import io.migration.worker.source.BucketFunctionCheck;
 import io.migration.worker.source.ShardReader;
@@ -78,6 +80,7 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
         TaskLifecycle lifecycle = new TaskLifecycle(targetJdbi);
 
         Breakers breakers = new Breakers(config.getBreakers());
+        breakers.onOpened((db, cause) -> metrics.breakerOpened(db, cause.metricLabel()));
         FleetGate gate = new FleetGate(breakers);
         FleetPace pace = new FleetPace(gate);
         RetryRegistry retries = TransientRetry.registry(consumer.getTransientRetries(), consumer.getRetryBackoff(),
@@ -107,7 +110,8 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
         DeliveryHandler handler = new DeliveryHandler(new DeliveryHandler.Settings(workerName,
                 consumer.getMaxAttempts(), consumer.getCrashLimit(), consumer.getRetryBackoff(),
                 consumer.getMaxRetryBackoff(), consumer.getMaxHold()), lifecycle, runners, reader, breakers, gate,
-                pace, inFlight, metrics, TransientRetry.shardRetry(retries));
+                pace, inFlight, metrics, TransientRetry.shardRetry(retries),
+                new StatementTimeouts(new SelectOneProbe(source, target)));
 
         ConnectionFactory broker = AmqpConnections.factory(config.getAmqpUri());
         broker.setMetricsCollector(new MicrometerMetricsCollector(metrics.registry(), "rabbitmq"));
@@ -139,6 +143,8 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
                 consumers::state);
         metrics.gauge("migration.consumers.active", "Consumer channels subscribed to the work queue now",
                 consumers::activeConsumers);
+        metrics.gauge("migration.deliveries.unacknowledged", "Deliveries this worker holds unacknowledged now",
+                consumers::heldDeliveries);
 
         // Stopped in reverse order: the consumers drain first, then the heartbeat says goodbye.
         environment.lifecycle().manage(heartbeat);
@@ -153,6 +159,6 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
         environment.healthChecks().register("broker", new BrokerHealthCheck(consumers));
         environment.healthChecks().register("consumers", new ConsumersHealthCheck(consumers, gate));
         environment.healthChecks().register("processing", new ProcessingHealthCheck(consumers));
-        environment.jersey().register(new WorkerStatusResource(workerName, consumers, gate, pace, heartbeat));
+        environment.jersey().register(new WorkerStatusResource(workerName, consumers, gate, breakers, pace, heartbeat));
     }
 }

@@ -45,6 +45,15 @@ public final class DataSources {
     private DataSources() {
     }
 
+    /**
+     * Just under the statement timeout, so that a statement waiting for someone else's lock fails
+     * as a lock wait (55P03, it passes) and a statement timeout (57014) means the statement itself
+     * ran that long (it will again): the worker tells them apart by their SQLSTATE.
+     */
+    public static Duration lockTimeout(Duration statementTimeout) {
+        return Duration.ofMillis(Math.max(1, statementTimeout.toMillis() * 9 / 10));
+    }
+
     /** A pool that fails at once, with the cause, when the database cannot be reached (the CLI's choice). */
     public static HikariDataSource create(DatabaseSettings db, PoolOptions options) {
         return create(db, options, true);
@@ -86,8 +95,8 @@ public final class DataSources {
         // timestamps and numbers are not parsed from text on the hot path of shard reads.
         config.addDataSourceProperty("prepareThreshold", "-1");
         if (!options.statementTimeout().isZero()) {
-            config.addDataSourceProperty("options",
-                    "-c statement_timeout=" + options.statementTimeout().toMillis());
+            config.addDataSourceProperty("options", "-c statement_timeout=" + options.statementTimeout().toMillis()
+                    + " -c lock_timeout=" + lockTimeout(options.statementTimeout()).toMillis());
         }
         customizer.accept(config);
         return new HikariDataSource(config);

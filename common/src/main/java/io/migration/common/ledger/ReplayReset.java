@@ -6,6 +6,10 @@ public enum ReplayReset {
     RESET,
     /** The task succeeded meanwhile: nothing to replay, the dead letter can go. */
     ALREADY_SUCCEEDED,
-    /** No such task was planned (another target, or a hand-made message): replay it as it is. */
+    /**
+     * No such task was planned (a forged message, or one planned against another target), or the
+     * letter's shard count, range or mode disagree with the ledger's: a copy would only be
+     * dead-lettered again, so it stays where it is.
+     */
     UNKNOWN_TASK
 }

@@ -2,6 +2,7 @@ package io.migration.common.ledger;
 
 import io.migration.common.db.SqlFiles;
 import io.migration.common.message.RunMode;
+import io.migration.common.message.TaskMessage;
 import io.migration.common.message.TaskGroup;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -86,7 +87,23 @@ public final class TaskLedger {
      * attempts reset, unless it succeeded meanwhile (then there is nothing to replay).
      */
     public ReplayReset resetForReplay(TaskKey key) {
+        return resetForReplay(key, null);
+    }
+
+    /**
+     * As {@link #resetForReplay(TaskKey)} for a dead letter that carries its whole task: its shard
+     * count, range and mode must match the ledger's, or it is {@link ReplayReset#UNKNOWN_TASK}.
+     */
+    public ReplayReset resetForReplay(TaskMessage task) {
+        return resetForReplay(TaskLifecycle.key(task), task);
+    }
+
+    private ReplayReset resetForReplay(TaskKey key, TaskMessage task) {
         return jdbi.withHandle(h -> bindKey(h.createQuery(SqlFiles.get("ledger/reset-for-replay")), key)
+                .bind("shardCount", task == null ? null : task.shardCount())
+                .bind("bucketLo", task == null ? null : task.bucketLo())
+                .bind("bucketHi", task == null ? null : task.bucketHi())
+                .bind("mode", task == null ? null : task.mode().wireName())
                 .mapTo(String.class).findOne()
                 .map(outcome -> outcome.equals("reset") ? ReplayReset.RESET : ReplayReset.ALREADY_SUCCEEDED)
                 .orElse(ReplayReset.UNKNOWN_TASK));

@@ -57,11 +57,13 @@ final class DlqReplayCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.printf("{\"matched\": %d, \"replayed\": %d, \"skippedSucceeded\": %d}%n", result.matched(),
-                    result.replayed(), result.skipped());
+            out.printf("{\"matched\": %d, \"replayed\": %d, \"skippedSucceeded\": %d, \"unknownTasks\": %d}%n",
+                    result.matched(), result.replayed(), result.skipped(), result.unknown());
         } else {
-            out.printf("replayed %d dead letter(s)%s to %s, skipped %d whose task already succeeded%n",
-                    result.replayed(), filter.describe(), topology.workQueue(), result.skipped());
+            out.printf("replayed %d dead letter(s)%s to %s, skipped %d whose task already succeeded%s%n",
+                    result.replayed(), filter.describe(), topology.workQueue(), result.skipped(),
+                    result.unknown() == 0 ? "" : ", left " + result.unknown() + " whose task is unknown (the ledger"
+                            + " planned no such task: forged, or from another target; dlq purge drops them)");
         }
         out.flush();
         return 0;

@@ -23,7 +23,9 @@ final class OneLineErrors implements IExecutionExceptionHandler, IParameterExcep
     public int handleParseException(ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
         // picocli starts some messages with its own "Error: ".
-        err.println("error: " + ex.getMessage().replaceFirst("^Error: ", "") + " (see --help)");
+        String message = ex instanceof CommandLine.UnmatchedArgumentException unmatched
+                ? StrictArguments.describe(unmatched) : ex.getMessage();
+        err.println("error: " + message.replaceFirst("^Error: ", "") + " (see --help)");
         err.flush();
         return USAGE;
     }

@@ -59,6 +59,7 @@ public final class ProducerCli implements Runnable {
     public static int run(Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new ProducerCli(environment));
         withStandardHelp(commandLine);
+        commandLine.setExecutionStrategy(new StrictArguments());
         commandLine.setExecutionExceptionHandler(new OneLineErrors());
         commandLine.setParameterExceptionHandler(new OneLineErrors());
         if (out != null) {

@@ -8,7 +8,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * What {@code status} says about the fleet: its live workers (reported within {@link #LIVE_SECONDS}),
- * why any is slow, paused or stopped by a breaker, the rate they read at, and the operator's
+ * why any is slow, paused or stopped by a breaker (by the SQLSTATE that opened it), the rate they read at, and the operator's
  * throttle and pause. And which of a run's tasks are marked running on a worker no longer live.
  */
 public final class FleetStatus {
@@ -30,7 +30,7 @@ public final class FleetStatus {
                 .map((rs, ctx) -> new LiveWorker(rs.getString("worker"), rs.getString("state"),
                         rs.getString("source_breaker"), rs.getString("target_breaker"),
                         rs.getObject("pace_limit", Double.class), rs.getDouble("read_rate"), rs.getString("slowdown"),
-                        rs.getInt("in_flight")))
+                        rs.getInt("in_flight"), rs.getString("breaker_cause")))
                 .list());
     }
 
@@ -81,7 +81,10 @@ public final class FleetStatus {
         }
         List<LiveWorker> broken = workers.stream().filter(LiveWorker::breakerOpen).toList();
         if (!broken.isEmpty()) {
-            notes.add(broken.size() + " with a breaker open: " + breakers(broken.get(0)));
+            // Why, when any says: a breaker that reopens is half-open in some reports and not in others.
+            String why = broken.stream().map(LiveWorker::breakerCause).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(breakers(broken.get(0)));
+            notes.add(broken.size() + " with a breaker open: " + why);
         }
         return notes;
     }

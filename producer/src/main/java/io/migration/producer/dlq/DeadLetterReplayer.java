@@ -7,6 +7,10 @@ import com.rabbitmq.client.GetResponse;
 import io.migration.common.amqp.Topology;
 import io.migration.common.ledger.ReplayReset;
 import io.migration.common.ledger.TaskLedger;
+import io.migration.common.ledger.TaskLifecycle;
+import io.migration.common.message.InvalidMessageException;
+import io.migration.common.message.TaskMessage;
+import io.migration.common.message.TaskMessageCodec;
 import io.migration.producer.amqp.PublishFailure;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,7 +22,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Moves dead letters back to the work queue so that nothing is lost and nothing happens twice.
  * For each matching dead letter: (1) the task is reset in the ledger (attempts back to zero),
- * or, when it succeeded meanwhile, the dead letter is simply acknowledged; (2) a copy goes to the
+ * or, when it succeeded meanwhile, the dead letter is simply acknowledged, or, when the ledger
+ * never planned its task (forged, another target's), it is left where it is; (2) a copy goes to the
  * work exchange, mandatory, and the broker's confirm is awaited; (3) only then is the dead letter
  * acknowledged. Killed between (2) and (3), the dead letter stays and a second replay sends
  * another copy, which the worker's ledger treats as a duplicate once the task succeeded.
@@ -28,8 +33,11 @@ public final class DeadLetterReplayer {
     static final String REPLAYED_AT = "x-migration-replayed-at";
     static final String REPLAYED_FROM = "x-migration-replayed-from";
 
-    /** {@code skipped}: matching dead letters whose task had succeeded; acknowledged, not replayed. */
-    public record Result(int matched, int replayed, int skipped) {
+    /**
+     * {@code skipped}: matching dead letters whose task had succeeded; acknowledged, not replayed.
+     * {@code unknown}: those naming a task the ledger never planned; left in the dead-letter queue.
+     */
+    public record Result(int matched, int replayed, int skipped, int unknown) {
     }
 
     private final Connection connection;
@@ -50,6 +58,7 @@ public final class DeadLetterReplayer {
     public Result replay(DeadLetterFilter filter) throws IOException, InterruptedException {
         int[] replayed = {0};
         int[] skipped = {0};
+        int[] unknown = {0};
         Pace pace = new Pace(ratePerSecond);
         try (Channel dead = connection.createChannel(); Channel work = connection.createChannel()) {
             work.confirmSelect();
@@ -58,9 +67,15 @@ public final class DeadLetterReplayer {
             DeadLetterReader.Walk walk;
             try {
                 walk = DeadLetterReader.walk(dead, topology.deadQueue(), filter, (message, view) -> {
-                    if (view.key() != null && ledger.resetForReplay(view.key()) == ReplayReset.ALREADY_SUCCEEDED) {
+                    ReplayReset reset = view.key() == null ? null : reset(view, message.getBody());
+                    if (reset == ReplayReset.ALREADY_SUCCEEDED) {
                         dead.basicAck(message.getEnvelope().getDeliveryTag(), false);
                         skipped[0]++;
+                        return;
+                    }
+                    if (reset == ReplayReset.UNKNOWN_TASK) {
+                        // Left unacknowledged: it goes back when the channel closes, after the walk.
+                        unknown[0]++;
                         return;
                     }
                     pace.await();
@@ -72,10 +87,27 @@ public final class DeadLetterReplayer {
                 throw new PublishFailure(e.getMessage() + " (replayed " + replayed[0] + ", skipped " + skipped[0]
                         + " before)", e);
             }
-            return new Result(walk.matched(), replayed[0], skipped[0]);
+            return new Result(walk.matched(), replayed[0], skipped[0], unknown[0]);
         } catch (TimeoutException e) {
             throw new IOException("closing the replay's channels timed out", e);
         }
+    }
+
+    /**
+     * Resets the letter's task for its replay. A body that is a task must agree with the ledger
+     * (and with the headers the letter is listed by); one that is not is judged by its headers.
+     */
+    private ReplayReset reset(DeadLetter view, byte[] body) {
+        TaskMessage task;
+        try {
+            task = TaskMessageCodec.decode(body);
+        } catch (InvalidMessageException e) {
+            return ledger.resetForReplay(view.key());
+        }
+        if (!TaskLifecycle.key(task).equals(view.key())) {
+            return ReplayReset.UNKNOWN_TASK;
+        }
+        return ledger.resetForReplay(task);
     }
 
     private void publishCopy(Channel work, GetResponse message, String[] returned)

@@ -1,6 +1,7 @@
 package io.migration.producer.plan;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +33,14 @@ public record CompanySelection(boolean all, List<Long> companyIds, String descri
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
+        } catch (CharacterCodingException e) {
+            throw notText(file);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read cohort file " + file + ": " + e.getMessage(), e);
+        }
+        // Valid UTF-8 can still be binary: no line of such a file is repeated in a message.
+        if (lines.stream().anyMatch(CompanySelection::hasControlCharacters)) {
+            throw notText(file);
         }
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -54,6 +61,16 @@ public record CompanySelection(boolean all, List<Long> companyIds, String descri
         CompanySelection selection = of(ids);
         return new CompanySelection(false, selection.companyIds(), "cohort " + file.getFileName()
                 + " (" + selection.companyIds().size() + " companies)");
+    }
+
+    /** The decoder's own words ("Input length = 1") say nothing to an operator. */
+    private static IllegalArgumentException notText(Path file) {
+        return new IllegalArgumentException("cohort file " + file + " is not a text list of company ids (one a"
+                + " line): it holds binary data");
+    }
+
+    private static boolean hasControlCharacters(String line) {
+        return line.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\r');
     }
 
     private static String summary(List<Long> ids) {

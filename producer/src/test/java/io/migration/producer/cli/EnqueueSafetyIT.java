@@ -98,6 +98,12 @@ class EnqueueSafetyIT {
         Path directory = Files.createDirectory(dir.resolve("cohort"));
         run = CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--cohort", directory.toString());
         assertThat(run.errLines()).containsExactly("error: cannot read cohort file " + directory + ": it is a directory");
+
+        Path binary = Files.write(dir.resolve("cohort.gz"), new byte[] {0x1f, (byte) 0x8b, 0x08, 0, (byte) 0xff});
+        run = CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--cohort", binary.toString());
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.errLines()).containsExactly("error: cohort file " + binary + " is not a text list of company"
+                + " ids (one a line): it holds binary data");
     }
 
     @Test

@@ -50,6 +50,29 @@ class HelpTest {
         assertThat(run.err()).contains("--rows-per-second");
     }
 
+    /**
+     * picocli lets a help option win over an unmatched argument (FIELD-NOTES): `producer
+     * no-such-command --help` printed the top-level usage and exited 0, as if the command existed.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"no-such-command", "no-such-command --help", "--help no-such-command",
+        "dlq no-such --help", "dlq list no-such --help", "status --no-such-option --help"})
+    void anUnknownCommandOrArgumentIsOneLineAndUsageExitEvenWithHelp(String args) {
+        CliRun run = CliRun.run(Map.of(), args.split(" "));
+        assertThat(run.exitCode()).as(args).isEqualTo(OneLineErrors.USAGE);
+        assertThat(run.errLines()).as(args).hasSize(1);
+        assertThat(run.err()).as(args).contains("no-such").startsWith("error: ");
+        assertThat(run.out()).as(args).isEmpty();
+    }
+
+    @Test
+    void anUnknownCommandIsCalledOne() {
+        assertThat(CliRun.run(Map.of(), "no-such-command", "--help").errLines())
+                .containsExactly("error: unknown command 'no-such-command' (see --help)");
+        assertThat(CliRun.run(Map.of(), "dlq", "no-such").errLines())
+                .containsExactly("error: unknown command 'dlq no-such' (see --help)");
+    }
+
     private static void collect(CommandLine commandLine, String prefix, List<String> out) {
         commandLine.getSubcommands().forEach((name, sub) -> {
             String full = (prefix + " " + name).strip();

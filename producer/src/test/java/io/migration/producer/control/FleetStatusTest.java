@@ -32,6 +32,20 @@ class FleetStatusTest {
                 + " reading 0 rows/s, throttle workers' default, paused: yes");
     }
 
+    /** A disk-full target showed as "target open" and nothing more. */
+    @Test
+    void saysWhyABreakerOpened() {
+        List<LiveWorker> workers = List.of(
+                new LiveWorker("w1", "breaker_open", "CLOSED", "HALF_OPEN", null, 0, null, 0,
+                        "target: SQLSTATE 53100 disk_full, class 53 insufficient_resources"),
+                new LiveWorker("w2", "breaker_open", "CLOSED", "OPEN", null, 0, null, 0, null));
+
+        String line = FleetStatus.fleetLine("f", workers, ControlState.DEFAULT);
+
+        assertThat(line).isEqualTo("fleet f: 2 workers (2 with a breaker open: target: SQLSTATE 53100 disk_full,"
+                + " class 53 insufficient_resources), reading 0 rows/s, throttle workers' default, paused: no");
+    }
+
     @Test
     void noLiveWorker() {
         assertThat(FleetStatus.fleetLine("f", List.of(), ControlState.DEFAULT))

@@ -134,6 +134,40 @@ class DlqCommandIT {
         assertThat(taskRow(taskA)).isEqualTo("succeeded 4 1 boom");
     }
 
+    /**
+     * Dead letters naming tasks the ledger never planned (forged, or from another target) were
+     * reported as "skipped … whose task already succeeded" or replayed, only to come back as
+     * unknown_task. They stay where they are, counted as unknown tasks, and never touch a real
+     * task whose key they borrow with another shard count or range.
+     */
+    @Test
+    void forgedDeadLettersAreCalledUnknownTasksAndStay() throws Exception {
+        target.exec("UPDATE migration.tasks SET state = 'succeeded' WHERE run_id = ? AND company_id = 2", RUN);
+        PlannedTask noSuchCompany = new PlannedTask(RUN, 99, TaskGroup.RECIPIENTS, 0, 1, 0, 1023, 10);
+        PlannedTask noSuchRun = new PlannedTask("r-forged", 1, TaskGroup.LISTS, 0, 1, 0, 1023, 10);
+        PlannedTask otherRange = new PlannedTask(RUN, 2, TaskGroup.RECIPIENTS, 0, taskB.shardCount() + 3, 0, 5, 10);
+        workerDeadLetter(noSuchCompany);
+        broker.brokerDeadLetter(body(noSuchRun));
+        workerDeadLetter(otherRange);
+        workerDeadLetter(taskA);
+
+        CliRun run = CliRun.run(env, "dlq", "replay", "--rate", "1000");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("replayed 1 dead letter(s) to " + topology.workQueue() + ", skipped 0 whose"
+                + " task already succeeded, left 3 whose task is unknown (the ledger planned no such task: forged, or"
+                + " from another target; dlq purge drops them)\n");
+        assertThat(broker.deadCountSettledAt(3)).isEqualTo(3);
+        assertThat(broker.workCount()).isEqualTo(1);
+        assertThat(taskRow(taskA)).isEqualTo("published 0 0 null");
+        assertThat(taskRow(taskB)).as("the real task the forged range borrows its key from").startsWith("succeeded");
+
+        CliRun json = CliRun.run(env, "dlq", "replay", "--run-id", RUN, "--rate", "1000", "--format", "json");
+        assertThat(json.out()).isEqualTo("{\"matched\": 2, \"replayed\": 0, \"skippedSucceeded\": 0,"
+                + " \"unknownTasks\": 2}\n");
+        assertThat(broker.deadCountSettledAt(3)).isEqualTo(3);
+    }
+
     @Test
     void aReplayThatCannotPublishStopsAndLosesNothing() throws Exception {
         workerDeadLetter(taskA);

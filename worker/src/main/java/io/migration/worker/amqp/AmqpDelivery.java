@@ -7,6 +7,7 @@ import io.migration.worker.pipeline.Delivery;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A delivery from one consumer channel, settled on that channel. */
 final class AmqpDelivery implements Delivery {
@@ -17,15 +18,69 @@ final class AmqpDelivery implements Delivery {
     private final byte[] body;
     private final ConfirmingPublisher publisher;
     private final Topology topology;
+    private final Runnable onSettled;
+    private final AtomicBoolean settled = new AtomicBoolean();
 
     AmqpDelivery(Channel channel, long deliveryTag, AMQP.BasicProperties props, byte[] body,
-            ConfirmingPublisher publisher, Topology topology) {
+            ConfirmingPublisher publisher, Topology topology, Runnable onSettled) {
         this.channel = channel;
         this.deliveryTag = deliveryTag;
         this.props = props;
         this.body = body;
         this.publisher = publisher;
         this.topology = topology;
+        this.onSettled = onSettled;
+    }
+
+    /**
+     * A last resort for a delivery its handler left unsettled (a hand-back whose copy the broker
+     * never confirmed): back to the queue, so that its channel may subscribe again. A channel that
+     * closed meanwhile gave it back already.
+     */
+    void returnIfUnsettled() {
+        if (settled.get()) {
+            return;
+        }
+        if (!channel.isOpen()) {
+            markSettled();
+            return;
+        }
+        try {
+            requeue();
+        } catch (IOException e) {
+            // The channel closed under the requeue, which returns the message as well.
+        }
+    }
+
+    /**
+     * Settled once the broker took the answer, or once the channel closed (the broker then returns
+     * the message itself): a delivery is held by its channel until then. After a connection
+     * recovery the client drops acks of older deliveries without a word, which settles them too.
+     */
+    private void settle(ChannelCall call, String what) throws IOException {
+        try {
+            call.run();
+            markSettled();
+        } catch (com.rabbitmq.client.AlreadyClosedException e) {
+            markSettled();
+            throw new IOException("channel closed before the " + what, e);
+        } catch (IOException e) {
+            if (!channel.isOpen()) {
+                markSettled();
+            }
+            throw e;
+        }
+    }
+
+    private void markSettled() {
+        if (settled.compareAndSet(false, true)) {
+            onSettled.run();
+        }
+    }
+
+    @FunctionalInterface
+    private interface ChannelCall {
+        void run() throws IOException;
     }
 
     @Override
@@ -35,20 +90,12 @@ final class AmqpDelivery implements Delivery {
 
     @Override
     public void ack() throws IOException {
-        try {
-            channel.basicAck(deliveryTag, false);
-        } catch (com.rabbitmq.client.AlreadyClosedException e) {
-            throw new IOException("channel closed before the acknowledgement", e);
-        }
+        settle(() -> channel.basicAck(deliveryTag, false), "acknowledgement");
     }
 
     @Override
     public void requeue() throws IOException {
-        try {
-            channel.basicNack(deliveryTag, false, true);
-        } catch (com.rabbitmq.client.AlreadyClosedException e) {
-            throw new IOException("channel closed before the requeue", e);
-        }
+        settle(() -> channel.basicNack(deliveryTag, false, true), "requeue");
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Recoverable;
-import com.rabbitmq.client.RecoveryListener;
 import io.dropwizard.lifecycle.Managed;
 import io.migration.common.amqp.Topology;
 import io.migration.worker.metrics.WorkerMetrics;
@@ -75,7 +74,7 @@ public final class ConsumerPool implements Managed {
         processing = Executors.newFixedThreadPool(threads, r -> new Thread(r, "shard-" + n.incrementAndGet()));
         connection = factory.newConnection(workerName);
         if (connection instanceof Recoverable recoverable) {
-            recoverable.addRecoveryListener(new LoggingRecoveryListener(metrics));
+            recoverable.addRecoveryListener(new LoggingRecoveryListener(metrics, this::forgetHeld));
         }
         try (Channel setup = connection.createChannel()) {
             topology.declare(setup);
@@ -106,18 +105,20 @@ public final class ConsumerPool implements Managed {
 
     private void dispatch(TaskConsumer.AmqpDeliveryParts parts) {
         AmqpDelivery delivery = new AmqpDelivery(parts.channel(), parts.deliveryTag(), parts.props(), parts.body(),
-                publisher, topology);
+                publisher, topology, parts.settled());
         inFlight.incrementAndGet();
         try {
             processing.execute(() -> {
                 try {
                     handler.handle(delivery);
                 } catch (Throwable t) {
-                    // The handler settles every delivery itself; reaching here is a bug. Unsettled,
-                    // the message returns to the queue when the channel closes: nothing is lost.
+                    // The handler settles every delivery itself; reaching here is a bug.
                     LOG.error("unexpected error handling a delivery: {}", t.toString(), t);
                 } finally {
+                    // Left unsettled on an open channel, it would keep its consumer from subscribing again.
+                    delivery.returnIfUnsettled();
                     inFlight.decrementAndGet();
+                    resubscribeSoon();
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -125,7 +126,28 @@ public final class ConsumerPool implements Managed {
         }
     }
 
-    /** Makes the consumers match the gate: subscribed while open, cancelled while shut. */
+    /** After a connection recovery: the broker gave every held delivery back (to be redelivered). */
+    private synchronized void forgetHeld() {
+        consumers.forEach(TaskConsumer::forgetHeld);
+    }
+
+    /** A consumer that waited for its held deliveries may subscribe again now, not at the next tick. */
+    private void resubscribeSoon() {
+        ScheduledExecutorService r = reconciler;
+        if (r != null && !r.isShutdown() && gate.isOpen()) {
+            try {
+                r.execute(this::reconcile);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("reconciler stopped: {}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Makes the consumers match the gate: subscribed while open, cancelled while shut. A consumer
+     * subscribes again only once its channel holds nothing: the broker's prefetch window is per
+     * subscription, so held deliveries would not count in a new one's (threads × prefetch at most).
+     */
     synchronized void reconcile() {
         if (!consuming || connection == null || !connection.isOpen()) {
             return;
@@ -140,7 +162,7 @@ public final class ConsumerPool implements Managed {
                     consumers.set(i, consumer);
                     metrics.consumerRecovered("channel_closed");
                 }
-                if (wanted && !consumer.isSubscribed()) {
+                if (wanted && !consumer.isSubscribed() && consumer.held() == 0) {
                     if (consumer.wasCancelledByBroker()) {
                         declareTopology();
                         metrics.consumerRecovered("broker_cancel");
@@ -153,7 +175,7 @@ public final class ConsumerPool implements Managed {
                 LOG.warn("could not {} consumer {} yet: {}", wanted ? "re-subscribe" : "cancel", i, e.getMessage());
             }
         }
-        boolean idle = wanted && consumers.stream().anyMatch(c -> !c.isSubscribed());
+        boolean idle = wanted && consumers.stream().anyMatch(c -> !c.isSubscribed() && !c.isWaitingForHeld());
         idleSince = idle ? (idleSince == 0 ? System.nanoTime() : idleSince) : 0;
     }
 
@@ -235,6 +257,13 @@ public final class ConsumerPool implements Managed {
         return inFlight.get();
     }
 
+    /** Deliveries taken and not yet acknowledged or returned: at most threads × prefetch. */
+    public int heldDeliveries() {
+        synchronized (this) {
+            return consumers.stream().filter(TaskConsumer::isChannelOpen).mapToInt(TaskConsumer::held).sum();
+        }
+    }
+
     /** The worker's state for the fleet's table: starting, consuming, paused, breaker_open, stopping. */
     public String state() {
         if (stopping) {
@@ -251,26 +280,5 @@ public final class ConsumerPool implements Managed {
 
     public boolean processingAlive() {
         return processing != null && (!processing.isShutdown() || stopping);
-    }
-
-    private static final class LoggingRecoveryListener implements RecoveryListener {
-
-        private final WorkerMetrics metrics;
-
-        LoggingRecoveryListener(WorkerMetrics metrics) {
-            this.metrics = metrics;
-        }
-
-        @Override
-        public void handleRecovery(Recoverable recoverable) {
-            metrics.consumerRecovered("connection_recovered");
-            LOG.info("broker connection recovered; consumers re-registered");
-        }
-
-        @Override
-        public void handleRecoveryStarted(Recoverable recoverable) {
-            LOG.warn("broker connection lost; recovering (in-flight shards go on; their acks may be refused"
-                    + " and the broker redelivers them, which the ledger turns into duplicates)");
-        }
     }
 }

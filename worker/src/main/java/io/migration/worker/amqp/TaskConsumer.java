@@ -15,19 +15,25 @@ import org.slf4j.LoggerFactory;
  * One consumer channel on the work queue, manual acknowledgement, small prefetch. It only hands
  * deliveries on: no shard ever runs (or sleeps) in the client's delivery thread. It keeps track
  * of whether the broker still delivers to it, so the pool can tell a consumer the broker
- * cancelled (queue deleted) or a channel it closed (consumer timeout) and re-create it.
+ * cancelled (queue deleted) or a channel it closed (consumer timeout) and re-create it, and of
+ * the deliveries its channel holds, so that it never subscribes again while it holds any.
  */
 final class TaskConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskConsumer.class);
 
     private final Consumer<AmqpDeliveryParts> dispatcher;
+    /** Deliveries taken on this channel and not yet settled, whichever subscription took them. */
+    private int held;
+    /** Bumped when a connection recovery gave every held delivery back: their late settling counts no more. */
+    private int generation;
     private volatile String consumerTag;
     private volatile boolean subscribed;
     private volatile boolean cancelledByBroker;
 
-    /** What the pool needs to build a delivery. */
-    record AmqpDeliveryParts(Channel channel, long deliveryTag, AMQP.BasicProperties props, byte[] body) {
+    /** What the pool needs to build a delivery; {@code settled} runs once it is acknowledged or returned. */
+    record AmqpDeliveryParts(Channel channel, long deliveryTag, AMQP.BasicProperties props, byte[] body,
+            Runnable settled) {
     }
 
     TaskConsumer(Channel channel, Consumer<AmqpDeliveryParts> dispatcher) {
@@ -35,7 +41,16 @@ final class TaskConsumer extends DefaultConsumer {
         this.dispatcher = dispatcher;
     }
 
+    /**
+     * Subscribes with a window of {@code prefetch}. Only with nothing held: the broker counts a
+     * prefetch window per consumer, so deliveries a cancelled subscription still holds (a gate
+     * shut: a pause, a breaker) would not count in the new one's, and a gate shutting and opening
+     * again and again piled up deliveries on the channel.
+     */
     void subscribe(String queue, int prefetch) throws IOException {
+        if (held() > 0) {
+            throw new IllegalStateException("the channel still holds " + held() + " unsettled deliveries");
+        }
         getChannel().basicQos(prefetch);
         consumerTag = getChannel().basicConsume(queue, false, this);
         subscribed = true;
@@ -63,6 +78,35 @@ final class TaskConsumer extends DefaultConsumer {
         return getChannel().isOpen();
     }
 
+    /** Deliveries taken on this channel and not yet settled. */
+    synchronized int held() {
+        return held;
+    }
+
+    /** Not subscribed, but waiting for what it holds to be settled before it subscribes again. */
+    boolean isWaitingForHeld() {
+        return !isSubscribed() && held() > 0 && getChannel().isOpen();
+    }
+
+    /** The connection was recovered: the broker took back every delivery this channel held. */
+    synchronized void forgetHeld() {
+        held = 0;
+        generation++;
+    }
+
+    /** Counts a delivery as held; the returned action, run once it is settled, counts it out. */
+    private synchronized Runnable hold() {
+        held++;
+        int taken = generation;
+        return () -> {
+            synchronized (this) {
+                if (generation == taken) {
+                    held--;
+                }
+            }
+        };
+    }
+
     /** The broker cancelled this consumer (its queue was deleted): re-declare before subscribing. */
     boolean wasCancelledByBroker() {
         return cancelledByBroker;
@@ -70,7 +114,7 @@ final class TaskConsumer extends DefaultConsumer {
 
     @Override
     public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
-        dispatcher.accept(new AmqpDeliveryParts(getChannel(), envelope.getDeliveryTag(), props, body));
+        dispatcher.accept(new AmqpDeliveryParts(getChannel(), envelope.getDeliveryTag(), props, body, hold()));
     }
 
     @Override

@@ -177,6 +177,7 @@ public final class FleetHeartbeat implements Managed {
                     .bind("consumers", identity.consumers()).bind("state", state.get())
                     .bind("sourceBreaker", breakers.of(Database.SOURCE).getState().name().toLowerCase())
                     .bind("targetBreaker", breakers.of(Database.TARGET).getState().name().toLowerCase())
+                    .bind("breakerCause", breakers.describeCauses())
                     .bind("paceLimit", pace.limit() > 0 ? pace.limit() : null)
                     .bind("readRate", readRate)
                     .bind("slowdown", health.slowdownReason())

@@ -84,6 +84,12 @@ public final class WorkerMetrics {
         transientErrors(database, kind).increment();
     }
 
+    /** A breaker opened; {@code sqlState}: the SQLSTATE that tripped it, or {@code none}. */
+    public void breakerOpened(Database database, String sqlState) {
+        Counter.builder("migration.breaker.opened").description("Circuit breaker openings by the SQLSTATE that tripped them")
+                .tags("database", database.label(), "sqlstate", sqlState).register(registry).increment();
+    }
+
     public void consumerRecovered(String cause) {
         recoveries(cause).increment();
     }

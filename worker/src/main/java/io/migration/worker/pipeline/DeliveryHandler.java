@@ -22,6 +22,7 @@ import io.migration.worker.resilience.FleetGate;
 import io.migration.worker.resilience.FleetPace;
 import io.migration.worker.resilience.Pacer;
 import io.migration.worker.resilience.PausedException;
+import io.migration.worker.resilience.StatementTimeouts;
 import io.migration.worker.source.ShardReader;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -53,13 +54,14 @@ public final class DeliveryHandler {
     private final InFlightShards inFlight;
     private final WorkerMetrics metrics;
     private final Retry retry;
+    private final StatementTimeouts timeouts;
     private final ResilientSteps steps;
     private final IntervalFunction attemptBackoff;
     private final Settlement settle;
 
     public DeliveryHandler(Settings settings, TaskLifecycle lifecycle, ModeRunners runners, ShardReader reader,
             Breakers breakers, FleetGate gate, FleetPace pace, InFlightShards inFlight, WorkerMetrics metrics,
-            Retry retry) {
+            Retry retry, StatementTimeouts timeouts) {
         this.settings = settings;
         this.lifecycle = lifecycle;
         this.runners = runners;
@@ -70,6 +72,7 @@ public final class DeliveryHandler {
         this.inFlight = inFlight;
         this.metrics = metrics;
         this.retry = retry;
+        this.timeouts = timeouts;
         this.steps = new ResilientSteps(breakers, gate, retry, metrics, settings.maxHold());
         this.attemptBackoff = IntervalFunction.ofExponentialRandomBackoff(settings.retryBackoff(), 2.0, 0.5,
                 settings.maxRetryBackoff());
@@ -215,11 +218,15 @@ public final class DeliveryHandler {
         }
     }
 
-    /** One try of the shard through both breakers, transient errors retried while they stay closed. */
+    /**
+     * One try of the shard through both breakers, transient errors retried while they stay closed;
+     * a statement timeout while its database answers is judged the shard's own before either sees it.
+     */
     private TaskOutcome runOnce(ShardRunner runner, TaskMessage task, TaskKey key) throws Exception {
         Pacer sourcePacer = inFlight.start(key, pace.source());
         try {
-            return retry.executeCallable(() -> breakers.callBoth(() -> runner.run(task, sourcePacer, pace.target())));
+            return retry.executeCallable(() -> breakers.callBoth(() -> timeouts.judge(
+                    () -> runner.run(task, sourcePacer, pace.target()))));
         } finally {
             inFlight.end(key);
         }

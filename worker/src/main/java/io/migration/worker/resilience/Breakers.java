@@ -6,20 +6,35 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.migration.worker.config.BreakerFactory;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One circuit breaker per database, fed only by transient errors ({@link ErrorClassifier}): a
  * constraint violation says nothing about the database's health. Breakers move from open to
  * half-open by themselves; a probe ({@link BreakerProbe}) then closes them. While one is not
- * closed the {@link FleetGate} stays shut and the worker consumes nothing.
+ * closed the {@link FleetGate} stays shut and the worker consumes nothing. Each says why it opened
+ * ({@link BreakerCause}): the SQLSTATE of the failure that tripped it, never its message text.
  */
 public final class Breakers {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Breakers.class);
+
     private final CircuitBreakerRegistry registry;
     private final Map<Database, CircuitBreaker> breakers = new EnumMap<>(Database.class);
+    /** The latest failure each breaker recorded since it last changed state: what trips it. */
+    private final Map<Database, AtomicReference<BreakerCause>> lastFailure = new EnumMap<>(Database.class);
+    /** Why each breaker that is not closed opened; none while closed. */
+    private final Map<Database, AtomicReference<BreakerCause>> openCause = new EnumMap<>(Database.class);
+    private final List<BiConsumer<Database, BreakerCause>> openListeners = new CopyOnWriteArrayList<>();
 
     public Breakers(BreakerFactory settings) {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
@@ -37,7 +52,42 @@ public final class Breakers {
                 .build();
         this.registry = CircuitBreakerRegistry.of(config);
         for (Database db : Database.values()) {
-            breakers.put(db, registry.circuitBreaker(db.label()));
+            CircuitBreaker breaker = registry.circuitBreaker(db.label());
+            breakers.put(db, breaker);
+            lastFailure.put(db, new AtomicReference<>());
+            openCause.put(db, new AtomicReference<>());
+            // The error event comes before the transition it causes (Resilience4j records, then decides).
+            breaker.getEventPublisher().onError(e -> lastFailure.get(db).set(BreakerCause.of(e.getThrowable())));
+            breaker.getEventPublisher().onStateTransition(e -> changed(db, e.getStateTransition().getToState()));
+        }
+    }
+
+    /** Runs on each opening (on the thread that tripped it): keep it short. */
+    public void onOpened(BiConsumer<Database, BreakerCause> listener) {
+        openListeners.add(listener);
+    }
+
+    /** Why the breaker of {@code db} opened, while it is not closed. */
+    public Optional<BreakerCause> openCause(Database db) {
+        return Optional.ofNullable(openCause.get(db).get());
+    }
+
+    /**
+     * Remembers why a breaker opened and says it once; a half-open breaker that falls back to open
+     * without a new failure (no probe came) keeps its cause, one opened by hand has none.
+     */
+    private void changed(Database db, CircuitBreaker.State to) {
+        BreakerCause failure = lastFailure.get(db).getAndSet(null);
+        if (to == CircuitBreaker.State.CLOSED) {
+            if (openCause.get(db).getAndSet(null) != null) {
+                LOG.info("{} breaker closed", db.label());
+            }
+        } else if (to == CircuitBreaker.State.OPEN || to == CircuitBreaker.State.FORCED_OPEN) {
+            if (failure != null) {
+                openCause.get(db).set(failure);
+                LOG.warn("{} breaker opened: {}", db.label(), failure.describe());
+                openListeners.forEach(l -> l.accept(db, failure));
+            }
         }
     }
 
@@ -100,16 +150,33 @@ public final class Breakers {
     }
 
     /**
-     * For logs and health: e.g. {@code target breaker open}; half-open reads as open here (it is a
-     * probe's wait, not a change worth a log line). Empty when all are closed.
+     * For logs and health: e.g. {@code target breaker open: SQLSTATE 53100 disk_full, class 53
+     * insufficient_resources}; half-open reads as open here (it is a probe's wait, not a change
+     * worth a log line). Empty when all are closed.
      */
     public String describeOpen() {
         StringBuilder out = new StringBuilder();
         breakers.forEach((db, b) -> {
             if (b.getState() != CircuitBreaker.State.CLOSED) {
-                out.append(out.length() == 0 ? "" : ", ").append(db.label()).append(" breaker open");
+                out.append(out.length() == 0 ? "" : "; ").append(db.label()).append(" breaker open")
+                        .append(openCause(db).map(c -> ": " + c.describe()).orElse(""));
             }
         });
         return out.toString();
+    }
+
+    /**
+     * For the fleet's table: e.g. {@code target: SQLSTATE 53100 disk_full, class 53
+     * insufficient_resources}; null when every breaker is closed.
+     */
+    public String describeCauses() {
+        StringBuilder out = new StringBuilder();
+        breakers.forEach((db, b) -> {
+            if (b.getState() != CircuitBreaker.State.CLOSED) {
+                out.append(out.length() == 0 ? "" : "; ").append(db.label()).append(": ")
+                        .append(openCause(db).map(BreakerCause::describe).orElse("cause unknown"));
+            }
+        });
+        return out.length() == 0 ? null : out.toString();
     }
 }

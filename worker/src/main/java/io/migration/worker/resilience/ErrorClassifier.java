@@ -26,10 +26,16 @@ public final class ErrorClassifier {
     public static ErrorClass classify(Throwable error) {
         Database database = Database.TARGET;
         SQLException sql = null;
+        String readingTable = null;
         boolean connectionLevel = false;
+        ShardTimeoutException ownTimeout = null;
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SourceReadException) {
+            if (t instanceof ShardTimeoutException own && ownTimeout == null) {
+                ownTimeout = own;
+            }
+            if (t instanceof SourceReadException read) {
                 database = Database.SOURCE;
+                readingTable = readingTable == null ? read.table() : readingTable;
             }
             if (t instanceof SQLTransientConnectionException || t instanceof java.net.SocketException
                     || t instanceof java.net.SocketTimeoutException || t instanceof java.io.EOFException
@@ -49,7 +55,13 @@ public final class ErrorClassifier {
         if (kind.isEmpty() && connectionLevel) {
             kind = Optional.of(TransientKind.CONNECTION);
         }
-        return new ErrorClass(database, kind, state, summary(error, sql));
+        String summary = summary(error, sql, readingTable);
+        if (ownTimeout != null) {
+            // Judged by StatementTimeouts: the database answers, the shard is too slow for the timeout.
+            return new ErrorClass(ownTimeout.database(), Optional.empty(), state,
+                    bounded(summary + ownTimeout.advice()));
+        }
+        return new ErrorClass(database, kind, state, summary);
     }
 
     /**
@@ -66,22 +78,33 @@ public final class ErrorClassifier {
         return e;
     }
 
-    /** One line for logs and dead letters: SQLSTATE, condition, names of the objects involved. */
-    static String summary(Throwable error, SQLException sql) {
+    /**
+     * One line for logs and dead letters: SQLSTATE, condition, names of the objects involved
+     * ({@code readingTable}: the source table whose read failed, for errors the server names no
+     * table in).
+     */
+    static String summary(Throwable error, SQLException sql, String readingTable) {
         String text;
         if (sql != null) {
             StringBuilder out = new StringBuilder("[").append(sql.getSQLState()).append("] ")
                     .append(SqlStates.conditionName(sql.getSQLState()));
+            if (StatementTimeouts.isStatementTimeout(sql)) {
+                out.append(", statement timeout");
+            }
+            java.util.List<String> names = new java.util.ArrayList<>();
             if (sql instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
                 ServerErrorMessage server = psql.getServerErrorMessage();
-                java.util.List<String> names = new java.util.ArrayList<>();
-                add(names, "table", server.getTable());
-                add(names, "column", server.getColumn());
+                UndefinedColumn undefined = UndefinedColumn.of(sql.getSQLState(), server.getMessage());
+                add(names, "table", firstOf(server.getTable(), undefined.table(), readingTable));
+                add(names, "column", firstOf(server.getColumn(), undefined.column()));
                 add(names, "constraint", server.getConstraint());
-                if (!names.isEmpty()) {
-                    out.append(" (").append(String.join(", ", names)).append(')');
-                }
-            } else if (!(sql instanceof PSQLException) && !(sql instanceof BatchUpdateException)) {
+            } else {
+                add(names, "table", readingTable);
+            }
+            if (!names.isEmpty()) {
+                out.append(" (").append(String.join(", ", names)).append(')');
+            }
+            if (!(sql instanceof PSQLException) && !(sql instanceof BatchUpdateException)) {
                 // Driver-side and pool errors (e.g. HikariCP's connection timeout) carry no row data;
                 // a batch's error repeats the server's message text, which may.
                 out.append(": ").append(oneLine(sql.getMessage()));
@@ -91,6 +114,10 @@ public final class ErrorClassifier {
             Throwable root = error;
             text = root.getClass().getSimpleName() + ownMessage(root);
         }
+        return bounded(text);
+    }
+
+    private static String bounded(String text) {
         return text.length() > MAX_SUMMARY ? text.substring(0, MAX_SUMMARY) + "…" : text;
     }
 
@@ -100,6 +127,15 @@ public final class ErrorClassifier {
             return "";
         }
         return ": " + oneLine(t.getMessage());
+    }
+
+    private static String firstOf(String... names) {
+        for (String name : names) {
+            if (name != null && !name.isBlank()) {
+                return name;
+            }
+        }
+        return null;
     }
 
     private static void add(java.util.List<String> names, String what, String name) {

@@ -29,6 +29,17 @@ final class SqlStates {
             Map.entry("28P01", "invalid_password"), Map.entry("28000", "invalid_authorization_specification"),
             Map.entry("3D000", "invalid_catalog_name"));
 
+    /** Names of the SQLSTATE classes (the condition name of each class's "000" code). */
+    private static final Map<String, String> CLASSES = Map.ofEntries(
+            Map.entry("08", "connection_exception"), Map.entry("0A", "feature_not_supported"),
+            Map.entry("22", "data_exception"), Map.entry("23", "integrity_constraint_violation"),
+            Map.entry("25", "invalid_transaction_state"), Map.entry("28", "invalid_authorization_specification"),
+            Map.entry("3D", "invalid_catalog_name"), Map.entry("40", "transaction_rollback"),
+            Map.entry("42", "syntax_error_or_access_rule_violation"), Map.entry("53", "insufficient_resources"),
+            Map.entry("54", "program_limit_exceeded"), Map.entry("55", "object_not_in_prerequisite_state"),
+            Map.entry("57", "operator_intervention"), Map.entry("58", "system_error"),
+            Map.entry("P0", "plpgsql_error"), Map.entry("XX", "internal_error"));
+
     private SqlStates() {
     }
 
@@ -59,11 +70,14 @@ final class SqlStates {
             return name;
         }
         return switch (state.substring(0, 2)) {
-            case "22" -> "data_exception";
-            case "23" -> "integrity_constraint_violation";
-            case "42" -> "syntax_error_or_access_rule_violation";
-            case "XX" -> "internal_error";
+            case "22", "23", "42", "XX" -> className(state);
             default -> "sqlstate " + state;
         };
+    }
+
+    /** The name of the state's class, e.g. {@code insufficient_resources} for 53100. */
+    static String className(String state) {
+        String sqlClass = state.length() >= 2 ? state.substring(0, 2) : state;
+        return CLASSES.getOrDefault(sqlClass, "class " + sqlClass);
     }
 }

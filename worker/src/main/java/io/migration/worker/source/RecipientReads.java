@@ -47,6 +47,8 @@ final class RecipientReads {
                 parents.add(id);
                 paced.row();
             }
+        } catch (SQLException e) {
+            throw SourceReadException.reading(SourceTables.LIST_RECIPIENTS, e);
         }
         count(SourceTables.LIST_RECIPIENTS, parents.size());
         if (parents.size() == 0) {
@@ -87,6 +89,8 @@ final class RecipientReads {
                     n++;
                 }
             }
+        } catch (SQLException e) {
+            throw SourceReadException.reading(SourceTables.FIELDS, e);
         }
         count(SourceTables.FIELDS, n);
     }
@@ -104,6 +108,8 @@ final class RecipientReads {
                     n++;
                 }
             }
+        } catch (SQLException e) {
+            throw SourceReadException.reading(SourceTables.TAGS, e);
         }
         count(SourceTables.TAGS, n);
     }
@@ -125,6 +131,8 @@ final class RecipientReads {
                     n++;
                 }
             }
+        } catch (SQLException e) {
+            throw SourceReadException.reading(kind.sourceTable(), e);
         }
         count(kind.sourceTable(), n);
     }

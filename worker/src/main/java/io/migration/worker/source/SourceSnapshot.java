@@ -50,7 +50,7 @@ public final class SourceSnapshot implements AutoCloseable {
                 paced.row();
             }
         } catch (SQLException e) {
-            throw wrap(e);
+            throw SourceReadException.reading(SourceTables.LISTS, e);
         }
         if (counted) {
             read.merge(SourceTables.LISTS, (long) lists.size(), Long::sum);
@@ -86,7 +86,7 @@ public final class SourceSnapshot implements AutoCloseable {
                 paced.row();
             }
         } catch (SQLException e) {
-            throw wrap(e);
+            throw SourceReadException.reading(SourceTables.SUPPRESSIONS, e);
         }
         read.merge(SourceTables.SUPPRESSIONS, (long) rows.size(), Long::sum);
         return rows;

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Faults a test injects into its own target database (never the machine's server itself, never
- * another database): slower writes, a company whose writes fail, a table locked, read-only.
+ * another database): slower writes, a company whose writes fail, a table locked, read-only, a
+ * full disk.
  */
 public final class TargetFaults {
 
@@ -43,6 +44,11 @@ public final class TargetFaults {
         }
         execute(String.format(sql("refuse-lists"),
                 companies.stream().map(String::valueOf).collect(Collectors.joining(","))));
+    }
+
+    /** Every write of recipients fails with 53100 disk_full (on), or goes through again (off). */
+    public void diskFull(boolean full) throws SQLException {
+        execute(full ? sql("disk-full") : "DROP TRIGGER IF EXISTS faults_disk_full ON recipients");
     }
 
     /** A session holding {@code ACCESS EXCLUSIVE} on recipients until it rolls back (or closes). */

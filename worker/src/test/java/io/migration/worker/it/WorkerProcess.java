@@ -118,6 +118,18 @@ public final class WorkerProcess implements AutoCloseable {
         return response == null ? 0 : response.statusCode();
     }
 
+    /** The body of {@code GET path} on the application port (e.g. {@code /status}); empty when it does not answer. */
+    public String httpGet(String path) throws InterruptedException {
+        HttpResponse<String> response = get(httpPort, path);
+        return response == null ? "" : response.body();
+    }
+
+    /** The body of {@code GET path} on {@code port} of this machine (e.g. the admin port's {@code /metrics}). */
+    public static String httpGet(int port, String path) throws InterruptedException {
+        HttpResponse<String> response = get(port, path);
+        return response == null ? "" : response.body();
+    }
+
     private static HttpResponse<String> get(int port, String path) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20)).GET().build();

@@ -71,6 +71,35 @@ class ErrorClassifierTest {
         assertThat(error.errorClass()).isEqualTo("23");
     }
 
+    /** A source column dropped under the fleet: the dead letter said "[42703] undefined_column" alone. */
+    @Test
+    void anUndefinedColumnNamesTheColumnAndTheTableTheReaderWasReading() {
+        ServerErrorMessage server = new ServerErrorMessage("SERROR\0C42703\0Mcolumn \"phone\" does not exist\0"
+                + "P48\0Fparse_relation.c\0\0");
+        ErrorClass error = ErrorClassifier.classify(new RuntimeException(
+                new SourceReadException(new PSQLException(server), "list_recipients")));
+        assertThat(error.summary()).isEqualTo("[42703] undefined_column (table list_recipients, column phone)");
+        assertThat(error.database()).isEqualTo(Database.SOURCE);
+        assertThat(error.isTransient()).isFalse();
+
+        ServerErrorMessage qualified = new ServerErrorMessage("SERROR\0C42703\0Mcolumn lr.phone does not exist\0\0");
+        assertThat(ErrorClassifier.classify(new SourceReadException(new PSQLException(qualified), "list_recipients"))
+                .summary()).isEqualTo("[42703] undefined_column (table list_recipients, column phone)");
+
+        ServerErrorMessage target = new ServerErrorMessage("SERROR\0C42703\0Mcolumn \"phone\" of relation"
+                + " \"recipients\" does not exist\0\0");
+        assertThat(ErrorClassifier.classify(new PSQLException(target)).summary())
+                .isEqualTo("[42703] undefined_column (table recipients, column phone)");
+    }
+
+    @Test
+    void onlyAnUndefinedColumnsMessageIsReadForItsName() {
+        ServerErrorMessage other = new ServerErrorMessage("SERROR\0C22P02\0Mcolumn \"jane@example.com\" does not"
+                + " exist\0\0");
+        assertThat(ErrorClassifier.classify(new SourceReadException(new PSQLException(other), "lists")).summary())
+                .isEqualTo("[22P02] invalid_text_representation (table lists)").doesNotContain("jane");
+    }
+
     @Test
     void aTriggersMessageIsNotRepeated() {
         ServerErrorMessage server = new ServerErrorMessage("SERROR\0CP0001\0Mrefusing jane@example.com\0\0");
