@@ -46,7 +46,7 @@ class TargetSchemaIT {
             execute(target, "INSERT INTO suppressions (company_id, email, reason, created_at, shard_bucket)"
                     + " VALUES (1, 'a@b.co', 'x', now(), 17)");
 
-            assertThat(TargetSchema.migrate(target).migrationsExecuted).as("V4 to V6").isEqualTo(3);
+            assertThat(TargetSchema.migrate(target).migrationsExecuted).as("V4 to V7").isEqualTo(4);
 
             assertThat(query(target, "SELECT email || '=' || shard_bucket FROM recipients ORDER BY email")).containsExactly(
                     "a@b.co=" + io.migration.common.shard.Buckets.of("a@b.co"),
