@@ -31,6 +31,8 @@ final class Switchover {
             failed = ctx.hooks().run(Hooks.Kind.SWITCH, ctx.settings().switchHook(), companyId, ctx.runId());
             if (failed.isEmpty()) {
                 recordImage(h);
+            } else {
+                rollbackQuietly(h);
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot open the target's snapshot: " + Reasons.of(e), e);
@@ -44,8 +46,17 @@ final class Switchover {
             TargetImage.record(h, ctx.runId(), companyId);
             h.commit();
         } catch (RuntimeException e) {
+            rollbackQuietly(h);
             log.printf("company %d: switched, but its target image was not recorded (%s): a rollback will not"
                     + " report what the new service wrote%n", companyId, Reasons.of(e));
+        }
+    }
+
+    private static void rollbackQuietly(Handle h) {
+        try {
+            h.rollback();
+        } catch (RuntimeException ignored) {
+            // Only the snapshot is lost; the connection goes back to the pool or is discarded.
         }
     }
 
