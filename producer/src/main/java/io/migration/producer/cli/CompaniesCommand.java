@@ -39,12 +39,7 @@ final class CompaniesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat output;
-        try {
-            output = OutputFormat.named(format);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage(), OneLineErrors.USAGE, e);
-        }
+        OutputFormat output = FormatOption.parse(format);
         CompanyState wanted = state == null ? null : CompanyState.named(state).orElseThrow(() -> new CommandFailure(
                 "unknown --state " + state + " (known: " + CompanyState.names() + ")", OneLineErrors.USAGE, null));
         ConnectionSettings settings = cli.connectionSettings();

@@ -32,9 +32,6 @@ import picocli.CommandLine.Spec;
                 + " 30 s). A repeat with --run-id goes on where the run stopped, never freezing a company twice."})
 final class CutoverCommand implements Callable<Integer> {
 
-    private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile(
-            "[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-
     @ParentCommand
     ProducerCli cli;
 
@@ -58,7 +55,7 @@ final class CutoverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CompanySelection selection = companies.selection();
-        if (runId != null && !RUN_ID.matcher(runId).matches()) {
+        if (runId != null && !EnqueueCommand.RUN_ID.matcher(runId).matches()) {
             throw new CommandFailure("--run-id must be 1-100 letters, digits, '.', '_' or '-': " + runId,
                     OneLineErrors.USAGE, null);
         }

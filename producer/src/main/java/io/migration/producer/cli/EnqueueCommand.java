@@ -35,7 +35,8 @@ final class EnqueueCommand implements Callable<Integer> {
     @ParentCommand
     private ProducerCli cli;
 
-    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    /** What a run id may be (it names queues' messages and ledger rows; cutover takes the same). */
+    static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     @Option(names = "--mode", required = true, description = "dry-run, migrate or verify")
     String mode;

@@ -46,12 +46,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat output;
-        try {
-            output = OutputFormat.named(format);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage(), OneLineErrors.USAGE, e);
-        }
+        OutputFormat output = FormatOption.parse(format);
         if (passing && diff != null) {
             throw new CommandFailure("--passing and --diff do not go together", OneLineErrors.USAGE, null);
         }

@@ -29,12 +29,7 @@ final class ScheduleListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFormat output;
-        try {
-            output = OutputFormat.named(format);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage(), OneLineErrors.USAGE, e);
-        }
+        OutputFormat output = FormatOption.parse(format);
         try (HikariDataSource target = Databases.open(schedule.cli.connectionSettings().target(), "schedule-target")) {
             List<SwitchWindow> windows = Databases.controlTablesQuery(() -> new SwitchWindows(Jdbi.create(target)).all());
             PrintWriter out = spec.commandLine().getOut();
