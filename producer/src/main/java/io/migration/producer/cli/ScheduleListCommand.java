@@ -3,6 +3,7 @@ package io.migration.producer.cli;
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.producer.cutover.SwitchWindow;
 import io.migration.producer.cutover.SwitchWindows;
+import io.migration.producer.report.Csv;
 import io.migration.producer.report.OutputFormat;
 import java.io.PrintWriter;
 import java.util.List;
@@ -36,9 +37,8 @@ final class ScheduleListCommand implements Callable<Integer> {
             switch (output) {
                 case CSV -> {
                     out.println("company_id,window_start,window_end,notice_date,notice_days,state,reason");
-                    windows.forEach(w -> out.println(w.companyId() + "," + w.start() + "," + w.end() + ","
-                            + w.noticeDate() + "," + w.noticeDays() + "," + w.state() + ","
-                            + (w.stateReason() == null ? "" : "\"" + w.stateReason().replace("\"", "\"\"") + "\"")));
+                    windows.forEach(w -> out.println(Csv.line(w.companyId(), w.start(), w.end(), w.noticeDate(),
+                            w.noticeDays(), w.state(), w.stateReason())));
                 }
                 case JSON -> {
                     var json = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode();

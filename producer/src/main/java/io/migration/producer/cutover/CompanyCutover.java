@@ -78,8 +78,7 @@ final class CompanyCutover {
     private Optional<String> catchUp() throws Exception {
         ctx.ledger().setState(ctx.runId(), companyId, CutoverState.CATCHING_UP);
         if (ctx.ledger().copiedChecksums(ctx.runId(), companyId).equals(BucketChecksums.empty())) {
-            int first = ctx.ledger().reserveShards(ctx.runId(), companyId, 0, 0, 0);
-            List<PlannedTask> tasks = PassPlanner.whole(ctx.runId(), size, RunPlanner.DEFAULT_SHARD_ROWS, first);
+            List<PlannedTask> tasks = PassPlanner.whole(ctx.runId(), size, RunPlanner.DEFAULT_SHARD_ROWS);
             ctx.gate().firstCopyStarted();
             Optional<String> failed;
             try {
@@ -123,17 +122,17 @@ final class CompanyCutover {
     /** Re-copies what changed; empty when every task succeeded. */
     private Optional<String> delta(Map<TaskGroup, SortedSet<Integer>> changed, BucketChecksums copied,
             BucketChecksums now) throws Exception {
-        int first = ctx.ledger().reserveShards(ctx.runId(), companyId, 0, 0, 0);
-        return pass(PassPlanner.delta(ctx.runId(), companyId, changed, now, first),
+        return pass(PassPlanner.delta(ctx.runId(), companyId, changed, now),
                 PassPlanner.changedRows(changed, copied, now));
     }
 
-    /** Runs one pass of copies numbered from the next free shard (a peek: one thread per company). */
-    private Optional<String> pass(List<PlannedTask> tasks, long rows) throws Exception {
-        if (tasks.isEmpty()) {
+    /** Runs one pass of copies, planned from shard 0 and numbered from the shards the ledger hands out. */
+    private Optional<String> pass(List<PlannedTask> planned, long rows) throws Exception {
+        if (planned.isEmpty()) {
             return Optional.empty();
         }
-        ctx.ledger().reserveShards(ctx.runId(), companyId, tasks.size(), 1, rows);
+        List<PlannedTask> tasks = PassPlanner.from(planned,
+                ctx.ledger().reserveShards(ctx.runId(), companyId, planned.size(), 1, rows));
         ctx.dispatch().send(tasks, RunMode.CATCH_UP);
         try {
             ctx.dispatch().await(ctx.runId(), companyId, tasks.stream().map(PlannedTask::shard).toList(),

@@ -3,6 +3,7 @@ package io.migration.producer.cutover;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.migration.producer.report.Csv;
 import io.migration.producer.report.OutputFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,10 +34,8 @@ public final class CutoverReport {
             case CSV -> {
                 out.println("company_id,outcome,passes,rows_recopied,final_delta_rows,freeze_window_seconds,"
                         + "verification,reason");
-                companies.forEach(c -> out.println(String.join(",", Long.toString(c.companyId()),
-                        c.state().wireName(), Integer.toString(c.passes()), Long.toString(c.rowsRecopied()),
-                        c.finalDeltaRows() == null ? "" : Long.toString(c.finalDeltaRows()), seconds(c),
-                        verification(c), csv(c.reason()))));
+                companies.forEach(c -> out.println(Csv.line(c.companyId(), c.state().wireName(), c.passes(),
+                        c.rowsRecopied(), c.finalDeltaRows(), seconds(c), verification(c), c.reason())));
             }
             default -> {
                 out.printf("cutover run %s%n", runId);
@@ -66,13 +65,6 @@ public final class CutoverReport {
 
     private static String seconds(CompanyCutoverRecord c) {
         return c.freezeWindowMillis() == null ? "" : String.format(Locale.ROOT, "%.3f", c.freezeWindowMillis() / 1000.0);
-    }
-
-    private static String csv(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     private static String json(List<CompanyCutoverRecord> companies, String runId) {

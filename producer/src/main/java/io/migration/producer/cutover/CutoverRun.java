@@ -71,8 +71,9 @@ public final class CutoverRun {
             java.util.concurrent.TimeoutException {
         CutoverLedger ledger = new CutoverLedger(target);
         TaskLedger tasks = new TaskLedger(target);
-        List<Long> companies = tasks.findRun(request.runId()).isPresent() ? resume(request, ledger)
-                : admit(request, ledger, tasks);
+        var recorded = tasks.findRun(request.runId());
+        List<Long> companies = recorded.isPresent() ? resume(request, recorded.get(), ledger)
+                : admit(request, tasks);
         TaskDispatch dispatch = new TaskDispatch(ledger, tasks, publisher);
         republishUnconfirmed(request.runId(), dispatch);
         Map<Long, CompanySize> sizes = new SourceCatalog(source).sizes(CompanySelection.of(companies)).stream()
@@ -100,7 +101,7 @@ public final class CutoverRun {
         }
     }
 
-    private List<Long> admit(Request request, CutoverLedger ledger, TaskLedger tasks) {
+    private List<Long> admit(Request request, TaskLedger tasks) {
         List<Long> companies = new SourceCatalog(source).sizes(request.companies()).stream()
                 .map(CompanySize::companyId).sorted().toList();
         CutoverAdmission admission = CutoverAdmission.judge(companies, source, target, request.readinessMaxAge(),
@@ -123,8 +124,7 @@ public final class CutoverRun {
     }
 
     /** A repeated {@code cutover --run-id}: the same companies, each going on from where it stands. */
-    private List<Long> resume(Request request, CutoverLedger ledger) {
-        var run = new TaskLedger(target).findRun(request.runId()).orElseThrow();
+    private List<Long> resume(Request request, io.migration.common.ledger.RunRecord run, CutoverLedger ledger) {
         if (run.mode() != RunMode.CUTOVER) {
             throw new RefusedException("run " + request.runId() + " is a " + run.mode().wireName()
                     + " run, not a cutover");

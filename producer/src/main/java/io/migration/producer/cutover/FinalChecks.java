@@ -76,11 +76,11 @@ final class FinalChecks {
         }
         Delta delta = finalDelta.call();
         step("final delta");
-        int first = ctx.ledger().reserveShards(ctx.runId(), companyId, 0, 0, 0);
         long rows = size.listRows() + size.recipientRows() + size.suppressionRows();
         int shardRows = (int) Math.max(MIN_VERIFY_SHARD_ROWS, (rows + VERIFY_TASKS - 1) / VERIFY_TASKS);
-        List<PlannedTask> verify = PassPlanner.whole(ctx.runId(), size, shardRows, first);
-        ctx.ledger().reserveShards(ctx.runId(), companyId, verify.size(), 0, 0);
+        List<PlannedTask> planned = PassPlanner.whole(ctx.runId(), size, shardRows);
+        List<PlannedTask> verify = PassPlanner.from(planned,
+                ctx.ledger().reserveShards(ctx.runId(), companyId, planned.size(), 0, 0));
         ctx.dispatch().send(verify, RunMode.VERIFY);
         List<Integer> shards = verify.stream().map(PlannedTask::shard).toList();
         try {

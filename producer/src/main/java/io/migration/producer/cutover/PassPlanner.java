@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.SortedSet;
 
 /**
- * The tasks of a company's pass, numbered from the shard the ledger handed out: the first copy and
- * the verification cut as {@code enqueue} cuts a company; a catch-up pass one task per range of
- * changed buckets. Pure: the same inputs give the same tasks.
+ * The tasks of a company's pass: the first copy and the verification cut as {@code enqueue} cuts a
+ * company; a catch-up pass one task per range of changed buckets. Planned from shard 0, then numbered
+ * from the shards the ledger hands out ({@link #from}). Pure: the same inputs give the same tasks.
  */
 final class PassPlanner {
 
@@ -25,21 +25,21 @@ final class PassPlanner {
     private PassPlanner() {
     }
 
-    /** A company cut by {@code shardRows}, as enqueue would, renumbered from {@code firstShard}. */
-    static List<PlannedTask> whole(String runId, CompanySize size, int shardRows, int firstShard) {
+    /** A company cut by {@code shardRows}, as enqueue would, numbered from 0. */
+    static List<PlannedTask> whole(String runId, CompanySize size, int shardRows) {
         List<PlannedTask> cut = new RunPlanner(shardRows).plan(runId, List.of(size));
         List<PlannedTask> out = new ArrayList<>();
         for (int i = 0; i < cut.size(); i++) {
             PlannedTask t = cut.get(i);
-            out.add(numbered(t.runId(), t.companyId(), t.group(), firstShard + i, t.bucketLo(), t.bucketHi(),
+            out.add(numbered(t.runId(), t.companyId(), t.group(), i, t.bucketLo(), t.bucketHi(),
                     t.estimatedRows()));
         }
         return out;
     }
 
-    /** The changed buckets of each group, re-copied by range; rows estimated from the newer sums. */
+    /** The changed buckets of each group, re-copied by range, numbered from 0; rows estimated from the newer sums. */
     static List<PlannedTask> delta(String runId, long companyId, Map<TaskGroup, SortedSet<Integer>> changed,
-            BucketChecksums now, int firstShard) {
+            BucketChecksums now) {
         List<PlannedTask> out = new ArrayList<>();
         for (TaskGroup group : List.of(TaskGroup.LISTS, TaskGroup.RECIPIENTS, TaskGroup.SUPPRESSIONS)) {
             SortedSet<Integer> buckets = changed.get(group);
@@ -47,17 +47,23 @@ final class PassPlanner {
                 continue;
             }
             if (group == TaskGroup.LISTS) {
-                out.add(numbered(runId, companyId, group, firstShard + out.size(), 0, Buckets.COUNT - 1,
+                out.add(numbered(runId, companyId, group, out.size(), 0, Buckets.COUNT - 1,
                         now.rows(group)));
                 continue;
             }
             for (int[] r : DeltaRanges.of(buckets, MAX_RANGES)) {
                 long rows = now.of(group).entrySet().stream().filter(e -> e.getKey() >= r[0] && e.getKey() <= r[1])
                         .mapToLong(e -> e.getValue().rows()).sum();
-                out.add(numbered(runId, companyId, group, firstShard + out.size(), r[0], r[1], rows));
+                out.add(numbered(runId, companyId, group, out.size(), r[0], r[1], rows));
             }
         }
         return out;
+    }
+
+    /** {@code tasks} planned from shard 0, numbered from {@code first} (the ledger hands the numbers out). */
+    static List<PlannedTask> from(List<PlannedTask> tasks, int first) {
+        return tasks.stream().map(t -> numbered(t.runId(), t.companyId(), t.group(), first + t.shard(), t.bucketLo(),
+                t.bucketHi(), t.estimatedRows())).toList();
     }
 
     /** Source rows in the changed buckets, before or now, whichever is more: what the pass must re-copy. */

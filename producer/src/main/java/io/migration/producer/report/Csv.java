@@ -4,16 +4,16 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** RFC 4180 lines: a field with a comma, quote or line break is quoted, its quotes doubled. */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static String line(Object... fields) {
+    public static String line(Object... fields) {
         return Arrays.stream(fields).map(Csv::field).collect(Collectors.joining(","));
     }
 
-    static String field(Object value) {
+    public static String field(Object value) {
         if (value == null) {
             return "";
         }

@@ -16,13 +16,13 @@ class PassPlannerTest {
 
     @Test
     void aWholeCompanyIsCutAsEnqueueCutsItAndNumberedFromTheGivenShard() {
-        List<PlannedTask> small = PassPlanner.whole("r", new CompanySize(7, 3, 100, 5), 250_000, 12);
+        List<PlannedTask> small = PassPlanner.from(PassPlanner.whole("r", new CompanySize(7, 3, 100, 5), 250_000), 12);
         assertThat(small).singleElement().satisfies(t -> {
             assertThat(t.group()).isEqualTo(TaskGroup.COMPANY);
             assertThat(t.shard()).isEqualTo(12);
             assertThat(t.shardCount()).isEqualTo(13);
         });
-        List<PlannedTask> large = PassPlanner.whole("r", new CompanySize(7, 10, 90_000, 30_000), 40_000, 0);
+        List<PlannedTask> large = PassPlanner.whole("r", new CompanySize(7, 10, 90_000, 30_000), 40_000);
         assertThat(large).extracting(PlannedTask::shard).containsExactly(0, 1, 2, 3, 4);
         assertThat(large).extracting(PlannedTask::group).containsOnly(TaskGroup.LISTS, TaskGroup.RECIPIENTS,
                 TaskGroup.SUPPRESSIONS);
@@ -37,7 +37,7 @@ class PassPlannerTest {
         Map<TaskGroup, java.util.SortedSet<Integer>> changed = Map.of(TaskGroup.RECIPIENTS,
                 new TreeSet<>(List.of(10, 11, 900)), TaskGroup.LISTS, new TreeSet<>(List.of(0)),
                 TaskGroup.SUPPRESSIONS, new TreeSet<>());
-        List<PlannedTask> tasks = PassPlanner.delta("r", 7, changed, now, 40);
+        List<PlannedTask> tasks = PassPlanner.from(PassPlanner.delta("r", 7, changed, now), 40);
         assertThat(tasks).extracting(t -> t.group().wireName() + " " + t.bucketLo() + "-" + t.bucketHi() + " "
                 + t.estimatedRows() + " #" + t.shard()).containsExactly("lists 0-4095 2 #40", "recipients 10-11 10 #41",
                 "recipients 900-900 3 #42");
