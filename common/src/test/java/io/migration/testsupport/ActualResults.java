@@ -17,8 +17,7 @@ import javax.sql.DataSource;
  */
 public final class ActualResults {
 
-    private ActualResults() {
-    }
+    private ActualResults() {}
 
     public static Map<String, List<String>> read(DatabaseSettings target, Collection<Long> companyIds, String runId) {
         try (Connection conn = CanonicalRows.connect(target)) {
@@ -55,13 +54,12 @@ public final class ActualResults {
         }
     }
 
-    public static List<String> table(Connection target, String table, Collection<Long> companyIds)
-            throws SQLException {
+    public static List<String> table(Connection target, String table, Collection<Long> companyIds) throws SQLException {
         if (!ExpectedResults.TABLES.contains(table)) {
             throw new IllegalArgumentException("not a contract target table: " + table);
         }
-        String sql = "SELECT " + String.join(", ", ExpectedResults.COLUMNS.get(table))
-                + " FROM public." + table + " WHERE company_id = ANY (?)";
+        String sql = "SELECT " + String.join(", ", ExpectedResults.COLUMNS.get(table)) + " FROM public." + table
+                + " WHERE company_id = ANY (?)";
         return CanonicalRows.query(target, sql, List.copyOf(companyIds));
     }
 
@@ -78,11 +76,15 @@ public final class ActualResults {
             throws SQLException {
         String columns = String.join(", ", ExpectedResults.COLUMNS.get(ExpectedResults.REJECTS));
         if (runId == null) {
-            return CanonicalRows.query(target, "SELECT " + columns
-                    + " FROM public.migration_rejects WHERE company_id = ANY (?)", List.copyOf(companyIds));
+            return CanonicalRows.query(
+                    target,
+                    "SELECT " + columns + " FROM public.migration_rejects WHERE company_id = ANY (?)",
+                    List.copyOf(companyIds));
         }
-        return CanonicalRows.query(target, "SELECT " + columns
-                + " FROM public.migration_rejects WHERE company_id = ANY (?) AND run_id = ?",
-                List.copyOf(companyIds), runId);
+        return CanonicalRows.query(
+                target,
+                "SELECT " + columns + " FROM public.migration_rejects WHERE company_id = ANY (?) AND run_id = ?",
+                List.copyOf(companyIds),
+                runId);
     }
 }

@@ -28,11 +28,9 @@ import java.util.List;
 public final class CanonicalRows {
 
     public static final String NULL = "\\N";
-    public static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
+    public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
 
-    private CanonicalRows() {
-    }
+    private CanonicalRows() {}
 
     /** Runs {@code sql}; a {@code Collection<Long>} parameter is bound as a {@code bigint[]}. */
     public static List<String> query(Connection conn, String sql, Object... params) throws SQLException {
@@ -54,7 +52,9 @@ public final class CanonicalRows {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             if (p instanceof Collection<?> ids) {
-                Array array = conn.createArrayOf("bigint", ids.stream().map(id -> ((Number) id).longValue()).toArray(Long[]::new));
+                Array array = conn.createArrayOf(
+                        "bigint",
+                        ids.stream().map(id -> ((Number) id).longValue()).toArray(Long[]::new));
                 st.setArray(i + 1, array);
             } else if (p == null) {
                 st.setNull(i + 1, java.sql.Types.VARCHAR);

@@ -7,8 +7,7 @@ import org.testcontainers.containers.RabbitMQContainer;
 /** Testcontainers fallback for machines with Docker and without the TEST_* variables. */
 final class ContainerServices {
 
-    private ContainerServices() {
-    }
+    private ContainerServices() {}
 
     static ServiceEndpoints start() {
         boolean docker;
@@ -28,8 +27,8 @@ final class ContainerServices {
         RabbitMQContainer rabbit = new RabbitMQContainer("rabbitmq:3.13-management");
         postgres.start();
         rabbit.start();
-        String amqp = "amqp://" + rabbit.getAdminUsername() + ":" + rabbit.getAdminPassword() + "@"
-                + rabbit.getHost() + ":" + rabbit.getAmqpPort() + "/%2F";
+        String amqp = "amqp://" + rabbit.getAdminUsername() + ":" + rabbit.getAdminPassword() + "@" + rabbit.getHost()
+                + ":" + rabbit.getAmqpPort() + "/%2F";
         return new ServiceEndpoints(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword(), amqp);
     }
 }

@@ -34,23 +34,31 @@ public final class ExpectedResults {
     public static final Map<String, List<String>> COLUMNS = columns();
 
     /** The target tables of the contract (without {@link #REJECTS}), in dependency order. */
-    public static final List<String> TABLES = List.of("lists", "recipients", "recipient_lists",
-            "recipient_attributes", "recipient_tags", "recipient_activity", "suppressions");
+    public static final List<String> TABLES = List.of(
+            "lists",
+            "recipients",
+            "recipient_lists",
+            "recipient_attributes",
+            "recipient_tags",
+            "recipient_activity",
+            "suppressions");
 
-    private ExpectedResults() {
-    }
+    private ExpectedResults() {}
 
     private static Map<String, List<String>> columns() {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("lists", List.of("id", "company_id", "name", "created_at"));
-        m.put("recipients", List.of("id", "company_id", "email", "first_name", "last_name", "phone",
-                "created_at", "updated_at"));
-        m.put("recipient_lists", List.of("recipient_id", "list_id", "company_id", "status", "source",
-                "joined_at", "updated_at"));
+        m.put(
+                "recipients",
+                List.of("id", "company_id", "email", "first_name", "last_name", "phone", "created_at", "updated_at"));
+        m.put(
+                "recipient_lists",
+                List.of("recipient_id", "list_id", "company_id", "status", "source", "joined_at", "updated_at"));
         m.put("recipient_attributes", List.of("recipient_id", "company_id", "name", "value"));
         m.put("recipient_tags", List.of("recipient_id", "company_id", "tag"));
-        m.put("recipient_activity", List.of("id", "recipient_id", "company_id", "list_id", "kind",
-                "campaign_id", "occurred_at", "detail"));
+        m.put(
+                "recipient_activity",
+                List.of("id", "recipient_id", "company_id", "list_id", "kind", "campaign_id", "occurred_at", "detail"));
         m.put("suppressions", List.of("company_id", "email", "reason", "created_at"));
         m.put(REJECTS, List.of("company_id", "source_table", "source_id", "reason"));
         return java.util.Collections.unmodifiableMap(m);
@@ -126,8 +134,7 @@ public final class ExpectedResults {
         }
     }
 
-    public static List<String> table(Connection source, String table, Collection<Long> companyIds)
-            throws SQLException {
+    public static List<String> table(Connection source, String table, Collection<Long> companyIds) throws SQLException {
         if (!COLUMNS.containsKey(table)) {
             throw new IllegalArgumentException("not a contract table: " + table);
         }
@@ -161,8 +168,8 @@ public final class ExpectedResults {
     public static Map<String, Long> orphanChildren(DatabaseSettings source) {
         Map<String, Long> out = new TreeMap<>();
         try (Connection conn = CanonicalRows.connect(source);
-             Statement st = conn.createStatement();
-             var rs = st.executeQuery(resource("orphan_children.sql"))) {
+                Statement st = conn.createStatement();
+                var rs = st.executeQuery(resource("orphan_children.sql"))) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getLong(2));
             }
@@ -176,8 +183,8 @@ public final class ExpectedResults {
     public static List<Long> allCompanyIds(DatabaseSettings source) {
         List<Long> ids = new ArrayList<>();
         try (Connection conn = CanonicalRows.connect(source);
-             Statement st = conn.createStatement();
-             var rs = st.executeQuery("SELECT id FROM companies ORDER BY id")) {
+                Statement st = conn.createStatement();
+                var rs = st.executeQuery("SELECT id FROM companies ORDER BY id")) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
             }
@@ -189,7 +196,8 @@ public final class ExpectedResults {
 
     /** Creates pgcrypto in the source database (needs a superuser or a trusted-extension owner). */
     public static void installPgcrypto(DatabaseSettings source) {
-        try (Connection conn = CanonicalRows.connect(source); Statement st = conn.createStatement()) {
+        try (Connection conn = CanonicalRows.connect(source);
+                Statement st = conn.createStatement()) {
             st.execute("CREATE EXTENSION IF NOT EXISTS pgcrypto");
         } catch (SQLException e) {
             throw failure("create extension pgcrypto", e);
@@ -198,7 +206,8 @@ public final class ExpectedResults {
 
     private static IllegalStateException failure(String what, SQLException e) {
         String hint = "42883".equals(e.getSQLState())
-                ? " (digest() missing: run ExpectedResults.installPgcrypto(source) first)" : "";
+                ? " (digest() missing: run ExpectedResults.installPgcrypto(source) first)"
+                : "";
         return new IllegalStateException("cannot " + what + ": " + e.getMessage() + hint, e);
     }
 }

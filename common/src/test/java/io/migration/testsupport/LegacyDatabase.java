@@ -9,8 +9,7 @@ import java.sql.Statement;
 /** Prepares a test's SOURCE database: the legacy tables (the DDL production seeds with), pgcrypto, SQL scripts. */
 public final class LegacyDatabase {
 
-    private LegacyDatabase() {
-    }
+    private LegacyDatabase() {}
 
     /** Creates the ten legacy tables ({@link LegacyDdl}, as the seed command does) and the pgcrypto extension. */
     public static void create(DatabaseSettings source) {
@@ -24,7 +23,8 @@ public final class LegacyDatabase {
     }
 
     public static void runSql(DatabaseSettings db, String sql) {
-        try (Connection conn = CanonicalRows.connect(db); Statement st = conn.createStatement()) {
+        try (Connection conn = CanonicalRows.connect(db);
+                Statement st = conn.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot run SQL on " + db + ": " + e.getMessage(), e);

@@ -16,5 +16,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(RealServicesExtension.class)
-public @interface RealServices {
-}
+public @interface RealServices {}

@@ -17,7 +17,7 @@ public final class RealServicesExtension implements BeforeAllCallback, AfterAllC
     @Override
     public void beforeAll(ExtensionContext context) {
         String prefix = ("t_" + context.getRequiredTestClass().getSimpleName() + "_"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF)))
+                        + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF)))
                 .toLowerCase(Locale.ROOT);
         TestServices services = new TestServices(ServiceEndpoints.resolve(), prefix);
         services.createDatabases();
@@ -41,7 +41,8 @@ public final class RealServicesExtension implements BeforeAllCallback, AfterAllC
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         TestServices services = context.getStore(NAMESPACE).get(TestServices.class, TestServices.class);
         if (services == null) {
-            services = context.getParent().orElseThrow().getStore(NAMESPACE).get(TestServices.class, TestServices.class);
+            services =
+                    context.getParent().orElseThrow().getStore(NAMESPACE).get(TestServices.class, TestServices.class);
         }
         return services;
     }

@@ -32,11 +32,12 @@ record ServiceEndpoints(String adminJdbcUrl, String user, String password, Strin
             return null;
         }
         if (url == null || amqp == null) {
-            throw new IllegalStateException("set both " + PG_URL + " and " + AMQP_URI
-                    + " (for example jdbc:postgresql://127.0.0.1:5432/postgres and amqp://guest:guest@127.0.0.1:5672/%2F)");
+            throw new IllegalStateException(
+                    "set both " + PG_URL + " and " + AMQP_URI
+                            + " (for example jdbc:postgresql://127.0.0.1:5432/postgres and amqp://guest:guest@127.0.0.1:5672/%2F)");
         }
-        return new ServiceEndpoints(url, env.getOrDefault(PG_USER, "postgres"),
-                env.getOrDefault(PG_PASSWORD, ""), amqp);
+        return new ServiceEndpoints(
+                url, env.getOrDefault(PG_USER, "postgres"), env.getOrDefault(PG_PASSWORD, ""), amqp);
     }
 
     /** The JDBC URL of another database on the same server. */

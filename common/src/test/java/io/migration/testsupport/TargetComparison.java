@@ -17,12 +17,11 @@ public final class TargetComparison {
 
     public static final int SHOWN_ROWS = 20;
 
-    private TargetComparison() {
-    }
+    private TargetComparison() {}
 
     /** One table's difference: rows expected but absent, rows present but not expected (multisets). */
-    public record TableDiff(String table, int expectedRows, int actualRows,
-                            List<String> missing, List<String> unexpected) {
+    public record TableDiff(
+            String table, int expectedRows, int actualRows, List<String> missing, List<String> unexpected) {
 
         public boolean matches() {
             return missing.isEmpty() && unexpected.isEmpty();
@@ -30,9 +29,17 @@ public final class TargetComparison {
 
         public String describe(int limit) {
             StringBuilder out = new StringBuilder();
-            out.append('\n').append(table).append(": expected ").append(expectedRows).append(" rows, target has ")
-                    .append(actualRows).append(" rows; ").append(missing.size()).append(" missing, ")
-                    .append(unexpected.size()).append(" unexpected");
+            out.append('\n')
+                    .append(table)
+                    .append(": expected ")
+                    .append(expectedRows)
+                    .append(" rows, target has ")
+                    .append(actualRows)
+                    .append(" rows; ")
+                    .append(missing.size())
+                    .append(" missing, ")
+                    .append(unexpected.size())
+                    .append(" unexpected");
             section(out, "missing (expected, not in target)", missing, limit);
             section(out, "unexpected (in target, not expected)", unexpected, limit);
             return out.toString();
@@ -87,14 +94,14 @@ public final class TargetComparison {
      * Source oracle vs target for these companies: every contract table, and the rejects recorded by
      * {@code runId} (or by all runs when null) vs the expected rejects.
      */
-    public static List<TableDiff> compare(DatabaseSettings source, DatabaseSettings target,
-                                          Collection<Long> companyIds, String runId) {
+    public static List<TableDiff> compare(
+            DatabaseSettings source, DatabaseSettings target, Collection<Long> companyIds, String runId) {
         return compare(ExpectedResults.compute(source, companyIds), ActualResults.read(target, companyIds, runId));
     }
 
     /** Fails (AssertJ, all tables reported together) unless the target holds exactly what the source makes. */
-    public static void assertTargetMatchesSource(DatabaseSettings source, DatabaseSettings target,
-                                                 Collection<Long> companyIds, String runId) {
+    public static void assertTargetMatchesSource(
+            DatabaseSettings source, DatabaseSettings target, Collection<Long> companyIds, String runId) {
         assertMatches(compare(source, target, companyIds, runId));
     }
 

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 
 /**
  * ActualResults and TargetComparison on a target filled by copying the oracle's own rows (so it must
@@ -57,9 +57,11 @@ class TargetComparisonIT {
             copyExpected(services.source(), services.target(), table, RUN);
         }
         // another run's rejects and an orphan reject with no company
-        LegacyDatabase.runSql(services.target(), "INSERT INTO migration_rejects VALUES"
-                + " ('run-0', 1, 'list_recipients', 999, 'invalid_email'),"
-                + " ('run-1', NULL, 'recipient_tags', 2006, 'orphan_recipient')");
+        LegacyDatabase.runSql(
+                services.target(),
+                "INSERT INTO migration_rejects VALUES"
+                        + " ('run-0', 1, 'list_recipients', 999, 'invalid_email'),"
+                        + " ('run-1', NULL, 'recipient_tags', 2006, 'orphan_recipient')");
     }
 
     @Test
@@ -69,9 +71,11 @@ class TargetComparisonIT {
         assertThat(ActualResults.table(services.target(), "recipients", List.of(2L)))
                 .containsExactly("83a2c6d2-4a14-52d3-9d2e-e7afd9be0689|2|alice@example.com|\\N|\\N|\\N"
                         + "|2024-02-01T00:00:00.000000Z|2024-02-02T00:00:00.000000Z");
-        assertThat(ActualResults.rejects(services.target(), COMPANIES, null)).contains("1|list_recipients|999|invalid_email");
+        assertThat(ActualResults.rejects(services.target(), COMPANIES, null))
+                .contains("1|list_recipients|999|invalid_email");
         assertThat(TargetComparison.compare(services.source(), services.target(), COMPANIES, null))
-                .filteredOn(d -> !d.matches()).extracting(TargetComparison.TableDiff::table)
+                .filteredOn(d -> !d.matches())
+                .extracting(TargetComparison.TableDiff::table)
                 .containsExactly(ExpectedResults.REJECTS);
     }
 
@@ -85,16 +89,19 @@ class TargetComparisonIT {
                 UPDATE recipients SET updated_at = updated_at + interval '1 microsecond' WHERE company_id = 2;
                 """);
         String many = IntStream.range(0, 50)
-                .mapToObj(i -> "(" + (900000 + i) + ", 1, 'x" + i + "', now())").collect(Collectors.joining(","));
+                .mapToObj(i -> "(" + (900000 + i) + ", 1, 'x" + i + "', now())")
+                .collect(Collectors.joining(","));
         LegacyDatabase.runSql(services.target(), "INSERT INTO lists VALUES " + many);
 
         List<TargetComparison.TableDiff> diffs =
                 TargetComparison.compare(services.source(), services.target(), COMPANIES, RUN);
-        assertThat(diffs).filteredOn(d -> !d.matches()).extracting(TargetComparison.TableDiff::table)
+        assertThat(diffs)
+                .filteredOn(d -> !d.matches())
+                .extracting(TargetComparison.TableDiff::table)
                 .containsExactly("lists", "recipients", "recipient_tags", "suppressions", ExpectedResults.REJECTS);
 
         assertThatThrownBy(() -> TargetComparison.assertTargetMatchesSource(
-                services.source(), services.target(), COMPANIES, RUN))
+                        services.source(), services.target(), COMPANIES, RUN))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("lists: expected 3 rows, target has 53 rows; 0 missing, 50 unexpected")
                 .hasMessageContaining("... and 30 more")
@@ -102,16 +109,19 @@ class TargetComparisonIT {
                 .hasMessageContaining("- 1d76a3ed-6d39-53e0-a45b-3ce713be26ee|1|VIP")
                 .hasMessageContaining("- 2|bob@example.com|spam|2024-01-05T00:00:00.000000Z")
                 .hasMessageContaining("|2024-02-02T00:00:00.000001Z")
-                .hasMessageContaining("migration_rejects: expected 28 rows, target has 29 rows; 0 missing, 1 unexpected")
+                .hasMessageContaining(
+                        "migration_rejects: expected 28 rows, target has 29 rows; 0 missing, 1 unexpected")
                 .satisfies(e -> assertThat(e.getMessage().lines().count()).isLessThan(80));
     }
 
     @Test
     void diffIsAMultisetDifference() {
-        TargetComparison.TableDiff d = TargetComparison.diff("t", List.of("b", "a", "a", "c"), List.of("a", "c", "c", "d"));
+        TargetComparison.TableDiff d =
+                TargetComparison.diff("t", List.of("b", "a", "a", "c"), List.of("a", "c", "c", "d"));
         assertThat(d.missing()).containsExactly("a", "b");
         assertThat(d.unexpected()).containsExactly("c", "d");
-        assertThat(TargetComparison.diff("t", List.of("x"), List.of("x")).matches()).isTrue();
+        assertThat(TargetComparison.diff("t", List.of("x"), List.of("x")).matches())
+                .isTrue();
         assertThat(CanonicalRows.escape("a|b\\c\nd")).isEqualTo("a\\|b\\\\c\\nd");
         assertThat(Collections.nCopies(1, CanonicalRows.NULL)).containsExactly("\\N");
     }
@@ -121,8 +131,9 @@ class TargetComparisonIT {
             throws Exception {
         List<String> columns = ExpectedResults.COLUMNS.get(table);
         boolean rejects = ExpectedResults.REJECTS.equals(table);
-        try (Connection src = CanonicalRows.connect(source); Connection tgt = CanonicalRows.connect(target);
-             PreparedStatement read = src.prepareStatement(ExpectedResults.sql(table))) {
+        try (Connection src = CanonicalRows.connect(source);
+                Connection tgt = CanonicalRows.connect(target);
+                PreparedStatement read = src.prepareStatement(ExpectedResults.sql(table))) {
             read.setArray(1, src.createArrayOf("bigint", COMPANIES.toArray()));
             try (ResultSet rs = read.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();
@@ -133,7 +144,8 @@ class TargetComparisonIT {
                             } catch (Exception e) {
                                 throw new IllegalStateException(e);
                             }
-                        }).collect(Collectors.joining(", "));
+                        })
+                        .collect(Collectors.joining(", "));
                 String sql = "INSERT INTO " + table + " (" + (rejects ? "run_id, " : "") + String.join(", ", columns)
                         + ") VALUES (" + (rejects ? "?, " : "") + casts + ")";
                 try (PreparedStatement write = tgt.prepareStatement(sql)) {

@@ -76,7 +76,8 @@ public final class TestServices {
     }
 
     void dropEverything() throws Exception {
-        admin("DROP DATABASE IF EXISTS " + sourceDatabase + " WITH (FORCE)",
+        admin(
+                "DROP DATABASE IF EXISTS " + sourceDatabase + " WITH (FORCE)",
                 "DROP DATABASE IF EXISTS " + targetDatabase + " WITH (FORCE)");
         dropExtraDatabases();
         deleteBrokerObjects();
@@ -84,7 +85,7 @@ public final class TestServices {
 
     private void dropExtraDatabases() {
         try (var conn = DriverManager.getConnection(endpoints.adminJdbcUrl(), endpoints.user(), endpoints.password());
-             var st = conn.prepareStatement("SELECT datname FROM pg_database WHERE datname LIKE ?")) {
+                var st = conn.prepareStatement("SELECT datname FROM pg_database WHERE datname LIKE ?")) {
             st.setString(1, fleetName + "\\_%");
             List<String> names = new java.util.ArrayList<>();
             try (var rs = st.executeQuery()) {
@@ -122,14 +123,16 @@ public final class TestServices {
 
     private void admin(String... statements) {
         try (var conn = DriverManager.getConnection(endpoints.adminJdbcUrl(), endpoints.user(), endpoints.password());
-             Statement st = conn.createStatement()) {
+                Statement st = conn.createStatement()) {
             for (String sql : statements) {
                 st.execute(sql);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot prepare test databases on " + endpoints.adminJdbcUrl()
-                    + " as " + endpoints.user() + ": " + e.getMessage()
-                    + " (is PostgreSQL running? .ci/run starts it)", e);
+            throw new IllegalStateException(
+                    "cannot prepare test databases on " + endpoints.adminJdbcUrl()
+                            + " as " + endpoints.user() + ": " + e.getMessage()
+                            + " (is PostgreSQL running? .ci/run starts it)",
+                    e);
         }
     }
 }

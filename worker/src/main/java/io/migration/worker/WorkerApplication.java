@@ -25,16 +25,15 @@ import io.migration.worker.config.ConsumerFactory;
 import io.migration.worker.config.WorkerConfiguration;
 import io.migration.worker.control.FleetHeartbeat;
 import io.migration.worker.control.InFlightShards;
+import io.migration.worker.dryrun.OrphanCount;
 import io.migration.worker.health.BrokerHealthCheck;
 import io.migration.worker.health.ConsumersHealthCheck;
 import io.migration.worker.health.ProcessingHealthCheck;
 import io.migration.worker.metrics.MetricsSetup;
 import io.migration.worker.metrics.WorkerMetrics;
 import io.migration.worker.pipeline.DeliveryHandler;
-import io.migration.worker.pipeline.ShardMigration;
 import io.migration.worker.pipeline.ModeRunners;
-import io.migration.worker.dryrun.OrphanCount;
-import io.migration.worker.verify.ShardVerifier;
+import io.migration.worker.pipeline.ShardMigration;
 import io.migration.worker.resilience.Breakers;
 import io.migration.worker.resilience.FleetGate;
 import io.migration.worker.resilience.FleetPace;
@@ -45,6 +44,7 @@ import io.migration.worker.resilience.TransientRetry;
 import io.migration.worker.source.BucketFunctionCheck;
 import io.migration.worker.source.ShardReader;
 import io.migration.worker.source.SourceReadException;
+import io.migration.worker.verify.ShardVerifier;
 import io.migration.worker.write.ShardWriter;
 import org.jdbi.v3.core.Jdbi;
 
@@ -83,9 +83,10 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
         breakers.onOpened((db, cause) -> metrics.breakerOpened(db, cause.metricLabel()));
         FleetGate gate = new FleetGate(breakers);
         FleetPace pace = new FleetPace(gate);
-        RetryRegistry retries = TransientRetry.registry(consumer.getTransientRetries(), consumer.getRetryBackoff(),
-                consumer.getMaxRetryBackoff());
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers.registry()).bindTo(metrics.registry());
+        RetryRegistry retries = TransientRetry.registry(
+                consumer.getTransientRetries(), consumer.getRetryBackoff(), consumer.getMaxRetryBackoff());
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers.registry())
+                .bindTo(metrics.registry());
         TaggedRateLimiterMetrics.ofRateLimiterRegistry(pace.registry()).bindTo(metrics.registry());
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(metrics.registry());
         // Errors the in-process retry absorbs are transient errors too: count them as they happen.
@@ -99,18 +100,41 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
         try {
             BucketFunctionCheck.verify(source);
         } catch (SourceReadException e) {
-            LOG.warn("could not check the source's bucket function now ({}); it is checked again on the next"
-                    + " start", e.getMessage());
+            LOG.warn(
+                    "could not check the source's bucket function now ({}); it is checked again on the next" + " start",
+                    e.getMessage());
         }
-        ShardMigration migration = new ShardMigration(reader, new ShardWriter(), targetJdbi,
-                new TaskLedger(targetJdbi), workerName, consumer.getMaxShardRowsInMemory());
+        ShardMigration migration = new ShardMigration(
+                reader,
+                new ShardWriter(),
+                targetJdbi,
+                new TaskLedger(targetJdbi),
+                workerName,
+                consumer.getMaxShardRowsInMemory());
         InFlightShards inFlight = new InFlightShards();
-        ModeRunners runners = new ModeRunners(migration, migration.dryRun(), new ShardVerifier(source, target, workerName),
-                new OrphanCount(source, targetJdbi, workerName), migration.catchUp());
-        DeliveryHandler handler = new DeliveryHandler(new DeliveryHandler.Settings(workerName,
-                consumer.getMaxAttempts(), consumer.getCrashLimit(), consumer.getRetryBackoff(),
-                consumer.getMaxRetryBackoff(), consumer.getMaxHold()), lifecycle, runners, reader, breakers, gate,
-                pace, inFlight, metrics, TransientRetry.shardRetry(retries),
+        ModeRunners runners = new ModeRunners(
+                migration,
+                migration.dryRun(),
+                new ShardVerifier(source, target, workerName),
+                new OrphanCount(source, targetJdbi, workerName),
+                migration.catchUp());
+        DeliveryHandler handler = new DeliveryHandler(
+                new DeliveryHandler.Settings(
+                        workerName,
+                        consumer.getMaxAttempts(),
+                        consumer.getCrashLimit(),
+                        consumer.getRetryBackoff(),
+                        consumer.getMaxRetryBackoff(),
+                        consumer.getMaxHold()),
+                lifecycle,
+                runners,
+                reader,
+                breakers,
+                gate,
+                pace,
+                inFlight,
+                metrics,
+                TransientRetry.shardRetry(retries),
                 new StatementTimeouts(new SelectOneProbe(source, target)));
 
         ConnectionFactory broker = AmqpConnections.factory(config.getAmqpUri());
@@ -134,16 +158,35 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
                 return false;
             }
         });
-        ConsumerPool consumers = new ConsumerPool(broker, new Topology(config.getFleetName()), handler, gate, metrics,
-                workerName, consumer.getThreads(), consumer.getPrefetch(), consumer.getShutdownGracePeriod());
+        ConsumerPool consumers = new ConsumerPool(
+                broker,
+                new Topology(config.getFleetName()),
+                handler,
+                gate,
+                metrics,
+                workerName,
+                consumer.getThreads(),
+                consumer.getPrefetch(),
+                consumer.getShutdownGracePeriod());
         FleetHeartbeat heartbeat = new FleetHeartbeat(
                 new FleetHeartbeat.Identity(config.getFleetName(), workerName, consumer.getThreads()),
-                config.getPace().getControlInterval(), config.getPace().getRowsPerSecond(), targetJdbi,
-                breakers, gate, pace, new SourceHealth(source, config.getPace(), pace), inFlight, metrics,
+                config.getPace().getControlInterval(),
+                config.getPace().getRowsPerSecond(),
+                targetJdbi,
+                breakers,
+                gate,
+                pace,
+                new SourceHealth(source, config.getPace(), pace),
+                inFlight,
+                metrics,
                 consumers::state);
-        metrics.gauge("migration.consumers.active", "Consumer channels subscribed to the work queue now",
+        metrics.gauge(
+                "migration.consumers.active",
+                "Consumer channels subscribed to the work queue now",
                 consumers::activeConsumers);
-        metrics.gauge("migration.deliveries.unacknowledged", "Deliveries this worker holds unacknowledged now",
+        metrics.gauge(
+                "migration.deliveries.unacknowledged",
+                "Deliveries this worker holds unacknowledged now",
                 consumers::heldDeliveries);
 
         // Stopped in reverse order: the consumers drain first, then the heartbeat says goodbye.

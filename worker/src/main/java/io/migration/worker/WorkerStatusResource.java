@@ -25,8 +25,13 @@ public final class WorkerStatusResource {
     private final FleetPace pace;
     private final FleetHeartbeat heartbeat;
 
-    public WorkerStatusResource(String workerName, ConsumerPool consumers, FleetGate gate, Breakers breakers,
-            FleetPace pace, FleetHeartbeat heartbeat) {
+    public WorkerStatusResource(
+            String workerName,
+            ConsumerPool consumers,
+            FleetGate gate,
+            Breakers breakers,
+            FleetPace pace,
+            FleetHeartbeat heartbeat) {
         this.workerName = workerName;
         this.consumers = consumers;
         this.gate = gate;

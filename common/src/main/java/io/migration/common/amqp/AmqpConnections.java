@@ -16,8 +16,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class AmqpConnections {
 
-    private AmqpConnections() {
-    }
+    private AmqpConnections() {}
 
     /** A factory for {@code uri}; a malformed URI is one {@link IllegalArgumentException} line naming AMQP_URI. */
     public static ConnectionFactory factory(String uri) {

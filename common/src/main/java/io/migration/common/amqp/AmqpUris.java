@@ -13,8 +13,7 @@ public final class AmqpUris {
 
     public static final String VARIABLE = "AMQP_URI";
 
-    private AmqpUris() {
-    }
+    private AmqpUris() {}
 
     /** Throws {@link IllegalArgumentException} with one line naming {@code AMQP_URI} (never its password). */
     public static void check(String uri) {
@@ -74,7 +73,7 @@ public final class AmqpUris {
     }
 
     private static IllegalArgumentException invalid(String uri, String why) {
-        return new IllegalArgumentException(VARIABLE + " is not a valid amqp:// URI, " + why + ": "
-                + (uri == null ? "" : redact(uri)));
+        return new IllegalArgumentException(
+                VARIABLE + " is not a valid amqp:// URI, " + why + ": " + (uri == null ? "" : redact(uri)));
     }
 }

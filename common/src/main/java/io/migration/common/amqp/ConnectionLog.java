@@ -48,8 +48,12 @@ final class ConnectionLog implements ShutdownListener, RecoveryListener {
     @Override
     public void handleRecovery(Recoverable recoverable) {
         long since = lostAt;
-        LOG.info("broker connection {} recovered{}", name,
-                since == 0 ? "" : String.format(java.util.Locale.ROOT, " after %.1f s", (System.nanoTime() - since) / 1e9));
+        LOG.info(
+                "broker connection {} recovered{}",
+                name,
+                since == 0
+                        ? ""
+                        : String.format(java.util.Locale.ROOT, " after %.1f s", (System.nanoTime() - since) / 1e9));
     }
 
     static String reason(ShutdownSignalException cause) {

@@ -13,6 +13,7 @@ public final class DeadLetterHeaders {
     public static final String ERROR = "x-migration-error";
     /** The error's class: a SQLSTATE class (e.g. {@code 23}) or {@code java}, {@code message}. */
     public static final String ERROR_CLASS = "x-migration-error-class";
+
     public static final String RUN_ID = "x-migration-run-id";
     public static final String COMPANY_ID = "x-migration-company-id";
     /** The task group ("table" of the message): lists, recipients, suppressions, … */
@@ -21,10 +22,10 @@ public final class DeadLetterHeaders {
     public static final String SHARD = "x-migration-shard";
     /** A short task key, e.g. {@code 42/recipients/3of8}. */
     public static final String TASK = "x-migration-task";
+
     public static final String ATTEMPTS = "x-migration-attempts";
     public static final String WORKER = "x-migration-worker";
     public static final String FAILED_AT = "x-migration-failed-at";
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 }

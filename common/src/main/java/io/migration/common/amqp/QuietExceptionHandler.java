@@ -32,14 +32,19 @@ public class QuietExceptionHandler extends ForgivingExceptionHandler {
 
     @Override
     public void handleChannelRecoveryException(Channel ch, Throwable exception) {
-        LOG.error("broker connection {}: channel {} did not recover: {}", name(ch.getConnection()),
-                ch.getChannelNumber(), oneLine(exception));
+        LOG.error(
+                "broker connection {}: channel {} did not recover: {}",
+                name(ch.getConnection()),
+                ch.getChannelNumber(),
+                oneLine(exception));
         LOG.debug("channel recovery failed", exception);
     }
 
     @Override
     public void handleTopologyRecoveryException(Connection conn, Channel ch, TopologyRecoveryException exception) {
-        LOG.error("broker connection {}: queues, bindings or consumers did not recover: {}", name(conn),
+        LOG.error(
+                "broker connection {}: queues, bindings or consumers did not recover: {}",
+                name(conn),
                 oneLine(exception));
         LOG.debug("topology recovery failed", exception);
     }

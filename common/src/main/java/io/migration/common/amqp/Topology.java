@@ -41,12 +41,17 @@ public record Topology(String fleetName) {
         channel.queueBind(deadQueue(), deadExchange(), "");
 
         channel.exchangeDeclare(workExchange(), BuiltinExchangeType.DIRECT, true);
-        channel.queueDeclare(workQueue(), true, false, false, Map.of(
-                "x-queue-type", "quorum",
-                "x-delivery-limit", DELIVERY_LIMIT,
-                "x-dead-letter-exchange", deadExchange(),
-                "x-dead-letter-strategy", "at-least-once",
-                "x-overflow", "reject-publish"));
+        channel.queueDeclare(
+                workQueue(),
+                true,
+                false,
+                false,
+                Map.of(
+                        "x-queue-type", "quorum",
+                        "x-delivery-limit", DELIVERY_LIMIT,
+                        "x-dead-letter-exchange", deadExchange(),
+                        "x-dead-letter-strategy", "at-least-once",
+                        "x-overflow", "reject-publish"));
         channel.queueBind(workQueue(), workExchange(), TASK_ROUTING_KEY);
     }
 }

@@ -66,7 +66,8 @@ public final class BucketChecksums {
         for (CoveredRange r : ranges) {
             TreeMap<Integer, BucketSum> group = out.computeIfAbsent(r.group(), g -> new TreeMap<>());
             group.subMap(r.lo(), true, r.hi(), true).clear();
-            group.putAll(newer.of(r.group()).entrySet().stream().filter(e -> r.holds(e.getKey()))
+            group.putAll(newer.of(r.group()).entrySet().stream()
+                    .filter(e -> r.holds(e.getKey()))
                     .collect(TreeMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), TreeMap::putAll));
         }
         return new BucketChecksums(out);
@@ -106,10 +107,16 @@ public final class BucketChecksums {
             Builder b = new Builder();
             JsonNode root = JSON.readTree(json);
             root.fields().forEachRemaining(g -> {
-                TaskGroup group = TaskGroup.fromWireName(g.getKey()).orElseThrow(
-                        () -> new IllegalArgumentException("unknown group " + g.getKey()));
-                g.getValue().fields().forEachRemaining(e -> b.put(group, Integer.parseInt(e.getKey()),
-                        new BucketSum(e.getValue().get(0).asLong(), e.getValue().get(1).asText())));
+                TaskGroup group = TaskGroup.fromWireName(g.getKey())
+                        .orElseThrow(() -> new IllegalArgumentException("unknown group " + g.getKey()));
+                g.getValue()
+                        .fields()
+                        .forEachRemaining(e -> b.put(
+                                group,
+                                Integer.parseInt(e.getKey()),
+                                new BucketSum(
+                                        e.getValue().get(0).asLong(),
+                                        e.getValue().get(1).asText())));
             });
             return b.build();
         } catch (java.io.IOException e) {

@@ -26,8 +26,11 @@ public record CoveredRange(TaskGroup group, int lo, int hi) {
         return switch (group) {
             case LISTS -> List.of(new CoveredRange(TaskGroup.LISTS, 0, all));
             case RECIPIENTS, SUPPRESSIONS -> List.of(new CoveredRange(group, lo, hi));
-            case COMPANY -> List.of(new CoveredRange(TaskGroup.LISTS, 0, all),
-                    new CoveredRange(TaskGroup.RECIPIENTS, 0, all), new CoveredRange(TaskGroup.SUPPRESSIONS, 0, all));
+            case COMPANY ->
+                List.of(
+                        new CoveredRange(TaskGroup.LISTS, 0, all),
+                        new CoveredRange(TaskGroup.RECIPIENTS, 0, all),
+                        new CoveredRange(TaskGroup.SUPPRESSIONS, 0, all));
             case ORPHANS -> throw new IllegalArgumentException("the rows of no company are not copied");
         };
     }

@@ -20,12 +20,10 @@ public final class SourceChecksums {
 
     private static final String BUCKET = SqlFiles.get("source/bucket").strip();
 
-    private SourceChecksums() {
-    }
+    private SourceChecksums() {}
 
     /** Must run inside a transaction (it sets the session's time zone for the transaction only). */
-    public static BucketChecksums read(Connection conn, long companyId, List<CoveredRange> ranges)
-            throws SQLException {
+    public static BucketChecksums read(Connection conn, long companyId, List<CoveredRange> ranges) throws SQLException {
         BucketChecksums.Builder out = new BucketChecksums.Builder();
         try (Statement st = conn.createStatement()) {
             st.execute(SqlFiles.get("cutover/utc-session"));
@@ -57,8 +55,9 @@ public final class SourceChecksums {
         parts.put("company", Long.toString(companyId));
         String filter = "";
         if (r.lo() != 0 || r.hi() != Buckets.COUNT - 1) {
-            filter = SqlFiles.fill("source/bucket-filter", Map.of("bucket", BUCKET, "lo", Integer.toString(r.lo()),
-                    "hi", Integer.toString(r.hi())));
+            filter = SqlFiles.fill(
+                    "source/bucket-filter",
+                    Map.of("bucket", BUCKET, "lo", Integer.toString(r.lo()), "hi", Integer.toString(r.hi())));
         }
         parts.put("bucketFilter", filter);
         return SqlFiles.fill(file, parts);

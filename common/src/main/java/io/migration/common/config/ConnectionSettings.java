@@ -7,11 +7,7 @@ import java.util.Objects;
  * The connection settings that producer and worker share (CLI.md, "Connection settings"),
  * read from the environment with the contract's defaults.
  */
-public record ConnectionSettings(
-        DatabaseSettings source,
-        DatabaseSettings target,
-        String amqpUri,
-        String fleetName) {
+public record ConnectionSettings(DatabaseSettings source, DatabaseSettings target, String amqpUri, String fleetName) {
 
     public static final String DEFAULT_SOURCE_URL = "jdbc:postgresql://localhost:5432/legacy";
     public static final String DEFAULT_TARGET_URL = "jdbc:postgresql://localhost:5432/recipients";

@@ -208,7 +208,9 @@ public final class BinaryCopyReader implements AutoCloseable {
     }
 
     private int readInt(int at) {
-        return ((buffer[at] & 0xff) << 24) | ((buffer[at + 1] & 0xff) << 16) | ((buffer[at + 2] & 0xff) << 8)
+        return ((buffer[at] & 0xff) << 24)
+                | ((buffer[at + 1] & 0xff) << 16)
+                | ((buffer[at + 2] & 0xff) << 8)
                 | (buffer[at + 3] & 0xff);
     }
 

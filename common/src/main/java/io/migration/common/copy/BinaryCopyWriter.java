@@ -17,9 +17,25 @@ import org.postgresql.copy.CopyIn;
 public final class BinaryCopyWriter implements AutoCloseable {
 
     private static final byte[] HEADER = {
-        'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, // signature
-        0, 0, 0, 0, // flags
-        0, 0, 0, 0, // header extension length
+        'P',
+        'G',
+        'C',
+        'O',
+        'P',
+        'Y',
+        '\n',
+        (byte) 0xFF,
+        '\r',
+        '\n',
+        0, // signature
+        0,
+        0,
+        0,
+        0, // flags
+        0,
+        0,
+        0,
+        0, // header extension length
     };
     private static final int BUFFER_BYTES = 1 << 16;
 
@@ -52,8 +68,8 @@ public final class BinaryCopyWriter implements AutoCloseable {
     /** Starts a row; every column must then get exactly one value, in order. */
     public BinaryCopyWriter row() throws SQLException {
         if (field != table.width()) {
-            throw new IllegalStateException(table.name() + ": row " + rows + " has " + field + " of "
-                    + table.width() + " values");
+            throw new IllegalStateException(
+                    table.name() + ": row " + rows + " has " + field + " of " + table.width() + " values");
         }
         ensure(2);
         putShort(table.width());
@@ -165,16 +181,20 @@ public final class BinaryCopyWriter implements AutoCloseable {
      * Keys and values are UTF-8 bytes; values are escaped as Jackson escapes text, and pass through
      * otherwise unchanged (never decoded).
      */
-    public BinaryCopyWriter jsonbObject(byte[] key1, byte[] key2, byte[] values, int offset1, int length1,
-            int offset2, int length2) throws SQLException {
+    public BinaryCopyWriter jsonbObject(
+            byte[] key1, byte[] key2, byte[] values, int offset1, int length1, int offset2, int length2)
+            throws SQLException {
         next(ColumnType.JSONB);
         boolean first = key1 != null && length1 >= 0;
         boolean second = key2 != null && length2 >= 0;
-        int worst = 4 + 1 + 2 + (first ? Utf8.maxJsonBytes(key1.length + length1) + 6 : 0)
+        int worst = 4
+                + 1
+                + 2
+                + (first ? Utf8.maxJsonBytes(key1.length + length1) + 6 : 0)
                 + (second ? Utf8.maxJsonBytes(key2.length + length2) + 6 : 0);
         if (worst > buffer.length) {
-            throw new IllegalArgumentException(table.name() + ": a JSON value of up to " + worst
-                    + " bytes is larger than the COPY buffer");
+            throw new IllegalArgumentException(
+                    table.name() + ": a JSON value of up to " + worst + " bytes is larger than the COPY buffer");
         }
         ensure(worst);
         int lengthAt = position;
@@ -214,8 +234,8 @@ public final class BinaryCopyWriter implements AutoCloseable {
     /** Ends the COPY; returns the number of rows the server took. */
     public long finish() throws SQLException {
         if (field != table.width()) {
-            throw new IllegalStateException(table.name() + ": the last row has " + field + " of " + table.width()
-                    + " values");
+            throw new IllegalStateException(
+                    table.name() + ": the last row has " + field + " of " + table.width() + " values");
         }
         ensure(2);
         putShort(-1);
@@ -234,12 +254,12 @@ public final class BinaryCopyWriter implements AutoCloseable {
 
     private void next(ColumnType type) {
         if (field >= table.width()) {
-            throw new IllegalStateException(table.name() + ": more values than its " + table.width()
-                    + " columns, or no row() started");
+            throw new IllegalStateException(
+                    table.name() + ": more values than its " + table.width() + " columns, or no row() started");
         }
         if (type != null && table.type(field) != type) {
-            throw new IllegalStateException(table.name() + "." + table.columns().get(field).name() + " is "
-                    + table.type(field) + ", not " + type);
+            throw new IllegalStateException(table.name() + "."
+                    + table.columns().get(field).name() + " is " + table.type(field) + ", not " + type);
         }
         field++;
     }

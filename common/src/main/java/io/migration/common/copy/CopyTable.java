@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
 public record CopyTable(String name, List<Column> columns) {
 
     /** One column; {@code name} is a fixed identifier from this code base, never user data. */
-    public record Column(String name, ColumnType type) {
-    }
+    public record Column(String name, ColumnType type) {}
 
     public CopyTable {
         columns = List.copyOf(columns);

@@ -11,8 +11,7 @@ final class Utf8 {
 
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /** Writes {@code value} in UTF-8 at {@code at}; the caller made room for 3 bytes a char. Returns the end. */
     static int encode(String value, byte[] out, int at) {
@@ -34,7 +33,8 @@ final class Utf8 {
             } else if (c < 0x800) {
                 out[at++] = (byte) (0xC0 | (c >> 6));
                 out[at++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < length
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < length
                     && Character.isLowSurrogate(value.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, value.charAt(++i));
                 out[at++] = (byte) (0xF0 | (cp >> 18));

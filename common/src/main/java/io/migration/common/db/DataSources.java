@@ -18,8 +18,7 @@ public final class DataSources {
             Duration statementTimeout) {
 
         public static PoolOptions defaults(String poolName) {
-            return new PoolOptions(poolName, 2, false, Duration.ofSeconds(5), Duration.ofSeconds(300),
-                    Duration.ZERO);
+            return new PoolOptions(poolName, 2, false, Duration.ofSeconds(5), Duration.ofSeconds(300), Duration.ZERO);
         }
 
         public PoolOptions withMaximumPoolSize(int size) {
@@ -27,7 +26,8 @@ public final class DataSources {
         }
 
         public PoolOptions withReadOnly(boolean value) {
-            return new PoolOptions(poolName, maximumPoolSize, value, connectionTimeout, socketTimeout, statementTimeout);
+            return new PoolOptions(
+                    poolName, maximumPoolSize, value, connectionTimeout, socketTimeout, statementTimeout);
         }
 
         public PoolOptions withStatementTimeout(Duration value) {
@@ -42,8 +42,7 @@ public final class DataSources {
     /** Prefix of the application_name of every read-only session this tool opens (on the source). */
     public static final String READ_ONLY_APPLICATION_PREFIX = "migration-fleet-reader-";
 
-    private DataSources() {
-    }
+    private DataSources() {}
 
     /**
      * Just under the statement timeout, so that a statement waiting for someone else's lock fails
@@ -64,11 +63,14 @@ public final class DataSources {
      * use, as a long-running worker that must outlive a database restart wants.
      */
     public static HikariDataSource create(DatabaseSettings db, PoolOptions options, boolean failFast) {
-        return create(db, options, failFast, config -> { });
+        return create(db, options, failFast, config -> {});
     }
 
     /** As {@link #create(DatabaseSettings, PoolOptions, boolean)}, letting the caller add to the pool's config (e.g. metrics). */
-    public static HikariDataSource create(DatabaseSettings db, PoolOptions options, boolean failFast,
+    public static HikariDataSource create(
+            DatabaseSettings db,
+            PoolOptions options,
+            boolean failFast,
             java.util.function.Consumer<HikariConfig> customizer) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(options.poolName());
@@ -80,23 +82,29 @@ public final class DataSources {
         config.setReadOnly(options.readOnly());
         config.setConnectionTimeout(options.connectionTimeout().toMillis());
         // Fail fast on an unreachable database instead of at the first query.
-        config.setInitializationFailTimeout(failFast ? options.connectionTimeout().toMillis() : -1);
+        config.setInitializationFailTimeout(
+                failFast ? options.connectionTimeout().toMillis() : -1);
         // PgJDBC waits forever by default (socketTimeout=0): a black-holed connection must fail.
-        config.addDataSourceProperty("socketTimeout", Long.toString(options.socketTimeout().toSeconds()));
-        config.addDataSourceProperty("connectTimeout", Long.toString(options.connectionTimeout().toSeconds()));
+        config.addDataSourceProperty(
+                "socketTimeout", Long.toString(options.socketTimeout().toSeconds()));
+        config.addDataSourceProperty(
+                "connectTimeout", Long.toString(options.connectionTimeout().toSeconds()));
         config.addDataSourceProperty("tcpKeepAlive", "true");
         // Keep row data out of exception messages, so out of logs and dead letters.
         config.addDataSourceProperty("logServerErrorDetail", "false");
         // The tool's read-only sessions on the source are named apart, so a cutover waiting for the
         // application's open transactions (pg_stat_activity) can leave them out: they never write.
-        config.addDataSourceProperty("ApplicationName",
+        config.addDataSourceProperty(
+                "ApplicationName",
                 options.readOnly() ? READ_ONLY_APPLICATION_PREFIX + options.poolName() : options.poolName());
         // Server-prepared statements from the first execution: results arrive in binary, so
         // timestamps and numbers are not parsed from text on the hot path of shard reads.
         config.addDataSourceProperty("prepareThreshold", "-1");
         if (!options.statementTimeout().isZero()) {
-            config.addDataSourceProperty("options", "-c statement_timeout=" + options.statementTimeout().toMillis()
-                    + " -c lock_timeout=" + lockTimeout(options.statementTimeout()).toMillis());
+            config.addDataSourceProperty(
+                    "options",
+                    "-c statement_timeout=" + options.statementTimeout().toMillis() + " -c lock_timeout="
+                            + lockTimeout(options.statementTimeout()).toMillis());
         }
         customizer.accept(config);
         return new HikariDataSource(config);

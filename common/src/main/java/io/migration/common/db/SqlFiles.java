@@ -11,8 +11,7 @@ public final class SqlFiles {
     private static final ClasspathSqlLocator LOCATOR = ClasspathSqlLocator.removingComments();
     private static final Pattern PART = Pattern.compile("\\$\\{(\\w+)}");
 
-    private SqlFiles() {
-    }
+    private SqlFiles() {}
 
     /** The statement in {@code /<path>.sql}, e.g. {@code get("ledger/insert-task")}. */
     public static String get(String path) {

@@ -8,8 +8,8 @@ import java.util.List;
  * every company (a repeated enqueue is compared with them); {@code fleet}: the FLEET_NAME it is
  * published to.
  */
-public record NewRun(String runId, RunMode mode, String selection, List<Long> selectionIds, int shardRows,
-        String fleet) {
+public record NewRun(
+        String runId, RunMode mode, String selection, List<Long> selectionIds, int shardRows, String fleet) {
 
     public NewRun {
         selectionIds = selectionIds == null ? null : List.copyOf(selectionIds);

@@ -16,8 +16,8 @@ public record PlannedTask(
         long estimatedRows) {
 
     public TaskMessage toMessage(RunMode mode) {
-        return new TaskMessage(TaskMessage.CURRENT_VERSION, runId, mode, companyId, group, shard, shardCount,
-                bucketLo, bucketHi);
+        return new TaskMessage(
+                TaskMessage.CURRENT_VERSION, runId, mode, companyId, group, shard, shardCount, bucketLo, bucketHi);
     }
 
     public TaskKey key() {

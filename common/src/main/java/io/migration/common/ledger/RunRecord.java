@@ -4,5 +4,5 @@ import io.migration.common.message.RunMode;
 import java.time.Instant;
 
 /** A run as recorded in {@code migration.runs}. */
-public record RunRecord(String runId, RunMode mode, String selection, int shardRows, int taskCount, Instant createdAt) {
-}
+public record RunRecord(
+        String runId, RunMode mode, String selection, int shardRows, int taskCount, Instant createdAt) {}

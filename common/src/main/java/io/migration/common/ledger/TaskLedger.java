@@ -2,8 +2,8 @@ package io.migration.common.ledger;
 
 import io.migration.common.db.SqlFiles;
 import io.migration.common.message.RunMode;
-import io.migration.common.message.TaskMessage;
 import io.migration.common.message.TaskGroup;
+import io.migration.common.message.TaskMessage;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +29,12 @@ public final class TaskLedger {
     public Optional<RunRecord> findRun(String runId) {
         return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("ledger/find-run"))
                 .bind("runId", runId)
-                .map((rs, ctx) -> new RunRecord(rs.getString("run_id"),
+                .map((rs, ctx) -> new RunRecord(
+                        rs.getString("run_id"),
                         RunMode.fromWireName(rs.getString("mode")).orElseThrow(),
-                        rs.getString("selection"), rs.getInt("shard_rows"), rs.getInt("task_count"),
+                        rs.getString("selection"),
+                        rs.getInt("shard_rows"),
+                        rs.getInt("task_count"),
                         rs.getObject("created_at", OffsetDateTime.class).toInstant()))
                 .findOne());
     }
@@ -44,18 +47,29 @@ public final class TaskLedger {
     public void recordRun(NewRun run, List<PlannedTask> tasks, Consumer<Handle> alsoRecord) {
         jdbi.useTransaction(h -> {
             h.createUpdate(SqlFiles.get("ledger/insert-run"))
-                    .bind("runId", run.runId()).bind("mode", run.mode().wireName())
-                    .bind("selection", run.selection()).bind("shardRows", run.shardRows())
-                    .bind("taskCount", tasks.size()).bind("fleet", run.fleet())
-                    .bind("selectionIds", run.selectionIds() == null ? null
-                            : run.selectionIds().toArray(Long[]::new))
+                    .bind("runId", run.runId())
+                    .bind("mode", run.mode().wireName())
+                    .bind("selection", run.selection())
+                    .bind("shardRows", run.shardRows())
+                    .bind("taskCount", tasks.size())
+                    .bind("fleet", run.fleet())
+                    .bind(
+                            "selectionIds",
+                            run.selectionIds() == null
+                                    ? null
+                                    : run.selectionIds().toArray(Long[]::new))
                     .execute();
             PreparedBatch batch = h.prepareBatch(SqlFiles.get("ledger/insert-task"));
             for (PlannedTask t : tasks) {
-                batch.bind("runId", t.runId()).bind("companyId", t.companyId()).bind("group", t.group().wireName())
-                        .bind("shard", t.shard()).bind("shardCount", t.shardCount())
-                        .bind("bucketLo", t.bucketLo()).bind("bucketHi", t.bucketHi())
-                        .bind("estimatedRows", t.estimatedRows()).add();
+                batch.bind("runId", t.runId())
+                        .bind("companyId", t.companyId())
+                        .bind("group", t.group().wireName())
+                        .bind("shard", t.shard())
+                        .bind("shardCount", t.shardCount())
+                        .bind("bucketLo", t.bucketLo())
+                        .bind("bucketHi", t.bucketHi())
+                        .bind("estimatedRows", t.estimatedRows())
+                        .add();
             }
             batch.execute();
             alsoRecord.accept(h);
@@ -65,9 +79,14 @@ public final class TaskLedger {
     public List<PlannedTask> unpublishedTasks(String runId) {
         return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("ledger/unpublished-tasks"))
                 .bind("runId", runId)
-                .map((rs, ctx) -> new PlannedTask(rs.getString("run_id"), rs.getLong("company_id"),
-                        TaskGroup.fromWireName(rs.getString("task_group")).orElseThrow(), rs.getInt("shard"),
-                        rs.getInt("shard_count"), rs.getInt("bucket_lo"), rs.getInt("bucket_hi"),
+                .map((rs, ctx) -> new PlannedTask(
+                        rs.getString("run_id"),
+                        rs.getLong("company_id"),
+                        TaskGroup.fromWireName(rs.getString("task_group")).orElseThrow(),
+                        rs.getInt("shard"),
+                        rs.getInt("shard_count"),
+                        rs.getInt("bucket_lo"),
+                        rs.getInt("bucket_hi"),
                         rs.getLong("estimated_rows")))
                 .list());
     }
@@ -104,7 +123,8 @@ public final class TaskLedger {
                 .bind("bucketLo", task == null ? null : task.bucketLo())
                 .bind("bucketHi", task == null ? null : task.bucketHi())
                 .bind("mode", task == null ? null : task.mode().wireName())
-                .mapTo(String.class).findOne()
+                .mapTo(String.class)
+                .findOne()
                 .map(outcome -> outcome.equals("reset") ? ReplayReset.RESET : ReplayReset.ALREADY_SUCCEEDED)
                 .orElse(ReplayReset.UNKNOWN_TASK));
     }
@@ -115,7 +135,9 @@ public final class TaskLedger {
      * source, so a duplicate delivery that waited for the first one sees "succeeded" and stops.
      */
     public Optional<String> lockTask(Handle h, TaskKey key) {
-        return bindKey(h.createQuery(SqlFiles.get("ledger/lock-task")), key).mapTo(String.class).findOne();
+        return bindKey(h.createQuery(SqlFiles.get("ledger/lock-task")), key)
+                .mapTo(String.class)
+                .findOne();
     }
 
     /**
@@ -123,14 +145,18 @@ public final class TaskLedger {
      * there is no such task). The worker reads a task larger than it may hold in parts.
      */
     public java.util.OptionalLong estimatedRows(Handle h, TaskKey key) {
-        return bindKey(h.createQuery(SqlFiles.get("ledger/estimated-rows")), key).mapTo(Long.class).findOne()
-                .map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+        return bindKey(h.createQuery(SqlFiles.get("ledger/estimated-rows")), key)
+                .mapTo(Long.class)
+                .findOne()
+                .map(java.util.OptionalLong::of)
+                .orElse(java.util.OptionalLong.empty());
     }
 
     public void markSucceeded(Handle h, TaskKey key, String worker, TaskOutcome outcome) {
         bindKey(h.createUpdate(SqlFiles.get("ledger/mark-succeeded")), key)
                 .bind("worker", worker)
-                .bind("rowsRead", outcome.rowsRead()).bind("rowsWritten", outcome.rowsWritten())
+                .bind("rowsRead", outcome.rowsRead())
+                .bind("rowsWritten", outcome.rowsWritten())
                 .bind("rowsRejected", outcome.rejected())
                 .bind("readByTable", toJson(outcome.readByTable()))
                 .bind("writtenByTable", toJson(outcome.writtenByTable()))
@@ -141,12 +167,17 @@ public final class TaskLedger {
 
     /** In the caller's transaction: a catch-up copy's source checksums (what it read), with its success. */
     public void recordSourceChecksums(Handle h, TaskKey key, String json) {
-        bindKey(h.createUpdate(SqlFiles.get("ledger/record-source-checksums")), key).bind("checksums", json).execute();
+        bindKey(h.createUpdate(SqlFiles.get("ledger/record-source-checksums")), key)
+                .bind("checksums", json)
+                .execute();
     }
 
     private static <T extends SqlStatement<T>> T bindKey(T statement, TaskKey key) {
-        return statement.bind("runId", key.runId()).bind("companyId", key.companyId())
-                .bind("group", key.group().wireName()).bind("shard", key.shard());
+        return statement
+                .bind("runId", key.runId())
+                .bind("companyId", key.companyId())
+                .bind("group", key.group().wireName())
+                .bind("shard", key.shard());
     }
 
     static String toJson(Map<String, Long> counts) {

@@ -37,14 +37,22 @@ public final class TaskLifecycle {
         TaskKey key = key(message);
         return jdbi.inTransaction(h -> {
             Map<String, Object> row = bindKey(h.createQuery(SqlFiles.get("ledger/claim-task")), key)
-                    .mapToMap().findOne().orElse(null);
+                    .mapToMap()
+                    .findOne()
+                    .orElse(null);
             if (row == null) {
                 return new Claim.NoSuchTask();
             }
             String state = (String) row.get("state");
-            PlannedTask task = new PlannedTask(key.runId(), key.companyId(), key.group(), key.shard(),
-                    ((Number) row.get("shard_count")).intValue(), ((Number) row.get("bucket_lo")).intValue(),
-                    ((Number) row.get("bucket_hi")).intValue(), ((Number) row.get("estimated_rows")).longValue());
+            PlannedTask task = new PlannedTask(
+                    key.runId(),
+                    key.companyId(),
+                    key.group(),
+                    key.shard(),
+                    ((Number) row.get("shard_count")).intValue(),
+                    ((Number) row.get("bucket_lo")).intValue(),
+                    ((Number) row.get("bucket_hi")).intValue(),
+                    ((Number) row.get("estimated_rows")).longValue());
             RunMode mode = RunMode.fromWireName((String) row.get("mode")).orElseThrow();
             String mismatch = mismatch(message, task, mode);
             if (mismatch != null) {
@@ -60,8 +68,13 @@ public final class TaskLifecycle {
             if (unfinished >= crashLimit) {
                 return new Claim.CrashLoop(unfinished);
             }
-            bindKey(h.createUpdate(SqlFiles.get("ledger/start-claim")), key).bind("worker", worker).execute();
-            return new Claim.Granted(task, mode, ((Number) row.get("attempts")).intValue(),
+            bindKey(h.createUpdate(SqlFiles.get("ledger/start-claim")), key)
+                    .bind("worker", worker)
+                    .execute();
+            return new Claim.Granted(
+                    task,
+                    mode,
+                    ((Number) row.get("attempts")).intValue(),
                     ((Number) row.get("deliveries")).intValue() + 1);
         });
     }
@@ -69,20 +82,27 @@ public final class TaskLifecycle {
     /** Records the task's own failure and returns its attempts so far. */
     public int recordFailure(TaskKey key, String worker, String error) {
         return jdbi.withHandle(h -> bindKey(h.createQuery(SqlFiles.get("ledger/record-failure")), key)
-                .bind("worker", worker).bind("error", error)
-                .mapTo(Integer.class).findOne().orElse(0));
+                .bind("worker", worker)
+                .bind("error", error)
+                .mapTo(Integer.class)
+                .findOne()
+                .orElse(0));
     }
 
     /** Ends this worker's claim without counting an attempt: the delivery goes back to the queue. */
     public void recordHandBack(TaskKey key, String worker, String reason) {
         jdbi.useHandle(h -> bindKey(h.createUpdate(SqlFiles.get("ledger/record-hand-back")), key)
-                .bind("worker", worker).bind("reason", reason).execute());
+                .bind("worker", worker)
+                .bind("reason", reason)
+                .execute());
     }
 
     /** The task is in the dead-letter queue: call only after the dead letter's publish was confirmed. */
     public void recordDead(TaskKey key, String worker, String error) {
         jdbi.useHandle(h -> bindKey(h.createUpdate(SqlFiles.get("ledger/record-dead")), key)
-                .bind("worker", worker).bind("error", error).execute());
+                .bind("worker", worker)
+                .bind("error", error)
+                .execute());
     }
 
     public static TaskKey key(TaskMessage message) {
@@ -93,17 +113,29 @@ public final class TaskLifecycle {
         if (message.mode() != mode) {
             return "the message's mode " + message.mode().wireName() + " is not its run's (" + mode.wireName() + ")";
         }
-        if (message.shardCount() != task.shardCount() || message.bucketLo() != task.bucketLo()
+        if (message.shardCount() != task.shardCount()
+                || message.bucketLo() != task.bucketLo()
                 || message.bucketHi() != task.bucketHi()) {
-            return String.format("the message says shard %dof%d over buckets %d..%d; the ledger's task is %dof%d"
-                            + " over buckets %d..%d", message.shard(), message.shardCount(), message.bucketLo(),
-                    message.bucketHi(), task.shard(), task.shardCount(), task.bucketLo(), task.bucketHi());
+            return String.format(
+                    "the message says shard %dof%d over buckets %d..%d; the ledger's task is %dof%d"
+                            + " over buckets %d..%d",
+                    message.shard(),
+                    message.shardCount(),
+                    message.bucketLo(),
+                    message.bucketHi(),
+                    task.shard(),
+                    task.shardCount(),
+                    task.bucketLo(),
+                    task.bucketHi());
         }
         return null;
     }
 
     private static <T extends SqlStatement<T>> T bindKey(T statement, TaskKey key) {
-        return statement.bind("runId", key.runId()).bind("companyId", key.companyId())
-                .bind("group", key.group().wireName()).bind("shard", key.shard());
+        return statement
+                .bind("runId", key.runId())
+                .bind("companyId", key.companyId())
+                .bind("group", key.group().wireName())
+                .bind("shard", key.shard());
     }
 }

@@ -25,8 +25,12 @@ public record TaskOutcome(
     }
 
     /** An outcome with no reasons recorded (verify, orphan counts). */
-    public TaskOutcome(Map<String, Long> readByTable, Map<String, Long> writtenByTable,
-            Map<String, Long> contributedByTable, long rejected, long durationMillis) {
+    public TaskOutcome(
+            Map<String, Long> readByTable,
+            Map<String, Long> writtenByTable,
+            Map<String, Long> contributedByTable,
+            long rejected,
+            long durationMillis) {
         this(readByTable, writtenByTable, contributedByTable, rejected, durationMillis, Map.of());
     }
 

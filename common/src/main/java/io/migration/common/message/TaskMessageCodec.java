@@ -17,8 +17,7 @@ public final class TaskMessageCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BYTES = 4096;
 
-    private TaskMessageCodec() {
-    }
+    private TaskMessageCodec() {}
 
     public static byte[] encode(TaskMessage m) {
         ObjectNode node = JSON.createObjectNode();
@@ -43,8 +42,10 @@ public final class TaskMessageCodec {
             throw new InvalidMessageException(Reason.MALFORMED, "empty message body");
         }
         if (body.length > MAX_BYTES) {
-            throw new InvalidMessageException(Reason.MALFORMED, "message body of " + body.length
-                    + " bytes is larger than a task message can be (" + MAX_BYTES + ")");
+            throw new InvalidMessageException(
+                    Reason.MALFORMED,
+                    "message body of " + body.length + " bytes is larger than a task message can be (" + MAX_BYTES
+                            + ")");
         }
         JsonNode node;
         try {
@@ -53,48 +54,58 @@ public final class TaskMessageCodec {
             throw new InvalidMessageException(Reason.MALFORMED, "not JSON: " + firstLine(e.getMessage()));
         }
         if (node == null || !node.isObject()) {
-            throw new InvalidMessageException(Reason.MALFORMED, "not a JSON object: "
-                    + preview(new String(body, StandardCharsets.UTF_8)));
+            throw new InvalidMessageException(
+                    Reason.MALFORMED, "not a JSON object: " + preview(new String(body, StandardCharsets.UTF_8)));
         }
         int version = intField(node, "version");
         if (version != TaskMessage.CURRENT_VERSION) {
-            throw new InvalidMessageException(Reason.UNSUPPORTED_VERSION, "message version " + version
-                    + " is not supported (this worker reads version " + TaskMessage.CURRENT_VERSION + ")");
+            throw new InvalidMessageException(
+                    Reason.UNSUPPORTED_VERSION,
+                    "message version " + version + " is not supported (this worker reads version "
+                            + TaskMessage.CURRENT_VERSION + ")");
         }
         String runId = textField(node, "runId");
         if (runId.isBlank() || runId.length() > 100) {
             throw new InvalidMessageException(Reason.MALFORMED, "runId must be 1 to 100 characters");
         }
         String modeName = textField(node, "mode");
-        RunMode mode = RunMode.fromWireName(modeName).orElseThrow(() -> new InvalidMessageException(
-                Reason.UNKNOWN_MODE, "unknown mode " + preview(modeName)));
+        RunMode mode = RunMode.fromWireName(modeName)
+                .orElseThrow(
+                        () -> new InvalidMessageException(Reason.UNKNOWN_MODE, "unknown mode " + preview(modeName)));
         String table = textField(node, "table");
-        TaskGroup group = TaskGroup.fromWireName(table).orElseThrow(() -> new InvalidMessageException(
-                Reason.UNKNOWN_TABLE, "unknown table " + preview(table)
-                        + " (known: lists, recipients, suppressions, company, orphans)"));
+        TaskGroup group = TaskGroup.fromWireName(table)
+                .orElseThrow(() -> new InvalidMessageException(
+                        Reason.UNKNOWN_TABLE,
+                        "unknown table " + preview(table)
+                                + " (known: lists, recipients, suppressions, company, orphans)"));
         long companyId = longField(node, "companyId");
         int shard = intField(node, "shard");
         int shardCount = intField(node, "shardCount");
         int lo = intField(node, "bucketLo");
         int hi = intField(node, "bucketHi");
         if (group == TaskGroup.ORPHANS && mode != RunMode.DRY_RUN) {
-            throw new InvalidMessageException(Reason.UNKNOWN_TABLE,
-                    "table orphans belongs to dry runs only, not to mode " + mode.wireName());
+            throw new InvalidMessageException(
+                    Reason.UNKNOWN_TABLE, "table orphans belongs to dry runs only, not to mode " + mode.wireName());
         }
         if (group == TaskGroup.ORPHANS && companyId != TaskGroup.ORPHANS_COMPANY_ID) {
-            throw new InvalidMessageException(Reason.UNKNOWN_COMPANY, "an orphans task has company id "
-                    + TaskGroup.ORPHANS_COMPANY_ID + ", not " + companyId);
+            throw new InvalidMessageException(
+                    Reason.UNKNOWN_COMPANY,
+                    "an orphans task has company id " + TaskGroup.ORPHANS_COMPANY_ID + ", not " + companyId);
         }
         if (group != TaskGroup.ORPHANS && companyId <= 0) {
             throw new InvalidMessageException(Reason.UNKNOWN_COMPANY, "company id " + companyId + " is not positive");
         }
         if (shardCount < 1 || shard < 0 || shard >= shardCount || lo < 0 || hi >= Buckets.COUNT || lo > hi) {
-            throw new InvalidMessageException(Reason.INVALID_SHARD, "invalid shard " + shard + " of " + shardCount
-                    + " with buckets " + lo + ".." + hi + " (buckets are 0.." + (Buckets.COUNT - 1) + ")");
+            throw new InvalidMessageException(
+                    Reason.INVALID_SHARD,
+                    "invalid shard " + shard + " of " + shardCount + " with buckets " + lo + ".." + hi
+                            + " (buckets are 0.." + (Buckets.COUNT - 1) + ")");
         }
         if (group == TaskGroup.ORPHANS && (shardCount != 1 || lo != 0 || hi != Buckets.COUNT - 1)) {
-            throw new InvalidMessageException(Reason.INVALID_SHARD, "an orphans task is one shard over every bucket,"
-                    + " not " + shard + " of " + shardCount + " with buckets " + lo + ".." + hi);
+            throw new InvalidMessageException(
+                    Reason.INVALID_SHARD,
+                    "an orphans task is one shard over every bucket," + " not " + shard + " of " + shardCount
+                            + " with buckets " + lo + ".." + hi);
         }
         return new TaskMessage(version, runId, mode, companyId, group, shard, shardCount, lo, hi);
     }

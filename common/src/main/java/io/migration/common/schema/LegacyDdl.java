@@ -17,11 +17,18 @@ public final class LegacyDdl {
 
     /** The legacy tables, in the order of the spec file. */
     public static final List<String> TABLES = List.of(
-            "companies", "lists", "list_recipients", "list_recipient_fields", "recipient_tags",
-            "recipient_opens", "recipient_clicks", "recipient_bounces", "recipient_unsubscribes", "suppressions");
+            "companies",
+            "lists",
+            "list_recipients",
+            "list_recipient_fields",
+            "recipient_tags",
+            "recipient_opens",
+            "recipient_clicks",
+            "recipient_bounces",
+            "recipient_unsubscribes",
+            "suppressions");
 
-    private LegacyDdl() {
-    }
+    private LegacyDdl() {}
 
     /** The whole script: CREATE TABLE and CREATE INDEX statements with their comments. */
     public static String script() {

@@ -7,8 +7,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 /** Creates or upgrades the target tables and the migration's control tables; safe to repeat. */
 public final class TargetSchema {
 
-    private TargetSchema() {
-    }
+    private TargetSchema() {}
 
     public static MigrateResult migrate(DataSource target) {
         return Flyway.configure()

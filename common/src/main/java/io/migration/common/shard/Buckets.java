@@ -18,8 +18,7 @@ public final class Buckets {
     public static final int COUNT = 4096;
     private static final int MASK = COUNT - 1;
 
-    private Buckets() {
-    }
+    private Buckets() {}
 
     /** The bucket of a normalized email; 0 for null. */
     public static int of(String normalizedEmail) {
@@ -50,29 +49,53 @@ public final class Buckets {
             b += word(k, i + 4);
             c += word(k, i + 8);
             // mix(a, b, c)
-            a -= c; a ^= Integer.rotateLeft(c, 4); c += b;
-            b -= a; b ^= Integer.rotateLeft(a, 6); a += c;
-            c -= b; c ^= Integer.rotateLeft(b, 8); b += a;
-            a -= c; a ^= Integer.rotateLeft(c, 16); c += b;
-            b -= a; b ^= Integer.rotateLeft(a, 19); a += c;
-            c -= b; c ^= Integer.rotateLeft(b, 4); b += a;
+            a -= c;
+            a ^= Integer.rotateLeft(c, 4);
+            c += b;
+            b -= a;
+            b ^= Integer.rotateLeft(a, 6);
+            a += c;
+            c -= b;
+            c ^= Integer.rotateLeft(b, 8);
+            b += a;
+            a -= c;
+            a ^= Integer.rotateLeft(c, 16);
+            c += b;
+            b -= a;
+            b ^= Integer.rotateLeft(a, 19);
+            a += c;
+            c -= b;
+            c ^= Integer.rotateLeft(b, 4);
+            b += a;
             i += 12;
             left -= 12;
         }
         // The last 0..11 bytes, little-endian; the lowest byte of c stays free (lookup3's layout).
         switch (left) {
-            case 11: c += (k[i + 10] & 0xff) << 24; // fall through
-            case 10: c += (k[i + 9] & 0xff) << 16; // fall through
-            case 9: c += (k[i + 8] & 0xff) << 8; // fall through
-            case 8: b += (k[i + 7] & 0xff) << 24; // fall through
-            case 7: b += (k[i + 6] & 0xff) << 16; // fall through
-            case 6: b += (k[i + 5] & 0xff) << 8; // fall through
-            case 5: b += k[i + 4] & 0xff; // fall through
-            case 4: a += (k[i + 3] & 0xff) << 24; // fall through
-            case 3: a += (k[i + 2] & 0xff) << 16; // fall through
-            case 2: a += (k[i + 1] & 0xff) << 8; // fall through
-            case 1: a += k[i] & 0xff; // fall through
-            default: break;
+            case 11:
+                c += (k[i + 10] & 0xff) << 24; // fall through
+            case 10:
+                c += (k[i + 9] & 0xff) << 16; // fall through
+            case 9:
+                c += (k[i + 8] & 0xff) << 8; // fall through
+            case 8:
+                b += (k[i + 7] & 0xff) << 24; // fall through
+            case 7:
+                b += (k[i + 6] & 0xff) << 16; // fall through
+            case 6:
+                b += (k[i + 5] & 0xff) << 8; // fall through
+            case 5:
+                b += k[i + 4] & 0xff; // fall through
+            case 4:
+                a += (k[i + 3] & 0xff) << 24; // fall through
+            case 3:
+                a += (k[i + 2] & 0xff) << 16; // fall through
+            case 2:
+                a += (k[i + 1] & 0xff) << 8; // fall through
+            case 1:
+                a += k[i] & 0xff; // fall through
+            default:
+                break;
         }
         return finalMix(a, b, c);
     }
@@ -89,40 +112,71 @@ public final class Buckets {
             a += word(s, i);
             b += word(s, i + 4);
             c += word(s, i + 8);
-            a -= c; a ^= Integer.rotateLeft(c, 4); c += b;
-            b -= a; b ^= Integer.rotateLeft(a, 6); a += c;
-            c -= b; c ^= Integer.rotateLeft(b, 8); b += a;
-            a -= c; a ^= Integer.rotateLeft(c, 16); c += b;
-            b -= a; b ^= Integer.rotateLeft(a, 19); a += c;
-            c -= b; c ^= Integer.rotateLeft(b, 4); b += a;
+            a -= c;
+            a ^= Integer.rotateLeft(c, 4);
+            c += b;
+            b -= a;
+            b ^= Integer.rotateLeft(a, 6);
+            a += c;
+            c -= b;
+            c ^= Integer.rotateLeft(b, 8);
+            b += a;
+            a -= c;
+            a ^= Integer.rotateLeft(c, 16);
+            c += b;
+            b -= a;
+            b ^= Integer.rotateLeft(a, 19);
+            a += c;
+            c -= b;
+            c ^= Integer.rotateLeft(b, 4);
+            b += a;
             i += 12;
             left -= 12;
         }
         switch (left) {
-            case 11: c += s.charAt(i + 10) << 24; // fall through
-            case 10: c += s.charAt(i + 9) << 16; // fall through
-            case 9: c += s.charAt(i + 8) << 8; // fall through
-            case 8: b += s.charAt(i + 7) << 24; // fall through
-            case 7: b += s.charAt(i + 6) << 16; // fall through
-            case 6: b += s.charAt(i + 5) << 8; // fall through
-            case 5: b += s.charAt(i + 4); // fall through
-            case 4: a += s.charAt(i + 3) << 24; // fall through
-            case 3: a += s.charAt(i + 2) << 16; // fall through
-            case 2: a += s.charAt(i + 1) << 8; // fall through
-            case 1: a += s.charAt(i); // fall through
-            default: break;
+            case 11:
+                c += s.charAt(i + 10) << 24; // fall through
+            case 10:
+                c += s.charAt(i + 9) << 16; // fall through
+            case 9:
+                c += s.charAt(i + 8) << 8; // fall through
+            case 8:
+                b += s.charAt(i + 7) << 24; // fall through
+            case 7:
+                b += s.charAt(i + 6) << 16; // fall through
+            case 6:
+                b += s.charAt(i + 5) << 8; // fall through
+            case 5:
+                b += s.charAt(i + 4); // fall through
+            case 4:
+                a += s.charAt(i + 3) << 24; // fall through
+            case 3:
+                a += s.charAt(i + 2) << 16; // fall through
+            case 2:
+                a += s.charAt(i + 1) << 8; // fall through
+            case 1:
+                a += s.charAt(i); // fall through
+            default:
+                break;
         }
         return finalMix(a, b, c);
     }
 
     private static int finalMix(int a, int b, int c) {
-        c ^= b; c -= Integer.rotateLeft(b, 14);
-        a ^= c; a -= Integer.rotateLeft(c, 11);
-        b ^= a; b -= Integer.rotateLeft(a, 25);
-        c ^= b; c -= Integer.rotateLeft(b, 16);
-        a ^= c; a -= Integer.rotateLeft(c, 4);
-        b ^= a; b -= Integer.rotateLeft(a, 14);
-        c ^= b; c -= Integer.rotateLeft(b, 24);
+        c ^= b;
+        c -= Integer.rotateLeft(b, 14);
+        a ^= c;
+        a -= Integer.rotateLeft(c, 11);
+        b ^= a;
+        b -= Integer.rotateLeft(a, 25);
+        c ^= b;
+        c -= Integer.rotateLeft(b, 16);
+        a ^= c;
+        a -= Integer.rotateLeft(c, 4);
+        b ^= a;
+        b -= Integer.rotateLeft(a, 14);
+        c ^= b;
+        c -= Integer.rotateLeft(b, 24);
         return c;
     }
 

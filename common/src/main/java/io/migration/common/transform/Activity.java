@@ -15,5 +15,4 @@ public record Activity(
         String kind,
         Long campaignId,
         Instant occurredAt,
-        String detailJson) {
-}
+        String detailJson) {}

@@ -25,21 +25,32 @@ final class ActivityBuffer {
     static final int FLAGS = 7;
     /** Where a detail value's bytes are in the partition's array: offset << 32 | length + 1 (0: NULL). */
     static final int FIRST = 8;
+
     static final int SECOND = 9;
 
     private final Partition[] partitions = new Partition[PARTITIONS];
     private int size;
 
-    void add(long hi, long lo, long rHi, long rLo, long list, ActivityKind kind, boolean withCampaign,
-            long campaign, long occurred, byte[] first, byte[] second) {
+    void add(
+            long hi,
+            long lo,
+            long rHi,
+            long rLo,
+            long list,
+            ActivityKind kind,
+            boolean withCampaign,
+            long campaign,
+            long occurred,
+            byte[] first,
+            byte[] second) {
         int p = (int) (hi >>> 56);
         Partition partition = partitions[p];
         if (partition == null) {
             partition = new Partition();
             partitions[p] = partition;
         }
-        partition.add(hi, lo, rHi, rLo, list, kind.ordinal() | (withCampaign ? 256 : 0), campaign, occurred, first,
-                second);
+        partition.add(
+                hi, lo, rHi, rLo, list, kind.ordinal() | (withCampaign ? 256 : 0), campaign, occurred, first, second);
         size++;
     }
 
@@ -93,8 +104,17 @@ final class ActivityBuffer {
         private int count;
         private int used;
 
-        void add(long hi, long lo, long rHi, long rLo, long list, long flags, long campaign, long occurred,
-                byte[] first, byte[] second) {
+        void add(
+                long hi,
+                long lo,
+                long rHi,
+                long rLo,
+                long list,
+                long flags,
+                long campaign,
+                long occurred,
+                byte[] first,
+                byte[] second) {
             if ((count + 1) * STRIDE > rows.length) {
                 rows = Arrays.copyOf(rows, rows.length * 2);
             }

@@ -17,8 +17,7 @@ public final class ActivityDetails {
     private static final byte[] TYPE = ascii("type");
     private static final byte[] REASON = ascii("reason");
 
-    private ActivityDetails() {
-    }
+    private ActivityDetails() {}
 
     /** The key of an event's first value in its detail. */
     public static byte[] firstKey(ActivityKind kind) {
@@ -37,12 +36,13 @@ public final class ActivityDetails {
 
     /** The event's first detail value. */
     static byte[] first(SourceEvent event) {
-        return utf8(switch (event.kind()) {
-            case OPEN -> event.userAgent();
-            case CLICK -> event.url();
-            case BOUNCE -> event.bounceKind();
-            case UNSUBSCRIBE -> event.reason();
-        });
+        return utf8(
+                switch (event.kind()) {
+                    case OPEN -> event.userAgent();
+                    case CLICK -> event.url();
+                    case BOUNCE -> event.bounceKind();
+                    case UNSUBSCRIBE -> event.reason();
+                });
     }
 
     static byte[] second(SourceEvent event) {

@@ -3,5 +3,4 @@ package io.migration.common.transform;
 import java.util.UUID;
 
 /** A target {@code recipient_attributes} row (R7): one per recipient and normalized name. */
-public record Attribute(UUID recipientId, long companyId, String name, String value) {
-}
+public record Attribute(UUID recipientId, long companyId, String name, String value) {}

@@ -3,8 +3,7 @@ package io.migration.common.transform;
 /** Rule R1: how emails are normalized and which normalized emails are valid. */
 public final class Emails {
 
-    private Emails() {
-    }
+    private Emails() {}
 
     /** lower(trim(e)); null stays null. */
     public static String normalize(String email) {

@@ -33,8 +33,7 @@ public final class Ids {
         }
     }
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** Version-5 UUID of {@code name} in {@link #NAMESPACE}. */
     public static UUID nameBased(String name) {

@@ -8,8 +8,7 @@ import java.util.List;
 /** Rule R3 for the {@code lists} table itself. */
 public final class ListTransform {
 
-    private ListTransform() {
-    }
+    private ListTransform() {}
 
     /**
      * A live list is migrated as is (its name untouched: the spec normalizes no list column);

@@ -11,5 +11,4 @@ public record Membership(
         String status,
         String source,
         Instant joinedAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

@@ -6,8 +6,7 @@ package io.migration.common.transform;
  */
 public final class Orphans {
 
-    private Orphans() {
-    }
+    private Orphans() {}
 
     public static Reject reject(String sourceTable, long sourceId) {
         return new Reject(null, sourceTable, sourceId, RejectReason.ORPHAN_RECIPIENT);

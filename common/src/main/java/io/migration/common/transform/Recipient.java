@@ -12,5 +12,4 @@ public record Recipient(
         String lastName,
         String phone,
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

@@ -15,6 +15,7 @@ final class RecipientAggregate {
     final String email;
     /** The recipient's position in its shard, which children's parents refer to. */
     final int index;
+
     final long idHi;
     final long idLo;
     final int bucket;
@@ -46,8 +47,16 @@ final class RecipientAggregate {
     }
 
     /** Folds in one accepted row (R5, R6). */
-    void add(long rowId, long listId, String first, String last, String rowPhone, String status, String source,
-            long rowCreated, long rowUpdated) {
+    void add(
+            long rowId,
+            long listId,
+            String first,
+            String last,
+            String rowPhone,
+            String status,
+            String source,
+            long rowCreated,
+            long rowUpdated) {
         if (!Text.isBlank(first) && newer(rowUpdated, rowId, firstAt, firstRow)) {
             firstName = Text.trim(first);
             firstAt = rowUpdated;

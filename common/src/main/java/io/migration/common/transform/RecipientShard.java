@@ -35,6 +35,7 @@ public final class RecipientShard {
     private final RejectBuffer rejects = new RejectBuffer();
     /** lower(trim(x)) of field names and tags: they repeat, and one instance then serves them all. */
     private final Map<String, String> normalized = new HashMap<>();
+
     private final long[] contributed = new long[CONTRIBUTED_EVENTS + ActivityKind.values().length];
     private RecipientAggregate[] byId;
     private final long[] activityId = new long[2];
@@ -49,8 +50,18 @@ public final class RecipientShard {
     }
 
     /** One list_recipients row: R3, R1 and R4, then R5 and R6 when it is accepted. */
-    public void row(long id, long rowCompanyId, long listId, String email, String firstName, String lastName,
-            String phone, String status, String source, long createdAt, long updatedAt) {
+    public void row(
+            long id,
+            long rowCompanyId,
+            long listId,
+            String email,
+            String firstName,
+            String lastName,
+            String phone,
+            String status,
+            String source,
+            long createdAt,
+            long updatedAt) {
         Guards.sameCompany(companyId, rowCompanyId, SourceTables.LIST_RECIPIENTS, id);
         String normalizedEmail = Emails.normalize(email);
         RejectReason reason = verdict(listId, normalizedEmail);
@@ -108,9 +119,8 @@ public final class RecipientShard {
             return;
         }
         String key = normalized(name);
-        RejectReason reason = Text.isBlank(key) ? RejectReason.BLANK_FIELD_NAME
-                : value == null ? RejectReason.NULL_VALUE
-                : null;
+        RejectReason reason =
+                Text.isBlank(key) ? RejectReason.BLANK_FIELD_NAME : value == null ? RejectReason.NULL_VALUE : null;
         if (reason != null) {
             rejects.add(SourceTables.FIELDS, id, reason, parents.bucket(parent));
             return;
@@ -138,15 +148,32 @@ public final class RecipientShard {
      * R9 for one event row; {@code first} and {@code second} are its detail values
      * ({@link ActivityDetails#members}). Its id derives from the row, so replays overwrite.
      */
-    public void event(ActivityKind kind, long id, long parentId, boolean hasCampaign, long campaignId,
-            long occurredAt, byte[] first, byte[] second) {
+    public void event(
+            ActivityKind kind,
+            long id,
+            long parentId,
+            boolean hasCampaign,
+            long campaignId,
+            long occurredAt,
+            byte[] first,
+            byte[] second) {
         int parent = parentOf(parentId, kind.sourceTable(), id);
         if (parent < 0) {
             return;
         }
         Ids.activityId(kind, id, activityId);
-        activities.add(activityId[0], activityId[1], parents.recipientHi(parent), parents.recipientLo(parent),
-                parents.listId(parent), kind, hasCampaign, campaignId, occurredAt, first, second);
+        activities.add(
+                activityId[0],
+                activityId[1],
+                parents.recipientHi(parent),
+                parents.recipientLo(parent),
+                parents.listId(parent),
+                kind,
+                hasCampaign,
+                campaignId,
+                occurredAt,
+                first,
+                second);
         contributed[CONTRIBUTED_EVENTS + kind.ordinal()]++;
     }
 
@@ -187,7 +214,15 @@ public final class RecipientShard {
         }
         for (int i : UuidOrder.order(keys, keys.length)) {
             RecipientAggregate r = recipients.get(i);
-            visitor.visit(r.idHi, r.idLo, r.email, r.firstName(), r.lastName(), r.phone(), r.createdAt, r.updatedAt,
+            visitor.visit(
+                    r.idHi,
+                    r.idLo,
+                    r.email,
+                    r.firstName(),
+                    r.lastName(),
+                    r.phone(),
+                    r.createdAt,
+                    r.updatedAt,
                     r.bucket);
         }
     }
@@ -225,11 +260,20 @@ public final class RecipientShard {
             long flags = rows[at + ActivityBuffer.FLAGS];
             long first = rows[at + ActivityBuffer.FIRST];
             long second = rows[at + ActivityBuffer.SECOND];
-            visitor.visit(rows[at + ActivityBuffer.ID_HI], rows[at + ActivityBuffer.ID_LO],
-                    rows[at + ActivityBuffer.RECIPIENT_HI], rows[at + ActivityBuffer.RECIPIENT_LO],
-                    rows[at + ActivityBuffer.LIST_ID], ActivityBuffer.kind(flags), ActivityBuffer.hasCampaign(flags),
-                    rows[at + ActivityBuffer.CAMPAIGN_ID], rows[at + ActivityBuffer.OCCURRED_AT], details,
-                    ActivityBuffer.offset(first), ActivityBuffer.length(first), ActivityBuffer.offset(second),
+            visitor.visit(
+                    rows[at + ActivityBuffer.ID_HI],
+                    rows[at + ActivityBuffer.ID_LO],
+                    rows[at + ActivityBuffer.RECIPIENT_HI],
+                    rows[at + ActivityBuffer.RECIPIENT_LO],
+                    rows[at + ActivityBuffer.LIST_ID],
+                    ActivityBuffer.kind(flags),
+                    ActivityBuffer.hasCampaign(flags),
+                    rows[at + ActivityBuffer.CAMPAIGN_ID],
+                    rows[at + ActivityBuffer.OCCURRED_AT],
+                    details,
+                    ActivityBuffer.offset(first),
+                    ActivityBuffer.length(first),
+                    ActivityBuffer.offset(second),
                     ActivityBuffer.length(second));
         });
     }

@@ -19,16 +19,26 @@ public final class RecipientTransform {
             Comparator.comparing(Membership::recipientId).thenComparingLong(Membership::listId);
     private static final Comparator<Attribute> ATTRIBUTE_ORDER =
             Comparator.comparing(Attribute::recipientId).thenComparing(Attribute::name);
-    private static final Comparator<Tag> TAG_ORDER = Comparator.comparing(Tag::recipientId).thenComparing(Tag::tag);
+    private static final Comparator<Tag> TAG_ORDER =
+            Comparator.comparing(Tag::recipientId).thenComparing(Tag::tag);
 
-    private RecipientTransform() {
-    }
+    private RecipientTransform() {}
 
     public static RecipientShardResult transform(RecipientShardInput in) {
         RecipientShard shard = new RecipientShard(in.companyId(), in.listsById());
         for (SourceListRecipient r : in.rows()) {
-            shard.row(r.id(), r.companyId(), r.listId(), r.email(), r.firstName(), r.lastName(), r.phone(),
-                    r.status(), r.source(), PgTime.micros(r.createdAt()), PgTime.micros(r.updatedAt()));
+            shard.row(
+                    r.id(),
+                    r.companyId(),
+                    r.listId(),
+                    r.email(),
+                    r.firstName(),
+                    r.lastName(),
+                    r.phone(),
+                    r.status(),
+                    r.source(),
+                    PgTime.micros(r.createdAt()),
+                    PgTime.micros(r.updatedAt()));
         }
         for (SourceField f : in.fields()) {
             shard.field(f.id(), f.listRecipientId(), f.name(), utf8(f.value()));
@@ -37,9 +47,15 @@ public final class RecipientTransform {
             shard.tag(t.id(), t.listRecipientId(), t.tag());
         }
         for (SourceEvent e : in.events()) {
-            shard.event(e.kind(), e.id(), e.listRecipientId(), e.campaignId() != null,
-                    e.campaignId() == null ? 0 : e.campaignId(), PgTime.micros(e.occurredAt()),
-                    ActivityDetails.first(e), ActivityDetails.second(e));
+            shard.event(
+                    e.kind(),
+                    e.id(),
+                    e.listRecipientId(),
+                    e.campaignId() != null,
+                    e.campaignId() == null ? 0 : e.campaignId(),
+                    PgTime.micros(e.occurredAt()),
+                    ActivityDetails.first(e),
+                    ActivityDetails.second(e));
         }
         return collect(shard);
     }
@@ -48,9 +64,8 @@ public final class RecipientTransform {
     static RecipientShardResult collect(RecipientShard shard) {
         long company = shard.companyId();
         List<Recipient> recipients = new ArrayList<>();
-        shard.recipients((hi, lo, email, first, last, phone, created, updated, bucket) -> recipients.add(
-                new Recipient(new UUID(hi, lo), company, email, first, last, phone, instant(created),
-                        instant(updated))));
+        shard.recipients((hi, lo, email, first, last, phone, created, updated, bucket) -> recipients.add(new Recipient(
+                new UUID(hi, lo), company, email, first, last, phone, instant(created), instant(updated))));
         recipients.sort(Comparator.comparing(Recipient::email));
         List<Membership> memberships = new ArrayList<>();
         shard.memberships((hi, lo, listId, status, source, joined, updated) -> memberships.add(
@@ -64,15 +79,38 @@ public final class RecipientTransform {
         shard.tags((hi, lo, tag) -> tags.add(new Tag(new UUID(hi, lo), company, tag)));
         tags.sort(TAG_ORDER);
         List<Activity> activities = new ArrayList<>();
-        shard.activities((hi, lo, rHi, rLo, listId, kind, hasCampaign, campaign, occurred, details, firstAt, firstLength,
-                secondAt, secondLength) -> activities.add(new Activity(new UUID(hi, lo), new UUID(rHi, rLo), company,
-                        listId, kind.label(), hasCampaign ? campaign : null, instant(occurred), ActivityDetails.of(kind,
-                                slice(details, firstAt, firstLength), slice(details, secondAt, secondLength)))));
+        shard.activities(
+                (hi,
+                        lo,
+                        rHi,
+                        rLo,
+                        listId,
+                        kind,
+                        hasCampaign,
+                        campaign,
+                        occurred,
+                        details,
+                        firstAt,
+                        firstLength,
+                        secondAt,
+                        secondLength) -> activities.add(new Activity(
+                        new UUID(hi, lo),
+                        new UUID(rHi, rLo),
+                        company,
+                        listId,
+                        kind.label(),
+                        hasCampaign ? campaign : null,
+                        instant(occurred),
+                        ActivityDetails.of(
+                                kind, slice(details, firstAt, firstLength), slice(details, secondAt, secondLength)))));
         activities.sort(Comparator.comparing(Activity::id));
         RejectBuffer buffer = shard.rejects();
         List<Reject> rejects = new ArrayList<>(buffer.size());
         for (int i = 0; i < buffer.size(); i++) {
-            rejects.add(new Reject(buffer.ofNoCompany(i) ? null : company, buffer.sourceTable(i), buffer.sourceId(i),
+            rejects.add(new Reject(
+                    buffer.ofNoCompany(i) ? null : company,
+                    buffer.sourceTable(i),
+                    buffer.sourceId(i),
                     buffer.reason(i)));
         }
         rejects.sort(Reject.ORDER);

@@ -91,7 +91,8 @@ public final class RejectBuffer {
     public java.util.Map<String, java.util.Map<String, Long>> countByTableAndReason() {
         java.util.Map<String, java.util.Map<String, Long>> counts = new java.util.TreeMap<>();
         for (int i = 0; i < size; i++) {
-            counts.computeIfAbsent(table[i], t -> new java.util.TreeMap<>()).merge(reason(i).code(), 1L, Long::sum);
+            counts.computeIfAbsent(table[i], t -> new java.util.TreeMap<>())
+                    .merge(reason(i).code(), 1L, Long::sum);
         }
         return counts;
     }

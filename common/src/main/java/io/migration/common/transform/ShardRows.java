@@ -7,19 +7,34 @@ package io.migration.common.transform;
  */
 public final class ShardRows {
 
-    private ShardRows() {
-    }
+    private ShardRows() {}
 
     @FunctionalInterface
     public interface RecipientVisitor<X extends Exception> {
-        void visit(long idHi, long idLo, String email, String firstName, String lastName, String phone,
-                long createdAt, long updatedAt, int bucket) throws X;
+        void visit(
+                long idHi,
+                long idLo,
+                String email,
+                String firstName,
+                String lastName,
+                String phone,
+                long createdAt,
+                long updatedAt,
+                int bucket)
+                throws X;
     }
 
     @FunctionalInterface
     public interface MembershipVisitor<X extends Exception> {
-        void visit(long recipientHi, long recipientLo, long listId, String status, String source, long joinedAt,
-                long updatedAt) throws X;
+        void visit(
+                long recipientHi,
+                long recipientLo,
+                long listId,
+                String status,
+                String source,
+                long joinedAt,
+                long updatedAt)
+                throws X;
     }
 
     @FunctionalInterface
@@ -38,8 +53,21 @@ public final class ShardRows {
      */
     @FunctionalInterface
     public interface ActivityVisitor<X extends Exception> {
-        void visit(long idHi, long idLo, long recipientHi, long recipientLo, long listId, ActivityKind kind,
-                boolean hasCampaign, long campaignId, long occurredAt, byte[] details, int firstOffset,
-                int firstLength, int secondOffset, int secondLength) throws X;
+        void visit(
+                long idHi,
+                long idLo,
+                long recipientHi,
+                long recipientLo,
+                long listId,
+                ActivityKind kind,
+                boolean hasCampaign,
+                long campaignId,
+                long occurredAt,
+                byte[] details,
+                int firstOffset,
+                int firstLength,
+                int secondOffset,
+                int secondLength)
+                throws X;
     }
 }

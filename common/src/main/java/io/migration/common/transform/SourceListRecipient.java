@@ -14,5 +14,4 @@ public record SourceListRecipient(
         String status,
         String source,
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

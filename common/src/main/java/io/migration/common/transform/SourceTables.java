@@ -9,6 +9,5 @@ public final class SourceTables {
     public static final String TAGS = "recipient_tags";
     public static final String SUPPRESSIONS = "suppressions";
 
-    private SourceTables() {
-    }
+    private SourceTables() {}
 }

@@ -5,8 +5,7 @@ public final class Statuses {
 
     private static final String[] VALID = {"subscribed", "unsubscribed", "bounced", "pending"};
 
-    private Statuses() {
-    }
+    private Statuses() {}
 
     /**
      * lower(trim(status)) when it is one of the four valid statuses, else null (invalid). Returns

@@ -14,8 +14,7 @@ public final class SuppressionTransform {
     private static final Comparator<SourceSuppression> EARLIEST =
             Comparator.comparing(SourceSuppression::createdAt).thenComparingLong(SourceSuppression::id);
 
-    private SuppressionTransform() {
-    }
+    private SuppressionTransform() {}
 
     /**
      * Rows with an invalid email are rejected {@code invalid_email}; the others are merged per
@@ -39,8 +38,8 @@ public final class SuppressionTransform {
             earliestByEmail.merge(email, row, (a, b) -> EARLIEST.compare(a, b) <= 0 ? a : b);
         }
         List<Suppression> suppressions = new ArrayList<>(earliestByEmail.size());
-        earliestByEmail.forEach((email, row) ->
-                suppressions.add(new Suppression(companyId, email, row.reason(), row.createdAt())));
+        earliestByEmail.forEach(
+                (email, row) -> suppressions.add(new Suppression(companyId, email, row.reason(), row.createdAt())));
         rejects.sort(Reject.ORDER);
         return new SuppressionResult(suppressions, rejects);
     }

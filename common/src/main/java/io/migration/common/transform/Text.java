@@ -9,8 +9,7 @@ package io.migration.common.transform;
  */
 public final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Only space, \t, \n, \v (U+000B), \f and \r count; NBSP and other Unicode spaces stay. */
     static boolean isSpace(char c) {

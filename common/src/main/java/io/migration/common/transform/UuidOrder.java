@@ -12,8 +12,7 @@ import java.util.Arrays;
  */
 final class UuidOrder {
 
-    private UuidOrder() {
-    }
+    private UuidOrder() {}
 
     static int compare(long hiA, long loA, long hiB, long loB) {
         int byHi = Long.compareUnsigned(hiA, hiB);

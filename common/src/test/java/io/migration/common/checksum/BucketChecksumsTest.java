@@ -11,7 +11,10 @@ class BucketChecksumsTest {
     private static BucketChecksums of(int... bucketsAndRows) {
         BucketChecksums.Builder b = new BucketChecksums.Builder();
         for (int i = 0; i < bucketsAndRows.length; i += 2) {
-            b.put(TaskGroup.RECIPIENTS, bucketsAndRows[i], new BucketSum(bucketsAndRows[i + 1], "h" + bucketsAndRows[i + 1]));
+            b.put(
+                    TaskGroup.RECIPIENTS,
+                    bucketsAndRows[i],
+                    new BucketSum(bucketsAndRows[i + 1], "h" + bucketsAndRows[i + 1]));
         }
         return b.build();
     }
@@ -36,8 +39,10 @@ class BucketChecksumsTest {
 
     @Test
     void jsonRoundTrips() {
-        BucketChecksums sums = new BucketChecksums.Builder().put(TaskGroup.LISTS, 0, new BucketSum(3, "-12"))
-                .put(TaskGroup.SUPPRESSIONS, 4095, new BucketSum(1, "99999999999999999999")).build();
+        BucketChecksums sums = new BucketChecksums.Builder()
+                .put(TaskGroup.LISTS, 0, new BucketSum(3, "-12"))
+                .put(TaskGroup.SUPPRESSIONS, 4095, new BucketSum(1, "99999999999999999999"))
+                .build();
         assertThat(BucketChecksums.fromJson(sums.toJson())).isEqualTo(sums);
         assertThat(BucketChecksums.fromJson(null)).isEqualTo(BucketChecksums.empty());
     }

@@ -18,9 +18,14 @@ import org.junit.jupiter.api.Test;
 @RealServices
 class BinaryCopyIT {
 
-    private static final CopyTable TABLE = CopyTable.of("copy_check",
-            column("id", ColumnType.INT8), column("u", ColumnType.UUID), column("t", ColumnType.TEXT),
-            column("ts", ColumnType.TIMESTAMPTZ), column("j", ColumnType.JSONB), column("n", ColumnType.INT4));
+    private static final CopyTable TABLE = CopyTable.of(
+            "copy_check",
+            column("id", ColumnType.INT8),
+            column("u", ColumnType.UUID),
+            column("t", ColumnType.TEXT),
+            column("ts", ColumnType.TIMESTAMPTZ),
+            column("j", ColumnType.JSONB),
+            column("n", ColumnType.INT4));
 
     @Test
     void rowsWrittenInBinaryReadBackIdentically(TestServices services) throws Exception {
@@ -33,29 +38,40 @@ class BinaryCopyIT {
             }
             try (BinaryCopyWriter out = BinaryCopyWriter.open(conn, TABLE)) {
                 for (int i = 0; i < 3_000; i++) {
-                    out.row().int8(i).uuid(uuid).text(i % 7 == 0 ? null : "row " + i + " \t\\ 😀")
+                    out.row()
+                            .int8(i)
+                            .uuid(uuid)
+                            .text(i % 7 == 0 ? null : "row " + i + " \t\\ 😀")
                             .timestamptz(PgTime.micros(when) + i)
                             .jsonbObject(utf8("k"), utf8("absent"), utf8("v \"q\" \n"), 0, 7, 0, -1)
                             .int4(-i);
                 }
-                out.row().int8(-1).nul().text(big).timestamptz(PgTime.micros(when)).jsonb("{}").nul();
+                out.row()
+                        .int8(-1)
+                        .nul()
+                        .text(big)
+                        .timestamptz(PgTime.micros(when))
+                        .jsonb("{}")
+                        .nul();
                 assertThat(out.finish()).isEqualTo(3_001);
             }
             try (Statement st = conn.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*), sum(n), min(ts), max(j ->> 'k'), bool_and(j -> 'absent' IS NULL), "
-                         + "max(length(t)), bool_and(u = 'ffffffff-0000-5000-8000-000000000001' OR u IS NULL) "
-                         + "FROM copy_check")) {
+                    ResultSet rs = st.executeQuery(
+                            "SELECT count(*), sum(n), min(ts), max(j ->> 'k'), bool_and(j -> 'absent' IS NULL), "
+                                    + "max(length(t)), bool_and(u = 'ffffffff-0000-5000-8000-000000000001' OR u IS NULL) "
+                                    + "FROM copy_check")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(3_001);
                 assertThat(rs.getLong(2)).isEqualTo(-(2_999L * 3_000 / 2));
-                assertThat(rs.getObject(3, java.time.OffsetDateTime.class).toInstant()).isEqualTo(when);
+                assertThat(rs.getObject(3, java.time.OffsetDateTime.class).toInstant())
+                        .isEqualTo(when);
                 assertThat(rs.getString(4)).isEqualTo("v \"q\" \n");
                 assertThat(rs.getBoolean(5)).isTrue();
                 assertThat(rs.getInt(6)).isEqualTo(big.length());
                 assertThat(rs.getBoolean(7)).isTrue();
             }
-            try (BinaryCopyReader in = BinaryCopyReader.open(conn,
-                    "COPY (SELECT id, t, ts, n FROM copy_check ORDER BY id) TO STDOUT (FORMAT binary)", 4)) {
+            try (BinaryCopyReader in = BinaryCopyReader.open(
+                    conn, "COPY (SELECT id, t, ts, n FROM copy_check ORDER BY id) TO STDOUT (FORMAT binary)", 4)) {
                 assertThat(in.next()).isTrue();
                 assertThat(in.int8(0)).isEqualTo(-1);
                 assertThat(in.text(1)).isEqualTo(big);
@@ -85,12 +101,15 @@ class BinaryCopyIT {
             CopyTable refused = TABLE.renamed("copy_refused");
             try (BinaryCopyWriter out = BinaryCopyWriter.open(conn, refused)) {
                 assertThatThrownBy(() -> out.row().text("not an int8"))
-                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("copy_refused.id is INT8");
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("copy_refused.id is INT8");
             }
             conn.rollback();
             try (BinaryCopyWriter out = BinaryCopyWriter.open(conn, refused)) {
                 out.row().int8(1);
-                assertThatThrownBy(out::row).isInstanceOf(IllegalStateException.class).hasMessageContaining("1 of 6");
+                assertThatThrownBy(out::row)
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("1 of 6");
             }
             conn.rollback();
         }
@@ -100,14 +119,18 @@ class BinaryCopyIT {
     void aServerErrorDuringACopyOutIsAnSqlExceptionWithItsState(TestServices services) throws Exception {
         try (Connection conn = connect(services)) {
             assertThatThrownBy(() -> {
-                try (BinaryCopyReader in = BinaryCopyReader.open(conn,
-                        "COPY (SELECT 1 / (3 - g) FROM generate_series(1, 5) g) TO STDOUT (FORMAT binary)", 1)) {
-                    while (in.next()) {
-                        in.int4(0);
-                    }
-                }
-            }).isInstanceOf(java.sql.SQLException.class)
-                    .satisfies(e -> assertThat(((java.sql.SQLException) e).getSQLState()).isEqualTo("22012"));
+                        try (BinaryCopyReader in = BinaryCopyReader.open(
+                                conn,
+                                "COPY (SELECT 1 / (3 - g) FROM generate_series(1, 5) g) TO STDOUT (FORMAT binary)",
+                                1)) {
+                            while (in.next()) {
+                                in.int4(0);
+                            }
+                        }
+                    })
+                    .isInstanceOf(java.sql.SQLException.class)
+                    .satisfies(e -> assertThat(((java.sql.SQLException) e).getSQLState())
+                            .isEqualTo("22012"));
         }
     }
 
@@ -116,7 +139,9 @@ class BinaryCopyIT {
     }
 
     private static Connection connect(TestServices services) throws Exception {
-        return DriverManager.getConnection(services.target().url(), services.target().user(),
+        return DriverManager.getConnection(
+                services.target().url(),
+                services.target().user(),
                 services.target().password());
     }
 }

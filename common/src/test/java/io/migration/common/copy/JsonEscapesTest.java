@@ -43,7 +43,9 @@ class JsonEscapesTest {
             String value = randomText(random);
             byte[] out = new byte[value.length() * 3];
             int end = Utf8.encode(value, out, 0);
-            assertThat(Arrays.copyOf(out, end)).as("UTF-8 of %s", value).isEqualTo(value.getBytes(StandardCharsets.UTF_8));
+            assertThat(Arrays.copyOf(out, end))
+                    .as("UTF-8 of %s", value)
+                    .isEqualTo(value.getBytes(StandardCharsets.UTF_8));
         }
         String loneSurrogate = "a" + (char) 0xD83D + "b";
         byte[] out = new byte[9];
@@ -56,8 +58,8 @@ class JsonEscapesTest {
         StringBuilder text = new StringBuilder();
         int length = random.nextInt(20);
         for (int i = 0; i < length; i++) {
-            text.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0,
-                    random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+            text.appendCodePoint(alphabet.codePointAt(
+                    alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
         }
         return text.toString();
     }

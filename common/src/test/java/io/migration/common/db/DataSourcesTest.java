@@ -17,14 +17,18 @@ class DataSourcesTest {
         assertThat(DataSources.lockTimeout(Duration.ofSeconds(3))).isEqualTo(Duration.ofMillis(2700));
         assertThat(DataSources.lockTimeout(Duration.ofMillis(1))).isEqualTo(Duration.ofMillis(1));
 
-        try (HikariDataSource pool = DataSources.create(new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/x", "u", ""),
-                PoolOptions.defaults("t").withStatementTimeout(Duration.ofSeconds(3)), false)) {
+        try (HikariDataSource pool = DataSources.create(
+                new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/x", "u", ""),
+                PoolOptions.defaults("t").withStatementTimeout(Duration.ofSeconds(3)),
+                false)) {
             assertThat(pool.getDataSourceProperties().getProperty("options"))
                     .isEqualTo("-c statement_timeout=3000 -c lock_timeout=2700");
         }
-        try (HikariDataSource pool = DataSources.create(new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/x", "u", ""),
-                PoolOptions.defaults("t"), false)) {
-            assertThat(pool.getDataSourceProperties().getProperty("options")).as("no timeout, no lock timeout").isNull();
+        try (HikariDataSource pool = DataSources.create(
+                new DatabaseSettings("jdbc:postgresql://127.0.0.1:1/x", "u", ""), PoolOptions.defaults("t"), false)) {
+            assertThat(pool.getDataSourceProperties().getProperty("options"))
+                    .as("no timeout, no lock timeout")
+                    .isNull();
         }
     }
 }

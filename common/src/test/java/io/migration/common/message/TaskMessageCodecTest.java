@@ -23,19 +23,19 @@ class TaskMessageCodecTest {
     @Test
     void companyZeroIsRefusedForEveryOtherGroup() {
         for (TaskGroup group : new TaskGroup[] {TaskGroup.LISTS, TaskGroup.RECIPIENTS, TaskGroup.SUPPRESSIONS}) {
-            assertRefused(new TaskMessage(1, "dry-1", RunMode.DRY_RUN, 0, group, 0, 1, 0, LAST),
-                    Reason.UNKNOWN_COMPANY);
+            assertRefused(
+                    new TaskMessage(1, "dry-1", RunMode.DRY_RUN, 0, group, 0, 1, 0, LAST), Reason.UNKNOWN_COMPANY);
         }
     }
 
     @Test
     void anOrphansTaskMustBeCompanyZeroOneWholeShardAndADryRun() {
-        assertRefused(new TaskMessage(1, "r", RunMode.DRY_RUN, 7, TaskGroup.ORPHANS, 0, 1, 0, LAST),
-                Reason.UNKNOWN_COMPANY);
-        assertRefused(new TaskMessage(1, "r", RunMode.MIGRATE, 0, TaskGroup.ORPHANS, 0, 1, 0, LAST),
-                Reason.UNKNOWN_TABLE);
-        assertRefused(new TaskMessage(1, "r", RunMode.DRY_RUN, 0, TaskGroup.ORPHANS, 0, 2, 0, 2047),
-                Reason.INVALID_SHARD);
+        assertRefused(
+                new TaskMessage(1, "r", RunMode.DRY_RUN, 7, TaskGroup.ORPHANS, 0, 1, 0, LAST), Reason.UNKNOWN_COMPANY);
+        assertRefused(
+                new TaskMessage(1, "r", RunMode.MIGRATE, 0, TaskGroup.ORPHANS, 0, 1, 0, LAST), Reason.UNKNOWN_TABLE);
+        assertRefused(
+                new TaskMessage(1, "r", RunMode.DRY_RUN, 0, TaskGroup.ORPHANS, 0, 2, 0, 2047), Reason.INVALID_SHARD);
     }
 
     @Test
@@ -46,6 +46,8 @@ class TaskMessageCodecTest {
 
     private static void assertRefused(TaskMessage message, Reason reason) {
         assertThatThrownBy(() -> TaskMessageCodec.decode(TaskMessageCodec.encode(message)))
-                .isInstanceOfSatisfying(InvalidMessageException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+                .isInstanceOfSatisfying(
+                        InvalidMessageException.class,
+                        e -> assertThat(e.reason()).isEqualTo(reason));
     }
 }

@@ -22,7 +22,8 @@ class BucketsTest {
         assertThat(Buckets.hashText("john@example.com")).isEqualTo(-217908343);
         assertThat(Buckets.hashText("élodie@exämple.org")).isEqualTo(1233130862);
         assertThat(Buckets.hashText("😀@x.io")).isEqualTo(1752617718);
-        assertThat(Buckets.hashText("a much longer email address@some.domain.example.org")).isEqualTo(-1352710067);
+        assertThat(Buckets.hashText("a much longer email address@some.domain.example.org"))
+                .isEqualTo(-1352710067);
     }
 
     @Test

@@ -20,12 +20,14 @@ record DirtyData(
         List<SourceTag> tags,
         List<SourceEvent> events) {
 
-    private static final String[] EMAILS = {"ann@x.io", "Bob@Y.org", "élodie@exämple.org", "Élodie@exämple.org",
-        "😀@x.io", "cara.d+news@mail.example.com"};
+    private static final String[] EMAILS = {
+        "ann@x.io", "Bob@Y.org", "élodie@exämple.org", "Élodie@exämple.org", "😀@x.io", "cara.d+news@mail.example.com"
+    };
     private static final String[] BAD_EMAILS = {"no-at-sign", "a@b..co", "a b@c.co", "@x.io", "a@x", "a@@x.io"};
     private static final String[] PADDING = {"", " ", "\t", "\u000B", "\f", "\r\n", " \f "};
-    private static final String[] STATUSES = {"subscribed", " SUBSCRIBED ", "Pending\f", "\u000Bbounced", "unsubscribed",
-        "active", "", "sub scribed"};
+    private static final String[] STATUSES = {
+        "subscribed", " SUBSCRIBED ", "Pending\f", "\u000Bbounced", "unsubscribed", "active", "", "sub scribed"
+    };
     private static final String[] NAMES = {"Ann", " Ann ", "ANN", " ", "\u000B\f", null, "Zoë", ""};
     private static final String[] SOURCES = {"web", " import ", null, " ", "API"};
     private static final String[] FIELD_NAMES = {"City", " city ", "CITY", "zip", "\u000BZip", " ", "", "Émoji"};
@@ -44,9 +46,18 @@ record DirtyData(
 
         List<SourceListRecipient> rows = new ArrayList<>();
         for (long id = 1; id <= rowCount; id++) {
-            rows.add(new SourceListRecipient(id, COMPANY, 1 + random.nextInt(10), email(random),
-                    pick(random, NAMES), pick(random, NAMES), pick(random, NAMES), pick(random, STATUSES),
-                    pick(random, SOURCES), t(random.nextInt(4)), t(4 + random.nextInt(4))));
+            rows.add(new SourceListRecipient(
+                    id,
+                    COMPANY,
+                    1 + random.nextInt(10),
+                    email(random),
+                    pick(random, NAMES),
+                    pick(random, NAMES),
+                    pick(random, NAMES),
+                    pick(random, STATUSES),
+                    pick(random, SOURCES),
+                    t(random.nextInt(4)),
+                    t(4 + random.nextInt(4))));
         }
         // Parent ids beyond rowCount do not exist: those children are orphans.
         long parentBound = rowCount + rowCount / 10 + 1;
@@ -54,13 +65,19 @@ record DirtyData(
         List<SourceTag> tags = new ArrayList<>();
         List<SourceEvent> events = new ArrayList<>();
         for (long id = 1; id <= rowCount * 2L; id++) {
-            fields.add(new SourceField(id, 1 + random.nextLong(parentBound), pick(random, FIELD_NAMES),
-                    pick(random, FIELD_VALUES)));
+            fields.add(new SourceField(
+                    id, 1 + random.nextLong(parentBound), pick(random, FIELD_NAMES), pick(random, FIELD_VALUES)));
             tags.add(new SourceTag(id, 1 + random.nextLong(parentBound), pick(random, TAGS)));
             ActivityKind kind = ActivityKind.values()[random.nextInt(4)];
-            events.add(new SourceEvent(kind, id, 1 + random.nextLong(parentBound),
-                    random.nextBoolean() ? null : (long) random.nextInt(5), t(random.nextInt(100)),
-                    pick(random, NAMES), "https://x.io/" + id, random.nextBoolean() ? "hard" : "soft",
+            events.add(new SourceEvent(
+                    kind,
+                    id,
+                    1 + random.nextLong(parentBound),
+                    random.nextBoolean() ? null : (long) random.nextInt(5),
+                    t(random.nextInt(100)),
+                    pick(random, NAMES),
+                    "https://x.io/" + id,
+                    random.nextBoolean() ? "hard" : "soft",
                     pick(random, SOURCES)));
         }
         return new DirtyData(lists, rows, fields, tags, events);

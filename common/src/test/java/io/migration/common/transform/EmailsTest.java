@@ -16,15 +16,42 @@ class EmailsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a@b.co", "x@y.z", "first.last+tag@sub.example.com", "Élodie@exämple.org",
-        "😀@x.io", "a@b.c.d", "\u007F@b.co"})
+    @ValueSource(
+            strings = {
+                "a@b.co",
+                "x@y.z",
+                "first.last+tag@sub.example.com",
+                "Élodie@exämple.org",
+                "😀@x.io",
+                "a@b.c.d",
+                "\u007F@b.co"
+            })
     void valid(String email) {
         assertThat(Emails.isValid(email)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a@", "@b", "ab", "@b.co", "a@@b.co", "a@b@c.co", "abc.co", "a@bco", "a@.b.co",
-        "a@b.co.", "a@b..co", "a b@c.co", "a@b.c o", "a\t@b.co", "a@b.co\u0000", "a\u0001@b.co", " a@b.co"})
+    @ValueSource(
+            strings = {
+                "",
+                "a@",
+                "@b",
+                "ab",
+                "@b.co",
+                "a@@b.co",
+                "a@b@c.co",
+                "abc.co",
+                "a@bco",
+                "a@.b.co",
+                "a@b.co.",
+                "a@b..co",
+                "a b@c.co",
+                "a@b.c o",
+                "a\t@b.co",
+                "a@b.co\u0000",
+                "a\u0001@b.co",
+                " a@b.co"
+            })
     void invalid(String email) {
         assertThat(Emails.isValid(email)).isFalse();
     }

@@ -14,8 +14,7 @@ final class Fixtures {
     static final long OTHER_COMPANY = 43;
     private static final Instant BASE = Instant.parse("2020-01-01T00:00:00Z");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** An instant {@code n} minutes after a fixed base, so tests can say "t(3) is after t(2)". */
     static Instant t(int n) {
@@ -27,14 +26,23 @@ final class Fixtures {
     }
 
     static SourceListRecipient row(long id, long listId, String email, Instant createdAt, Instant updatedAt) {
-        return new SourceListRecipient(id, COMPANY, listId, email, null, null, null, "subscribed", null,
-                createdAt, updatedAt);
+        return new SourceListRecipient(
+                id, COMPANY, listId, email, null, null, null, "subscribed", null, createdAt, updatedAt);
     }
 
-    static SourceListRecipient row(long id, long listId, String email, String first, String last, String phone,
-            String status, String source, Instant createdAt, Instant updatedAt) {
-        return new SourceListRecipient(id, COMPANY, listId, email, first, last, phone, status, source,
-                createdAt, updatedAt);
+    static SourceListRecipient row(
+            long id,
+            long listId,
+            String email,
+            String first,
+            String last,
+            String phone,
+            String status,
+            String source,
+            Instant createdAt,
+            Instant updatedAt) {
+        return new SourceListRecipient(
+                id, COMPANY, listId, email, first, last, phone, status, source, createdAt, updatedAt);
     }
 
     static SourceEvent open(long id, long parent, String userAgent) {
@@ -45,13 +53,21 @@ final class Fixtures {
         return lists.stream().collect(Collectors.toMap(SourceList::id, Function.identity()));
     }
 
-    static RecipientShardInput input(List<SourceList> lists, List<SourceListRecipient> rows,
-            List<SourceField> fields, List<SourceTag> tags, List<SourceEvent> events) {
+    static RecipientShardInput input(
+            List<SourceList> lists,
+            List<SourceListRecipient> rows,
+            List<SourceField> fields,
+            List<SourceTag> tags,
+            List<SourceEvent> events) {
         return new RecipientShardInput(COMPANY, byId(lists), rows, fields, tags, events);
     }
 
-    static RecipientShardResult transform(List<SourceList> lists, List<SourceListRecipient> rows,
-            List<SourceField> fields, List<SourceTag> tags, List<SourceEvent> events) {
+    static RecipientShardResult transform(
+            List<SourceList> lists,
+            List<SourceListRecipient> rows,
+            List<SourceField> fields,
+            List<SourceTag> tags,
+            List<SourceEvent> events) {
         return RecipientTransform.transform(input(lists, rows, fields, tags, events));
     }
 

@@ -10,9 +10,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StatusesTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "subscribed|subscribed", "SUBSCRIBED|subscribed", "'  Unsubscribed\t'|unsubscribed",
-        "'\u000Bbounced\f'|bounced", "PenDing|pending"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "subscribed|subscribed",
+                "SUBSCRIBED|subscribed",
+                "'  Unsubscribed\t'|unsubscribed",
+                "'\u000Bbounced\f'|bounced",
+                "PenDing|pending"
+            })
     void normalizesValidStatuses(String raw, String expected) {
         assertThat(Statuses.normalize(raw)).isEqualTo(expected);
     }

@@ -62,7 +62,7 @@ final class BlockedState implements BlockedListener {
     }
 
     private PublishFailure expired() {
-        return new PublishFailure("the broker blocked publishing for more than " + timeout.toSeconds() + " s ("
-                + reason + ": a memory or disk alarm)");
+        return new PublishFailure("the broker blocked publishing for more than " + timeout.toSeconds() + " s (" + reason
+                + ": a memory or disk alarm)");
     }
 }

@@ -83,7 +83,11 @@ public final class TaskPublisher implements AutoCloseable {
                         .messageId(messageId)
                         .timestamp(new java.util.Date())
                         .build();
-                channel.basicPublish(topology.workExchange(), Topology.TASK_ROUTING_KEY, true, props,
+                channel.basicPublish(
+                        topology.workExchange(),
+                        Topology.TASK_ROUTING_KEY,
+                        true,
+                        props,
                         TaskMessageCodec.encode(task.toMessage(mode)));
                 batch.put(messageId, task.key());
                 if (batch.size() == BATCH) {
@@ -131,8 +135,8 @@ public final class TaskPublisher implements AutoCloseable {
                 if (blocked.blocked()) {
                     started = System.nanoTime();
                 } else if (System.nanoTime() - started > timeout.toNanos()) {
-                    throw new PublishFailure("the broker did not confirm the messages within " + timeout.toSeconds()
-                            + " s");
+                    throw new PublishFailure(
+                            "the broker did not confirm the messages within " + timeout.toSeconds() + " s");
                 }
             }
         }

@@ -17,12 +17,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "companies",
-        description = {"Every company of the source with its lifecycle state and the run that set it: never-tried,"
-                + " dry-run-running, dry-run-passed, dry-run-failed, scheduled, migrating, migrated, verifying,"
-                + " verified, switching, switched, rolled-back, failed.",
+@Command(
+        name = "companies",
+        description = {
+            "Every company of the source with its lifecycle state and the run that set it: never-tried,"
+                    + " dry-run-running, dry-run-passed, dry-run-failed, scheduled, migrating, migrated, verifying,"
+                    + " verified, switching, switched, rolled-back, failed.",
             "The latest run with a task of the company sets its state; a newer cutover sets switching, switched,"
-                + " rolled-back or failed (needs a new switch window), and a window still to come scheduled."})
+                    + " rolled-back or failed (needs a new switch window), and a window still to come scheduled."
+        })
 final class CompaniesCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -40,17 +43,26 @@ final class CompaniesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat output = FormatOption.parse(format);
-        CompanyState wanted = state == null ? null : CompanyState.named(state).orElseThrow(() -> new CommandFailure(
-                "unknown --state " + state + " (known: " + CompanyState.names() + ")", OneLineErrors.USAGE, null));
+        CompanyState wanted = state == null
+                ? null
+                : CompanyState.named(state)
+                        .orElseThrow(() -> new CommandFailure(
+                                "unknown --state " + state + " (known: " + CompanyState.names() + ")",
+                                OneLineErrors.USAGE,
+                                null));
         ConnectionSettings settings = cli.connectionSettings();
         try (HikariDataSource source = Databases.openSource(settings.source(), "companies-source");
-             HikariDataSource target = Databases.open(settings.target(), "companies-target")) {
+                HikariDataSource target = Databases.open(settings.target(), "companies-target")) {
             List<Long> ids = CompanyLifecycle.sourceCompanies(Jdbi.create(source));
-            List<CompanyStatus> companies = Databases.controlTablesQuery(
-                    () -> new CompanyLifecycle(Jdbi.create(target)).states(ids));
+            List<CompanyStatus> companies =
+                    Databases.controlTablesQuery(() -> new CompanyLifecycle(Jdbi.create(target)).states(ids));
             PrintWriter out = spec.commandLine().getOut();
-            CompaniesWriter.write(companies.stream().filter(c -> wanted == null || c.state() == wanted).toList(),
-                    output, out);
+            CompaniesWriter.write(
+                    companies.stream()
+                            .filter(c -> wanted == null || c.state() == wanted)
+                            .toList(),
+                    output,
+                    out);
             out.flush();
             return 0;
         }

@@ -13,11 +13,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rollback",
-        description = {"Within CUTOVER_ROLLBACK_WINDOW (default 7 days) of a company's switch: runs"
-                + " CUTOVER_ROLLBACK_HOOK, then prints per company and target table the rows inserted, changed and"
-                + " deleted in the target since the switch (CSV); the company becomes rolled-back.",
-            "Exit 1 for a company never switched or whose window has passed."})
+@Command(
+        name = "rollback",
+        description = {
+            "Within CUTOVER_ROLLBACK_WINDOW (default 7 days) of a company's switch: runs"
+                    + " CUTOVER_ROLLBACK_HOOK, then prints per company and target table the rows inserted, changed and"
+                    + " deleted in the target since the switch (CSV); the company becomes rolled-back.",
+            "Exit 1 for a company never switched or whose window has passed."
+        })
 final class CutoverRollbackCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -38,7 +41,8 @@ final class CutoverRollbackCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), OneLineErrors.USAGE, e);
         }
-        try (HikariDataSource target = Databases.open(cutover.cli.connectionSettings().target(), "rollback-target")) {
+        try (HikariDataSource target =
+                Databases.open(cutover.cli.connectionSettings().target(), "rollback-target")) {
             PrintWriter out = spec.commandLine().getOut();
             boolean all = Databases.controlTablesQuery(() -> {
                 try {

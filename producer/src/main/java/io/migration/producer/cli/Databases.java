@@ -14,8 +14,7 @@ final class Databases {
 
     private static final String UNDEFINED_TABLE = "42P01";
 
-    private Databases() {
-    }
+    private Databases() {}
 
     static HikariDataSource open(DatabaseSettings db, String poolName) {
         return open(db, PoolOptions.defaults(poolName));
@@ -23,16 +22,17 @@ final class Databases {
 
     /** The source is production: read-only connections with a statement timeout. */
     static HikariDataSource openSource(DatabaseSettings db, String poolName) {
-        return open(db, PoolOptions.defaults(poolName).withReadOnly(true)
-                .withStatementTimeout(Duration.ofMinutes(5)));
+        return open(db, PoolOptions.defaults(poolName).withReadOnly(true).withStatementTimeout(Duration.ofMinutes(5)));
     }
 
     static HikariDataSource open(DatabaseSettings db, PoolOptions options) {
         try {
             return DataSources.create(db, options);
         } catch (HikariPool.PoolInitializationException e) {
-            throw new CommandFailure("cannot connect to " + db.safeUrl() + " as " + db.user() + ": "
-                    + OneLineErrors.describe(e.getCause() == null ? e : e.getCause()), e);
+            throw new CommandFailure(
+                    "cannot connect to " + db.safeUrl() + " as " + db.user() + ": "
+                            + OneLineErrors.describe(e.getCause() == null ? e : e.getCause()),
+                    e);
         }
     }
 
@@ -43,8 +43,10 @@ final class Databases {
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof SQLException sql && UNDEFINED_TABLE.equals(sql.getSQLState())) {
-                    throw new CommandFailure("the target database has no migration control tables:"
-                            + " run `producer migrate-schema` first", e);
+                    throw new CommandFailure(
+                            "the target database has no migration control tables:"
+                                    + " run `producer migrate-schema` first",
+                            e);
                 }
             }
             throw e;

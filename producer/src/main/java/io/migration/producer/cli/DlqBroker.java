@@ -15,8 +15,7 @@ final class DlqBroker {
 
     private static final int NOT_FOUND = 404;
 
-    private DlqBroker() {
-    }
+    private DlqBroker() {}
 
     static Connection open(ConnectionSettings settings, String name) {
         Connection connection;
@@ -25,8 +24,10 @@ final class DlqBroker {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), e);
         } catch (IOException | TimeoutException | RuntimeException e) {
-            throw new CommandFailure("cannot reach RabbitMQ at " + AmqpConnections.redact(settings.amqpUri())
-                    + " (AMQP_URI): " + OneLineErrors.describe(e), e);
+            throw new CommandFailure(
+                    "cannot reach RabbitMQ at " + AmqpConnections.redact(settings.amqpUri()) + " (AMQP_URI): "
+                            + OneLineErrors.describe(e),
+                    e);
         }
         String queue = new Topology(settings.fleetName()).deadQueue();
         try (Channel channel = connection.createChannel()) {
@@ -34,17 +35,21 @@ final class DlqBroker {
         } catch (IOException | TimeoutException | RuntimeException e) {
             connection.abort(2000);
             if (notFound(e)) {
-                throw new CommandFailure("the broker has no dead-letter queue " + queue
-                        + " (is FLEET_NAME right? the fleet's first enqueue or worker creates it)", e);
+                throw new CommandFailure(
+                        "the broker has no dead-letter queue " + queue
+                                + " (is FLEET_NAME right? the fleet's first enqueue or worker creates it)",
+                        e);
             }
-            throw new CommandFailure("cannot open the dead-letter queue " + queue + ": " + OneLineErrors.describe(e), e);
+            throw new CommandFailure(
+                    "cannot open the dead-letter queue " + queue + ": " + OneLineErrors.describe(e), e);
         }
         return connection;
     }
 
     private static boolean notFound(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ShutdownSignalException s && s.getReason() instanceof AMQP.Channel.Close close
+            if (t instanceof ShutdownSignalException s
+                    && s.getReason() instanceof AMQP.Channel.Close close
                     && close.getReplyCode() == NOT_FOUND) {
                 return true;
             }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "dlq",
+@Command(
+        name = "dlq",
         description = "Inspects, replays into the work queue, or drops dead letters matching the filters.",
         subcommands = {DlqListCommand.class, DlqReplayCommand.class, DlqPurgeCommand.class})
 final class DlqCommand implements Runnable {

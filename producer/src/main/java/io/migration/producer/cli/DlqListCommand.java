@@ -39,7 +39,7 @@ final class DlqListCommand implements Callable<Integer> {
         String queue = new Topology(settings.fleetName()).deadQueue();
         List<DeadLetter> letters;
         try (Connection connection = DlqBroker.open(settings, "producer-dlq-list");
-             Channel channel = connection.createChannel()) {
+                Channel channel = connection.createChannel()) {
             letters = DeadLetterReader.list(channel, queue, filter);
             // Closing the channel puts every message back: listing consumes nothing.
         }
@@ -50,7 +50,11 @@ final class DlqListCommand implements Callable<Integer> {
             DeadLetterTable.table(letters, out);
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("%d dead letter(s)%s in %s%s%n", letters.size(), filter.describe(), queue,
+        err.printf(
+                "%d dead letter(s)%s in %s%s%n",
+                letters.size(),
+                filter.describe(),
+                queue,
                 letters.size() == filter.limit() ? " (--limit " + filter.limit() + " reached; there may be more)" : "");
         err.flush();
         return 0;

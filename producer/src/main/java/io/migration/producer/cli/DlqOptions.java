@@ -13,14 +13,20 @@ final class DlqOptions {
     @Option(names = "--company", paramLabel = "N", description = "only this company's dead letters")
     Long company;
 
-    @Option(names = "--reason", paramLabel = "TEXT",
-            description = "only this reason (the worker's, e.g. failed, malformed_message, or the broker's, e.g. delivery_limit)")
+    @Option(
+            names = "--reason",
+            paramLabel = "TEXT",
+            description =
+                    "only this reason (the worker's, e.g. failed, malformed_message, or the broker's, e.g. delivery_limit)")
     String reason;
 
     @Option(names = "--limit", paramLabel = "N", description = "at most N dead letters")
     Integer limit;
 
-    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+    @Option(
+            names = "--format",
+            paramLabel = "table|json",
+            defaultValue = "table",
             description = "table or json (default ${DEFAULT-VALUE})")
     String format;
 
@@ -38,8 +44,9 @@ final class DlqOptions {
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "json" -> true;
             case "table" -> false;
-            default -> throw new CommandFailure("unknown --format " + format + " (expected table or json)",
-                    OneLineErrors.USAGE, null);
+            default ->
+                throw new CommandFailure(
+                        "unknown --format " + format + " (expected table or json)", OneLineErrors.USAGE, null);
         };
     }
 }

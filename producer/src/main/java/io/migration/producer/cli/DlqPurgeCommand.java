@@ -39,17 +39,22 @@ final class DlqPurgeCommand implements Callable<Integer> {
         String queue = new Topology(settings.fleetName()).deadQueue();
         int count;
         try (Connection connection = DlqBroker.open(settings, "producer-dlq-purge");
-             Channel channel = connection.createChannel()) {
+                Channel channel = connection.createChannel()) {
             if (!yes) {
                 int wouldGo = DeadLetterReader.list(channel, queue, filter).size();
-                throw new CommandFailure("purge would drop " + wouldGo + " dead letter(s)" + filter.describe()
-                        + " from " + queue + " for good; repeat with --yes to drop them", OneLineErrors.USAGE, null);
+                throw new CommandFailure(
+                        "purge would drop " + wouldGo + " dead letter(s)" + filter.describe() + " from " + queue
+                                + " for good; repeat with --yes to drop them",
+                        OneLineErrors.USAGE,
+                        null);
             }
             count = DeadLetterPurger.purge(channel, queue, filter);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json ? "{\"purged\": " + count + "}"
-                : "purged " + count + " dead letter(s)" + filter.describe() + " from " + queue);
+        out.println(
+                json
+                        ? "{\"purged\": " + count + "}"
+                        : "purged " + count + " dead letter(s)" + filter.describe() + " from " + queue);
         out.flush();
         return 0;
     }

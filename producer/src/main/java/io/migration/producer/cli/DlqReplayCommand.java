@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "replay",
+@Command(
+        name = "replay",
         description = "Moves the matching dead letters back to the work queue, each task's attempts reset;"
                 + " safe to repeat or to interrupt.")
 final class DlqReplayCommand implements Callable<Integer> {
@@ -33,7 +34,10 @@ final class DlqReplayCommand implements Callable<Integer> {
     @Mixin
     DlqOptions options;
 
-    @Option(names = "--rate", paramLabel = "N", defaultValue = "50",
+    @Option(
+            names = "--rate",
+            paramLabel = "N",
+            defaultValue = "50",
             description = "at most N messages a second (default ${DEFAULT-VALUE})")
     double rate;
 
@@ -48,7 +52,7 @@ final class DlqReplayCommand implements Callable<Integer> {
         Topology topology = new Topology(settings.fleetName());
         DeadLetterReplayer.Result result;
         try (HikariDataSource target = Databases.open(settings.target(), "dlq-replay-target");
-             Connection connection = DlqBroker.open(settings, "producer-dlq-replay")) {
+                Connection connection = DlqBroker.open(settings, "producer-dlq-replay")) {
             TaskLedger ledger = new TaskLedger(Jdbi.create(target));
             Databases.controlTablesQuery(() -> ledger.findRun(""));
             result = new DeadLetterReplayer(connection, topology, ledger, rate, Duration.ofSeconds(30)).replay(filter);
@@ -57,13 +61,20 @@ final class DlqReplayCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.printf("{\"matched\": %d, \"replayed\": %d, \"skippedSucceeded\": %d, \"unknownTasks\": %d}%n",
+            out.printf(
+                    "{\"matched\": %d, \"replayed\": %d, \"skippedSucceeded\": %d, \"unknownTasks\": %d}%n",
                     result.matched(), result.replayed(), result.skipped(), result.unknown());
         } else {
-            out.printf("replayed %d dead letter(s)%s to %s, skipped %d whose task already succeeded%s%n",
-                    result.replayed(), filter.describe(), topology.workQueue(), result.skipped(),
-                    result.unknown() == 0 ? "" : ", left " + result.unknown() + " whose task is unknown (the ledger"
-                            + " planned no such task: forged, or from another target; dlq purge drops them)");
+            out.printf(
+                    "replayed %d dead letter(s)%s to %s, skipped %d whose task already succeeded%s%n",
+                    result.replayed(),
+                    filter.describe(),
+                    topology.workQueue(),
+                    result.skipped(),
+                    result.unknown() == 0
+                            ? ""
+                            : ", left " + result.unknown() + " whose task is unknown (the ledger"
+                                    + " planned no such task: forged, or from another target; dlq purge drops them)");
         }
         out.flush();
         return 0;

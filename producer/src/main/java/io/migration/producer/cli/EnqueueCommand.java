@@ -23,12 +23,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-@Command(name = "enqueue",
+@Command(
+        name = "enqueue",
         description = "Plans a run and publishes one message per company per table-shard; prints the run id last.")
 final class EnqueueCommand implements Callable<Integer> {
 
@@ -45,9 +46,14 @@ final class EnqueueCommand implements Callable<Integer> {
     Selection selection;
 
     static final class Selection {
-        @Option(names = "--all", description = "every company of the source") boolean all;
-        @Option(names = "--companies", split = ",", description = "company ids, comma-separated") List<Long> companies;
-        @Option(names = "--cohort", description = "a file of company ids, one a line") Path cohort;
+        @Option(names = "--all", description = "every company of the source")
+        boolean all;
+
+        @Option(names = "--companies", split = ",", description = "company ids, comma-separated")
+        List<Long> companies;
+
+        @Option(names = "--cohort", description = "a file of company ids, one a line")
+        Path cohort;
     }
 
     @Option(names = "--run-id", description = "reuse a run id: publishes only what was not confirmed before")
@@ -57,23 +63,31 @@ final class EnqueueCommand implements Callable<Integer> {
     @Mixin
     ReadinessOptions readiness;
 
-    @Option(names = "--shard-rows",
+    @Option(
+            names = "--shard-rows",
             description = "most source rows in one task (default " + RunPlanner.DEFAULT_SHARD_ROWS + ")")
     Integer shardRows;
 
-    @Option(names = "--broker-timeout", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(
+            names = "--broker-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "60",
             description = "how long to wait for the broker's confirms, or for it to lift a memory or disk alarm"
                     + " (default ${DEFAULT-VALUE})")
     long brokerTimeoutSeconds;
 
     @Override
     public Integer call() throws Exception {
-        RunMode runMode = RunMode.fromWireName(mode).filter(RunMode::enqueued).orElseThrow(() -> new CommandFailure(
-                "unknown --mode " + mode + " (expected dry-run, migrate or verify)", OneLineErrors.USAGE, null));
+        RunMode runMode = RunMode.fromWireName(mode)
+                .filter(RunMode::enqueued)
+                .orElseThrow(() -> new CommandFailure(
+                        "unknown --mode " + mode + " (expected dry-run, migrate or verify)",
+                        OneLineErrors.USAGE,
+                        null));
         readiness.validate(runMode);
         if (runId != null && !RUN_ID.matcher(runId).matches()) {
-            throw new CommandFailure("--run-id must be 1-100 letters, digits, '.', '_' or '-': " + runId,
-                    OneLineErrors.USAGE, null);
+            throw new CommandFailure(
+                    "--run-id must be 1-100 letters, digits, '.', '_' or '-': " + runId, OneLineErrors.USAGE, null);
         }
         if (shardRows != null && shardRows < 1) {
             throw new CommandFailure("--shard-rows must be positive", OneLineErrors.USAGE, null);
@@ -86,11 +100,11 @@ final class EnqueueCommand implements Callable<Integer> {
         String id = runId != null ? runId : newRunId();
         // The broker first: a wrong AMQP_URI or a broker that is down must not leave a run recorded.
         try (TaskPublisher publisher = EnqueuePublishing.open(settings, brokerTimeoutSeconds);
-             HikariDataSource target = Databases.open(settings.target(), "enqueue-target")) {
+                HikariDataSource target = Databases.open(settings.target(), "enqueue-target")) {
             Jdbi targetDb = Jdbi.create(target);
             TaskLedger ledger = new TaskLedger(targetDb);
-            boolean repeat = Databases.controlTablesQuery(() -> EnqueuePublishing.isRepeat(
-                    targetDb, id, runMode, companies, shardRows));
+            boolean repeat = Databases.controlTablesQuery(
+                    () -> EnqueuePublishing.isRepeat(targetDb, id, runMode, companies, shardRows));
             if (repeat) {
                 System.err.printf("run %s exists: publishing the tasks not confirmed before%n", id);
             } else {
@@ -98,8 +112,9 @@ final class EnqueueCommand implements Callable<Integer> {
             }
             List<PlannedTask> pending = ledger.unpublishedTasks(id);
             EnqueuePublishing.publish(publisher, ledger, id, pending, runMode);
-            System.err.printf("published %d task(s) of run %s to %s%n", pending.size(), id,
-                    new Topology(settings.fleetName()).workQueue());
+            System.err.printf(
+                    "published %d task(s) of run %s to %s%n",
+                    pending.size(), id, new Topology(settings.fleetName()).workQueue());
         }
         System.out.println(id);
         return 0;
@@ -120,7 +135,12 @@ final class EnqueueCommand implements Callable<Integer> {
         }
     }
 
-    private void planRun(ConnectionSettings settings, TaskLedger ledger, Jdbi targetDb, String id, RunMode runMode,
+    private void planRun(
+            ConnectionSettings settings,
+            TaskLedger ledger,
+            Jdbi targetDb,
+            String id,
+            RunMode runMode,
             CompanySelection companies) {
         try (HikariDataSource source = Databases.openSource(settings.source(), "enqueue-source")) {
             SourceCatalog catalog = new SourceCatalog(Jdbi.create(source));
@@ -129,11 +149,18 @@ final class EnqueueCommand implements Callable<Integer> {
             if (runMode == RunMode.MIGRATE) {
                 refuseSwitched(targetDb, planned);
             }
-            RunAdmission admission = readiness.admit(id, runMode, companies.all(), planned, Jdbi.create(source),
-                    targetDb, cli.environment());
+            RunAdmission admission = readiness.admit(
+                    id, runMode, companies.all(), planned, Jdbi.create(source), targetDb, cli.environment());
             List<PlannedTask> tasks = admission.tasks();
-            ledger.recordRun(new NewRun(id, runMode, companies.description(),
-                    companies.all() ? null : companies.companyIds(), rows, settings.fleetName()), tasks,
+            ledger.recordRun(
+                    new NewRun(
+                            id,
+                            runMode,
+                            companies.description(),
+                            companies.all() ? null : companies.companyIds(),
+                            rows,
+                            settings.fleetName()),
+                    tasks,
                     admission::record);
             System.err.printf("planned run %s: %d task(s) over %s%n", id, tasks.size(), companies.description());
         }
@@ -144,15 +171,22 @@ final class EnqueueCommand implements Callable<Integer> {
      * with the legacy rows. It is refused, override or not, until `cutover rollback`.
      */
     private static void refuseSwitched(Jdbi targetDb, List<PlannedTask> planned) {
-        List<Long> ids = planned.stream().map(PlannedTask::companyId).distinct().sorted().toList();
-        List<String> switched = new io.migration.producer.cutover.CutoverLedger(targetDb).latestOf(ids).values()
-                .stream().map(io.migration.producer.cutover.CutoverLedger.Latest::cutover)
-                .filter(c -> c.state() == io.migration.producer.cutover.CutoverState.SWITCHED)
-                .map(c -> c.companyId() + " (run " + c.runId() + ")").sorted().toList();
+        List<Long> ids =
+                planned.stream().map(PlannedTask::companyId).distinct().sorted().toList();
+        List<String> switched = new io.migration.producer.cutover.CutoverLedger(targetDb)
+                .latestOf(ids).values().stream()
+                        .map(io.migration.producer.cutover.CutoverLedger.Latest::cutover)
+                        .filter(c -> c.state() == io.migration.producer.cutover.CutoverState.SWITCHED)
+                        .map(c -> c.companyId() + " (run " + c.runId() + ")")
+                        .sorted()
+                        .toList();
         if (!switched.isEmpty()) {
-            throw new CommandFailure("refused: company(ies) " + String.join(", ", switched) + " switched to the new"
-                    + " service: a migrate run would overwrite its writes (cutover rollback first); nothing was"
-                    + " recorded", OneLineErrors.FAILURE, null);
+            throw new CommandFailure(
+                    "refused: company(ies) " + String.join(", ", switched) + " switched to the new"
+                            + " service: a migrate run would overwrite its writes (cutover rollback first); nothing was"
+                            + " recorded",
+                    OneLineErrors.FAILURE,
+                    null);
         }
     }
 

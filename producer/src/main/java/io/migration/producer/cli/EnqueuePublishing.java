@@ -20,20 +20,24 @@ import org.jdbi.v3.core.Jdbi;
 /** Enqueue's dealings with the broker and a reused run id, each failure as one line. */
 final class EnqueuePublishing {
 
-    private EnqueuePublishing() {
-    }
+    private EnqueuePublishing() {}
 
     /** Connects, declares the topology and turns confirms on; fails before anything is recorded. */
     static TaskPublisher open(ConnectionSettings settings, long timeoutSeconds) {
         String where = AmqpConnections.redact(settings.amqpUri());
         try {
-            return new TaskPublisher(settings.amqpUri(), new Topology(settings.fleetName()),
-                    Duration.ofSeconds(timeoutSeconds), System.err::println);
+            return new TaskPublisher(
+                    settings.amqpUri(),
+                    new Topology(settings.fleetName()),
+                    Duration.ofSeconds(timeoutSeconds),
+                    System.err::println);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), e);
         } catch (IOException | TimeoutException | RuntimeException e) {
-            throw new CommandFailure("cannot reach RabbitMQ at " + where + " (AMQP_URI): " + OneLineErrors.describe(e)
-                    + "; nothing was recorded", e);
+            throw new CommandFailure(
+                    "cannot reach RabbitMQ at " + where + " (AMQP_URI): " + OneLineErrors.describe(e)
+                            + "; nothing was recorded",
+                    e);
         }
     }
 
@@ -46,8 +50,8 @@ final class EnqueuePublishing {
     }
 
     /** Publishes and marks each confirmed batch published; a failure says how to send the rest. */
-    static void publish(TaskPublisher publisher, TaskLedger ledger, String runId, List<PlannedTask> tasks,
-            RunMode mode) throws InterruptedException {
+    static void publish(TaskPublisher publisher, TaskLedger ledger, String runId, List<PlannedTask> tasks, RunMode mode)
+            throws InterruptedException {
         AtomicInteger confirmed = new AtomicInteger();
         try {
             publisher.publish(tasks, mode, keys -> {
@@ -55,11 +59,15 @@ final class EnqueuePublishing {
                 confirmed.addAndGet(keys.size());
             });
         } catch (PublishFailure e) {
-            throw new CommandFailure(e.getMessage() + "; run " + runId + ": " + confirmed.get() + " of " + tasks.size()
-                    + " task(s) published, repeat enqueue with --run-id " + runId + " to publish the rest", e);
+            throw new CommandFailure(
+                    e.getMessage() + "; run " + runId + ": " + confirmed.get() + " of " + tasks.size()
+                            + " task(s) published, repeat enqueue with --run-id " + runId + " to publish the rest",
+                    e);
         } catch (IOException | TimeoutException e) {
-            throw new CommandFailure("publishing run " + runId + " failed: " + OneLineErrors.describe(e)
-                    + "; repeat enqueue with --run-id " + runId + " to publish the rest", e);
+            throw new CommandFailure(
+                    "publishing run " + runId + " failed: " + OneLineErrors.describe(e)
+                            + "; repeat enqueue with --run-id " + runId + " to publish the rest",
+                    e);
         }
     }
 }

@@ -12,8 +12,7 @@ final class EnvironmentCheck {
 
     private static final String JDBC_PREFIX = "jdbc:postgresql:";
 
-    private EnvironmentCheck() {
-    }
+    private EnvironmentCheck() {}
 
     static ConnectionSettings databasesChecked(ConnectionSettings settings) {
         databaseUrl("SOURCE_DB_URL", settings.source(), ConnectionSettings.DEFAULT_SOURCE_URL);
@@ -23,9 +22,11 @@ final class EnvironmentCheck {
 
     private static void databaseUrl(String variable, DatabaseSettings db, String example) {
         if (!db.url().startsWith(JDBC_PREFIX) || db.url().length() == JDBC_PREFIX.length()) {
-            throw new CommandFailure(variable + " must be a PostgreSQL JDBC URL such as " + example + ", not "
-                    + AmqpUris.redact(db.safeUrl()),
-                    OneLineErrors.USAGE, null);
+            throw new CommandFailure(
+                    variable + " must be a PostgreSQL JDBC URL such as " + example + ", not "
+                            + AmqpUris.redact(db.safeUrl()),
+                    OneLineErrors.USAGE,
+                    null);
         }
     }
 }

@@ -5,8 +5,7 @@ import io.migration.producer.report.OutputFormat;
 /** {@code --format table|csv|json}: a wrong name is a usage error naming the known ones. */
 final class FormatOption {
 
-    private FormatOption() {
-    }
+    private FormatOption() {}
 
     static OutputFormat parse(String name) {
         try {

@@ -8,7 +8,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "migrate-schema",
+@Command(
+        name = "migrate-schema",
         description = "Creates or upgrades the target tables and the migration's own tables; safe to repeat.")
 final class MigrateSchemaCommand implements Callable<Integer> {
 
@@ -20,9 +21,11 @@ final class MigrateSchemaCommand implements Callable<Integer> {
         ConnectionSettings settings = cli.connectionSettings();
         try (HikariDataSource target = Databases.open(settings.target(), "migrate-schema-target")) {
             MigrateResult result = TargetSchema.migrate(target);
-            System.out.printf("target schema at version %s (%d migration(s) applied) in %s%n",
+            System.out.printf(
+                    "target schema at version %s (%d migration(s) applied) in %s%n",
                     result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
-                    result.migrationsExecuted, settings.target().safeUrl());
+                    result.migrationsExecuted,
+                    settings.target().safeUrl());
             return 0;
         }
     }

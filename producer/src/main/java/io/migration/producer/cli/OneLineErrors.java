@@ -24,7 +24,8 @@ final class OneLineErrors implements IExecutionExceptionHandler, IParameterExcep
         PrintWriter err = ex.getCommandLine().getErr();
         // picocli starts some messages with its own "Error: ".
         String message = ex instanceof CommandLine.UnmatchedArgumentException unmatched
-                ? StrictArguments.describe(unmatched) : ex.getMessage();
+                ? StrictArguments.describe(unmatched)
+                : ex.getMessage();
         err.println("error: " + message.replaceFirst("^Error: ", "") + " (see --help)");
         err.flush();
         return USAGE;

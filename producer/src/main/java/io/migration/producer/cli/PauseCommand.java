@@ -6,7 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "pause",
+@Command(
+        name = "pause",
         description = "Pauses the whole fleet within a few seconds: in-flight shards roll back and go back to the"
                 + " queue without counting an attempt, no new shard starts until resume.")
 final class PauseCommand implements Callable<Integer> {
@@ -19,7 +20,7 @@ final class PauseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return FleetControlCommands.apply(cli, spec.commandLine().getOut(), "pause",
-                control -> control.pause(FleetControlCommands.operator()));
+        return FleetControlCommands.apply(
+                cli, spec.commandLine().getOut(), "pause", control -> control.pause(FleetControlCommands.operator()));
     }
 }

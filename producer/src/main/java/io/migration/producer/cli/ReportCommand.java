@@ -18,11 +18,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "report",
-        description = {"Per company: rows read, written and rejected by table and reason, and duration;"
-                + " a dry run's PASS or FAIL with reasons, a verify run's VERIFIED or the differences.",
+@Command(
+        name = "report",
+        description = {
+            "Per company: rows read, written and rejected by table and reason, and duration;"
+                    + " a dry run's PASS or FAIL with reasons, a verify run's VERIFIED or the differences.",
             "--passing prints the passing company ids alone, one a line (a --cohort file): a dry run's PASS,"
-                + " a verify run's VERIFIED, a migrate run's succeeded companies."})
+                    + " a verify run's VERIFIED, a migrate run's succeeded companies."
+        })
 final class ReportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -31,12 +34,18 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--run-id", required = true) String runId;
+    @Option(names = "--run-id", required = true)
+    String runId;
+
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default ${DEFAULT-VALUE})")
     String format;
+
     @Option(names = "--passing", description = "only the passing company ids, one a line (usable as --cohort)")
     boolean passing;
-    @Option(names = "--diff", paramLabel = "OTHER_ID",
+
+    @Option(
+            names = "--diff",
+            paramLabel = "OTHER_ID",
             description = "what changed per company from run OTHER_ID to this run (status, counts by table and reason)")
     String diff;
 
@@ -60,8 +69,12 @@ final class ReportCommand implements Callable<Integer> {
                 ReportModel baseline = reports.build(other, policy::over);
                 RunDiff.write(other.runId(), run.runId(), RunDiff.between(baseline, model), output, out);
             } else if (run.mode() == io.migration.common.message.RunMode.CUTOVER) {
-                io.migration.producer.cutover.CutoverReport.write(new io.migration.producer.cutover.CutoverLedger(
-                        Jdbi.create(target)).runCompanies(run.runId()), run.runId(), output, passing, out);
+                io.migration.producer.cutover.CutoverReport.write(
+                        new io.migration.producer.cutover.CutoverLedger(Jdbi.create(target)).runCompanies(run.runId()),
+                        run.runId(),
+                        output,
+                        passing,
+                        out);
             } else if (passing) {
                 model.passingCompanies().forEach(out::println);
             } else {

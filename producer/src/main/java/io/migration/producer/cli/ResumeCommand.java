@@ -6,8 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "resume",
-        description = "Lets a paused fleet go on: workers take shards again within a few seconds.")
+@Command(name = "resume", description = "Lets a paused fleet go on: workers take shards again within a few seconds.")
 final class ResumeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -18,7 +17,7 @@ final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return FleetControlCommands.apply(cli, spec.commandLine().getOut(), "resume",
-                control -> control.resume(FleetControlCommands.operator()));
+        return FleetControlCommands.apply(
+                cli, spec.commandLine().getOut(), "resume", control -> control.resume(FleetControlCommands.operator()));
     }
 }

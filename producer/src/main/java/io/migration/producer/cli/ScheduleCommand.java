@@ -23,12 +23,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "schedule", subcommands = ScheduleListCommand.class,
-        description = {"Records each company's switch window (ISO-8601 instants START/END) with today as its notice"
-                + " date, and prints the notification list as CSV:"
-                + " company_id,window_start,window_end,readiness,last_dry_run.",
+@Command(
+        name = "schedule",
+        subcommands = ScheduleListCommand.class,
+        description = {
+            "Records each company's switch window (ISO-8601 instants START/END) with today as its notice"
+                    + " date, and prints the notification list as CSV:"
+                    + " company_id,window_start,window_end,readiness,last_dry_run.",
             "Refuses a window that starts less than --notice-days (NOTICE_DAYS, default 14) from now; scheduling a"
-                + " company again replaces its window and restarts its notice."})
+                    + " company again replaces its window and restarts its notice."
+        })
 final class ScheduleCommand implements Callable<Integer> {
 
     private static final Duration NOW_TOLERANCE = Duration.ofMinutes(5);
@@ -42,12 +46,16 @@ final class ScheduleCommand implements Callable<Integer> {
     @Mixin
     CompanyOptions companies;
 
-    @Option(names = "--window", paramLabel = "START/END", description = "the switch window, e.g."
-            + " 2027-01-10T22:00:00Z/2027-01-11T02:00:00Z")
+    @Option(
+            names = "--window",
+            paramLabel = "START/END",
+            description = "the switch window, e.g." + " 2027-01-10T22:00:00Z/2027-01-11T02:00:00Z")
     String window;
 
-    @Option(names = "--notice-days", paramLabel = "N", description = "days of notice the customers must get"
-            + " (default NOTICE_DAYS, else 14)")
+    @Option(
+            names = "--notice-days",
+            paramLabel = "N",
+            description = "days of notice the customers must get" + " (default NOTICE_DAYS, else 14)")
     Integer noticeDays;
 
     @Override
@@ -65,31 +73,37 @@ final class ScheduleCommand implements Callable<Integer> {
         // "Now" give or take a few minutes: a script that schedules a window starting now
         // (--notice-days 0) computed that instant a moment before this command ran.
         if (interval[0].isBefore(now.plus(Duration.ofDays(notice)).minus(NOW_TOLERANCE))) {
-            throw new CommandFailure("refused: the window starts " + interval[0] + ", less than " + notice
-                    + " day(s) from now (" + now + "): the customers must be told " + notice + " days ahead",
-                    1, null);
+            throw new CommandFailure(
+                    "refused: the window starts " + interval[0] + ", less than " + notice + " day(s) from now (" + now
+                            + "): the customers must be told " + notice + " days ahead",
+                    1,
+                    null);
         }
         ConnectionSettings settings = cli.connectionSettings();
         try (HikariDataSource source = Databases.openSource(settings.source(), "schedule-source");
-             HikariDataSource target = Databases.open(settings.target(), "schedule-target")) {
+                HikariDataSource target = Databases.open(settings.target(), "schedule-target")) {
             List<Long> ids;
             try {
-                ids = new SourceCatalog(Jdbi.create(source)).sizes(selection).stream().map(CompanySize::companyId)
-                        .sorted().toList();
+                ids = new SourceCatalog(Jdbi.create(source))
+                        .sizes(selection).stream()
+                                .map(CompanySize::companyId)
+                                .sorted()
+                                .toList();
             } catch (SourceCatalog.UnknownCompanyException e) {
                 throw new CommandFailure(e.getMessage(), OneLineErrors.USAGE, e);
             }
             Jdbi targetDb = Jdbi.create(target);
             Databases.controlTablesQuery(() -> {
-                new SwitchWindows(targetDb).schedule(ids, interval[0], interval[1], LocalDate.now(ZoneOffset.UTC),
-                        notice);
+                new SwitchWindows(targetDb)
+                        .schedule(ids, interval[0], interval[1], LocalDate.now(ZoneOffset.UTC), notice);
                 return null;
             });
             PrintWriter out = spec.commandLine().getOut();
             Notification.write(targetDb, ids, out);
             out.flush();
-            System.err.printf("scheduled %d company(ies) for %s/%s (notice %d days)%n", ids.size(), interval[0],
-                    interval[1], notice);
+            System.err.printf(
+                    "scheduled %d company(ies) for %s/%s (notice %d days)%n",
+                    ids.size(), interval[0], interval[1], notice);
             return 0;
         }
     }
@@ -114,8 +128,8 @@ final class ScheduleCommand implements Callable<Integer> {
     private static Instant[] interval(String value) {
         String[] parts = value.split("/", -1);
         if (parts.length != 2) {
-            throw new CommandFailure("--window must be START/END (ISO-8601 instants): " + value, OneLineErrors.USAGE,
-                    null);
+            throw new CommandFailure(
+                    "--window must be START/END (ISO-8601 instants): " + value, OneLineErrors.USAGE, null);
         }
         try {
             Instant start = java.time.OffsetDateTime.parse(parts[0].strip()).toInstant();
@@ -125,8 +139,11 @@ final class ScheduleCommand implements Callable<Integer> {
             }
             return new Instant[] {start, end};
         } catch (DateTimeParseException e) {
-            throw new CommandFailure("--window must be START/END as ISO-8601 instants with an offset, e.g."
-                    + " 2027-01-10T22:00:00Z/2027-01-11T02:00:00Z: " + value, OneLineErrors.USAGE, e);
+            throw new CommandFailure(
+                    "--window must be START/END as ISO-8601 instants with an offset, e.g."
+                            + " 2027-01-10T22:00:00Z/2027-01-11T02:00:00Z: " + value,
+                    OneLineErrors.USAGE,
+                    e);
         }
     }
 }

@@ -9,10 +9,11 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-@Command(name = "status",
+@Command(
+        name = "status",
         description = "Progress of a run. Exit 0: every task succeeded; 1: a task is dead-lettered or failed;"
                 + " 2: --timeout passed; 3: still running (without --wait).")
 final class StatusCommand implements Callable<Integer> {
@@ -23,10 +24,15 @@ final class StatusCommand implements Callable<Integer> {
     static final int TIMEOUT = 2;
     static final int STILL_RUNNING = 3;
 
-    @Option(names = "--run-id", required = true) String runId;
-    @Option(names = "--wait", description = "show a live progress line until the run ends") boolean waitForEnd;
+    @Option(names = "--run-id", required = true)
+    String runId;
+
+    @Option(names = "--wait", description = "show a live progress line until the run ends")
+    boolean waitForEnd;
+
     @Option(names = "--timeout", description = "with --wait, give up after this many seconds (exit 2)")
     Long timeoutSeconds;
+
     @Option(names = "--interval", defaultValue = "1", description = "seconds between progress lines (default 1)")
     double intervalSeconds;
 
@@ -39,8 +45,8 @@ final class StatusCommand implements Callable<Integer> {
         try (HikariDataSource target = Databases.open(settings.target(), "status-target")) {
             RunWatcher watcher = new RunWatcher(Jdbi.create(target));
             FleetStatus fleet = new FleetStatus(Jdbi.create(target), settings.fleetName());
-            long deadline = timeoutSeconds == null ? Long.MAX_VALUE
-                    : System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+            long deadline =
+                    timeoutSeconds == null ? Long.MAX_VALUE : System.nanoTime() + timeoutSeconds * 1_000_000_000L;
             boolean live = System.console() != null;
             PrintStream err = System.err;
             long lastLine = 0;

@@ -32,7 +32,9 @@ final class StrictArguments implements IExecutionStrategy {
     static String describe(UnmatchedArgumentException ex) {
         CommandLine command = ex.getCommandLine();
         List<String> unmatched = ex.getUnmatched();
-        if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-") && !command.getSubcommands().isEmpty()) {
+        if (!unmatched.isEmpty()
+                && !unmatched.get(0).startsWith("-")
+                && !command.getSubcommands().isEmpty()) {
             String parent = command.getCommandSpec().qualifiedName(" ");
             String path = parent.contains(" ") ? parent.substring(parent.indexOf(' ') + 1) + " " : "";
             return "unknown command '" + path + unmatched.get(0) + "'";

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "throttle",
+@Command(
+        name = "throttle",
         description = "Sets the whole fleet's pace in source rows per second while it runs (shared among the live"
                 + " workers, applied within a few seconds); --reset goes back to the workers' default.")
 final class ThrottleCommand implements Callable<Integer> {
@@ -33,11 +34,14 @@ final class ThrottleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (pace.rowsPerSecond != null && pace.rowsPerSecond < 1) {
-            throw new CommandFailure("--rows-per-second must be positive (use pause to stop the fleet)",
-                    OneLineErrors.USAGE, null);
+            throw new CommandFailure(
+                    "--rows-per-second must be positive (use pause to stop the fleet)", OneLineErrors.USAGE, null);
         }
         Long rate = pace.reset ? null : pace.rowsPerSecond;
-        return FleetControlCommands.apply(cli, spec.commandLine().getOut(), "throttle",
+        return FleetControlCommands.apply(
+                cli,
+                spec.commandLine().getOut(),
+                "throttle",
                 control -> control.throttle(rate, FleetControlCommands.operator()));
     }
 }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "traffic",
+@Command(
+        name = "traffic",
         description = "Plays the application during a cutover: writes to the source's legacy tables like the monolith,"
                 + " for the given companies, reading each company's flag in app_cutover_flags first (frozen: no write;"
                 + " switched: writes to the target's tables like the new service). Stops after --duration or on"
@@ -45,29 +46,46 @@ final class TrafficCommand implements Callable<Integer> {
     Selection selection;
 
     static final class Selection {
-        @Option(names = "--all", description = "every company of the source") boolean all;
+        @Option(names = "--all", description = "every company of the source")
+        boolean all;
+
         @Option(names = "--companies", split = ",", paramLabel = "ID", description = "company ids, comma-separated")
         List<Long> companies;
     }
 
-    @Option(names = "--writes-per-second", paramLabel = "N", defaultValue = "50",
+    @Option(
+            names = "--writes-per-second",
+            paramLabel = "N",
+            defaultValue = "50",
             description = "transactions per second over all threads (default ${DEFAULT-VALUE})")
     double writesPerSecond;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(
+            names = "--duration",
+            paramLabel = "SECONDS",
+            defaultValue = "60",
             description = "stops by itself after this long (default ${DEFAULT-VALUE})")
     long durationSeconds;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            defaultValue = "2",
             description = "connections writing at once (default ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--hold-millis", paramLabel = "M", defaultValue = "200",
+    @Option(
+            names = "--hold-millis",
+            paramLabel = "M",
+            defaultValue = "200",
             description = "a quarter of the transactions stay open up to this long before their commit"
                     + " (default ${DEFAULT-VALUE})")
     int holdMillis;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "42",
             description = "seed of the random choices (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -78,12 +96,17 @@ final class TrafficCommand implements Callable<Integer> {
         ConnectionSettings connections = cli.connectionSettings();
         PoolOptions pool = PoolOptions.defaults("traffic").withMaximumPoolSize(threads);
         try (HikariDataSource source = Databases.open(connections.source(), pool);
-             HikariDataSource target = targetOrNull(connections, pool)) {
+                HikariDataSource target = targetOrNull(connections, pool)) {
             TrafficRun run = legacyTablesNeeded(() -> {
                 List<Long> companies = companyIds(source, wanted);
                 PrintWriter err = spec.commandLine().getErr();
-                err.printf(Locale.ROOT, "traffic: %d companies, %.1f writes/s on %d threads for %d s%n",
-                        companies.size(), writesPerSecond, threads, durationSeconds);
+                err.printf(
+                        Locale.ROOT,
+                        "traffic: %d companies, %.1f writes/s on %d threads for %d s%n",
+                        companies.size(),
+                        writesPerSecond,
+                        threads,
+                        durationSeconds);
                 err.flush();
                 return TrafficGenerator.start(settings(companies), source, target);
             });
@@ -109,14 +132,16 @@ final class TrafficCommand implements Callable<Integer> {
     /** Waits for the run's end or a SIGTERM, then prints the summary (also from the shutdown hook's wait). */
     private int untilEnd(TrafficRun run) throws InterruptedException {
         CountDownLatch printed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            run.stop();
-            try {
-                printed.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "traffic-sigterm");
+        Thread hook = new Thread(
+                () -> {
+                    run.stop();
+                    try {
+                        printed.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "traffic-sigterm");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             while (!run.awaitEnd(Duration.ofSeconds(1))) {
@@ -145,8 +170,13 @@ final class TrafficCommand implements Callable<Integer> {
         }
         out.flush();
         double seconds = run.elapsedSeconds();
-        err.printf(Locale.ROOT, "traffic: %d transactions in %.1f s (%.1f/s), %d failed%n", transactions, seconds,
-                transactions / Math.max(seconds, 1e-9), failed);
+        err.printf(
+                Locale.ROOT,
+                "traffic: %d transactions in %.1f s (%.1f/s), %d failed%n",
+                transactions,
+                seconds,
+                transactions / Math.max(seconds, 1e-9),
+                failed);
         if (run.lastError() != null) {
             err.println("traffic: last error: " + run.lastError());
         }
@@ -159,8 +189,8 @@ final class TrafficCommand implements Callable<Integer> {
 
     private TrafficSettings settings(List<Long> companies) {
         try {
-            return TrafficSettings.of(companies, writesPerSecond, threads, holdMillis, seed,
-                    Duration.ofSeconds(durationSeconds));
+            return TrafficSettings.of(
+                    companies, writesPerSecond, threads, holdMillis, seed, Duration.ofSeconds(durationSeconds));
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new CommandFailure(e.getMessage(), OneLineErrors.USAGE, e);
         }
@@ -181,8 +211,10 @@ final class TrafficCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof SQLException sql && UNDEFINED_TABLE.equals(sql.getSQLState())) {
-                    throw new CommandFailure("the source database has no legacy tables (" + OneLineErrors.describe(t)
-                            + "): run `producer seed` first", e);
+                    throw new CommandFailure(
+                            "the source database has no legacy tables (" + OneLineErrors.describe(t)
+                                    + "): run `producer seed` first",
+                            e);
                 }
             }
             throw e;

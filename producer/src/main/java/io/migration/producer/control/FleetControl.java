@@ -24,8 +24,11 @@ public final class FleetControl {
     }
 
     public ControlState current() {
-        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("control/fleet-control")).bind("fleet", fleet)
-                .map(STATE).findOne()).orElse(ControlState.DEFAULT);
+        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("control/fleet-control"))
+                        .bind("fleet", fleet)
+                        .map(STATE)
+                        .findOne())
+                .orElse(ControlState.DEFAULT);
     }
 
     /** Sets the fleet's budget; {@code rowsPerSecond} null goes back to the workers' configured default. */
@@ -33,8 +36,12 @@ public final class FleetControl {
         if (rowsPerSecond != null && rowsPerSecond < 1) {
             throw new IllegalArgumentException("--rows-per-second must be positive");
         }
-        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("control/set-throttle")).bind("fleet", fleet)
-                .bind("rowsPerSecond", rowsPerSecond).bind("updatedBy", updatedBy).map(STATE).one());
+        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("control/set-throttle"))
+                .bind("fleet", fleet)
+                .bind("rowsPerSecond", rowsPerSecond)
+                .bind("updatedBy", updatedBy)
+                .map(STATE)
+                .one());
     }
 
     public ControlState pause(String updatedBy) {
@@ -46,7 +53,11 @@ public final class FleetControl {
     }
 
     private ControlState setPaused(boolean paused, String updatedBy) {
-        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("control/set-paused")).bind("fleet", fleet)
-                .bind("paused", paused).bind("updatedBy", updatedBy).map(STATE).one());
+        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("control/set-paused"))
+                .bind("fleet", fleet)
+                .bind("paused", paused)
+                .bind("updatedBy", updatedBy)
+                .map(STATE)
+                .one());
     }
 }

@@ -26,11 +26,18 @@ public final class FleetStatus {
 
     public List<LiveWorker> liveWorkers() {
         return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("control/live-workers"))
-                .bind("fleet", fleet).bind("liveSeconds", LIVE_SECONDS)
-                .map((rs, ctx) -> new LiveWorker(rs.getString("worker"), rs.getString("state"),
-                        rs.getString("source_breaker"), rs.getString("target_breaker"),
-                        rs.getObject("pace_limit", Double.class), rs.getDouble("read_rate"), rs.getString("slowdown"),
-                        rs.getInt("in_flight"), rs.getString("breaker_cause")))
+                .bind("fleet", fleet)
+                .bind("liveSeconds", LIVE_SECONDS)
+                .map((rs, ctx) -> new LiveWorker(
+                        rs.getString("worker"),
+                        rs.getString("state"),
+                        rs.getString("source_breaker"),
+                        rs.getString("target_breaker"),
+                        rs.getObject("pace_limit", Double.class),
+                        rs.getDouble("read_rate"),
+                        rs.getString("slowdown"),
+                        rs.getInt("in_flight"),
+                        rs.getString("breaker_cause")))
                 .list());
     }
 
@@ -39,11 +46,13 @@ public final class FleetStatus {
         List<String> out = new ArrayList<>();
         out.add(fleetLine(fleet, liveWorkers(), new FleetControl(jdbi, fleet).current()));
         List<String> orphaned = jdbi.withHandle(h -> h.createQuery(SqlFiles.get("control/orphaned-tasks"))
-                .bind("runId", runId).bind("liveSeconds", LIVE_SECONDS)
+                .bind("runId", runId)
+                .bind("liveSeconds", LIVE_SECONDS)
                 .map((rs, ctx) -> rs.getString("worker") + " (" + rs.getLong("tasks") + ")")
                 .list());
         if (!orphaned.isEmpty()) {
-            out.add("tasks marked running on workers not seen for " + LIVE_SECONDS + " s: " + String.join(", ", orphaned)
+            out.add("tasks marked running on workers not seen for " + LIVE_SECONDS + " s: "
+                    + String.join(", ", orphaned)
                     + "; their messages go back to the queue once the broker drops those connections");
         }
         return out;
@@ -63,15 +72,19 @@ public final class FleetStatus {
             double rate = workers.stream().mapToDouble(LiveWorker::readRate).sum();
             line.append(String.format(Locale.ROOT, ", reading %,.0f rows/s", rate));
         }
-        line.append(", throttle ").append(control.rowsPerSecond() == null ? "workers' default"
-                : String.format(Locale.ROOT, "%,d rows/s", control.rowsPerSecond()));
+        line.append(", throttle ")
+                .append(
+                        control.rowsPerSecond() == null
+                                ? "workers' default"
+                                : String.format(Locale.ROOT, "%,d rows/s", control.rowsPerSecond()));
         line.append(", paused: ").append(control.paused() ? "yes" : "no");
         return line.toString();
     }
 
     private static List<String> notes(List<LiveWorker> workers) {
         List<String> notes = new ArrayList<>();
-        List<LiveWorker> slowed = workers.stream().filter(w -> w.slowdown() != null).toList();
+        List<LiveWorker> slowed =
+                workers.stream().filter(w -> w.slowdown() != null).toList();
         if (!slowed.isEmpty()) {
             notes.add(slowed.size() + " slowed: " + slowed.get(0).slowdown());
         }
@@ -79,11 +92,15 @@ public final class FleetStatus {
         if (paused > 0) {
             notes.add(paused + " paused");
         }
-        List<LiveWorker> broken = workers.stream().filter(LiveWorker::breakerOpen).toList();
+        List<LiveWorker> broken =
+                workers.stream().filter(LiveWorker::breakerOpen).toList();
         if (!broken.isEmpty()) {
             // Why, when any says: a breaker that reopens is half-open in some reports and not in others.
-            String why = broken.stream().map(LiveWorker::breakerCause).filter(java.util.Objects::nonNull)
-                    .findFirst().orElse(breakers(broken.get(0)));
+            String why = broken.stream()
+                    .map(LiveWorker::breakerCause)
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElse(breakers(broken.get(0)));
             notes.add(broken.size() + " with a breaker open: " + why);
         }
         return notes;

@@ -16,8 +16,15 @@ public record LiveWorker(
         String breakerCause) {
 
     /** A report without a breaker cause (every breaker closed, or a worker from before V6). */
-    public LiveWorker(String worker, String state, String sourceBreaker, String targetBreaker, Double paceLimit,
-            double readRate, String slowdown, int inFlight) {
+    public LiveWorker(
+            String worker,
+            String state,
+            String sourceBreaker,
+            String targetBreaker,
+            Double paceLimit,
+            double readRate,
+            String slowdown,
+            int inFlight) {
         this(worker, state, sourceBreaker, targetBreaker, paceLimit, readRate, slowdown, inFlight, null);
     }
 
@@ -26,7 +33,9 @@ public record LiveWorker(
     }
 
     private static boolean isOpen(String breaker) {
-        return breaker != null && (breaker.equalsIgnoreCase("open") || breaker.equalsIgnoreCase("half_open")
-                || breaker.equalsIgnoreCase("forced_open"));
+        return breaker != null
+                && (breaker.equalsIgnoreCase("open")
+                        || breaker.equalsIgnoreCase("half_open")
+                        || breaker.equalsIgnoreCase("forced_open"));
     }
 }

@@ -7,16 +7,13 @@ package io.migration.producer.cutover;
 public sealed interface CatchUpDecision {
 
     /** Copy the changed buckets again, the application still writing. */
-    record CopyAgain() implements CatchUpDecision {
-    }
+    record CopyAgain() implements CatchUpDecision {}
 
     /** What is left is small enough for the freeze window: freeze now. */
-    record Freeze() implements CatchUpDecision {
-    }
+    record Freeze() implements CatchUpDecision {}
 
     /** The writes outrun the copies: the company cannot be switched in a short freeze now. */
-    record GiveUp(String reason) implements CatchUpDecision {
-    }
+    record GiveUp(String reason) implements CatchUpDecision {}
 
     /**
      * @param passes catch-up passes done so far (the first copy included)

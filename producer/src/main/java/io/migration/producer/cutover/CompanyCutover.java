@@ -37,7 +37,8 @@ final class CompanyCutover {
 
     CompanyOutcome run() throws InterruptedException {
         try {
-            CompanyCutoverRecord rec = ctx.ledger().company(ctx.runId(), companyId).orElseThrow();
+            CompanyCutoverRecord rec =
+                    ctx.ledger().company(ctx.runId(), companyId).orElseThrow();
             switch (rec.state()) {
                 case SWITCHED -> {
                     return new CompanyOutcome(companyId, true, null, rec.freezeWindowMillis());
@@ -61,9 +62,12 @@ final class CompanyCutover {
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            CompanyCutoverRecord rec = ctx.ledger().company(ctx.runId(), companyId).orElseThrow();
-            return fail("cutover error: " + Reasons.of(e),
-                    rec.state() == CutoverState.FROZEN && rec.switchStartedAt() == null, null);
+            CompanyCutoverRecord rec =
+                    ctx.ledger().company(ctx.runId(), companyId).orElseThrow();
+            return fail(
+                    "cutover error: " + Reasons.of(e),
+                    rec.state() == CutoverState.FROZEN && rec.switchStartedAt() == null,
+                    null);
         } finally {
             if (holdsTurn) {
                 ctx.gate().leave();
@@ -99,8 +103,8 @@ final class CompanyCutover {
             Map<TaskGroup, SortedSet<Integer>> changed = changed(copied, now);
             long rows = PassPlanner.changedRows(changed, copied, now);
             boolean mayFreeze = ctx.gate().mayFreeze();
-            CatchUpDecision next = CatchUpDecision.after(passes, rows, ctx.settings().freezeRows(),
-                    ctx.settings().maxPasses(), mayFreeze);
+            CatchUpDecision next = CatchUpDecision.after(
+                    passes, rows, ctx.settings().freezeRows(), ctx.settings().maxPasses(), mayFreeze);
             if (next instanceof CatchUpDecision.Freeze) {
                 return Optional.empty();
             }
@@ -120,10 +124,10 @@ final class CompanyCutover {
     }
 
     /** Re-copies what changed; empty when every task succeeded. */
-    private Optional<String> delta(Map<TaskGroup, SortedSet<Integer>> changed, BucketChecksums copied,
-            BucketChecksums now) throws Exception {
-        return pass(PassPlanner.delta(ctx.runId(), companyId, changed, now),
-                PassPlanner.changedRows(changed, copied, now));
+    private Optional<String> delta(
+            Map<TaskGroup, SortedSet<Integer>> changed, BucketChecksums copied, BucketChecksums now) throws Exception {
+        return pass(
+                PassPlanner.delta(ctx.runId(), companyId, changed, now), PassPlanner.changedRows(changed, copied, now));
     }
 
     /** Runs one pass of copies, planned from shard 0 and numbered from the shards the ledger hands out. */
@@ -131,12 +135,16 @@ final class CompanyCutover {
         if (planned.isEmpty()) {
             return Optional.empty();
         }
-        List<PlannedTask> tasks = PassPlanner.from(planned,
-                ctx.ledger().reserveShards(ctx.runId(), companyId, planned.size(), 1, rows));
+        List<PlannedTask> tasks =
+                PassPlanner.from(planned, ctx.ledger().reserveShards(ctx.runId(), companyId, planned.size(), 1, rows));
         ctx.dispatch().send(tasks, RunMode.CATCH_UP);
         try {
-            ctx.dispatch().await(ctx.runId(), companyId, tasks.stream().map(PlannedTask::shard).toList(),
-                    ctx.settings().copyTimeout());
+            ctx.dispatch()
+                    .await(
+                            ctx.runId(),
+                            companyId,
+                            tasks.stream().map(PlannedTask::shard).toList(),
+                            ctx.settings().copyTimeout());
             return Optional.empty();
         } catch (TaskDispatch.PassFailedException e) {
             return Optional.of(e.getMessage());
@@ -150,8 +158,8 @@ final class CompanyCutover {
         }
         if (resumed == null) {
             ctx.ledger().markFreezeStarted(ctx.runId(), companyId);
-            Optional<String> failed = ctx.hooks().run(Hooks.Kind.FREEZE, ctx.settings().freezeHook(), companyId,
-                    ctx.runId());
+            Optional<String> failed =
+                    ctx.hooks().run(Hooks.Kind.FREEZE, ctx.settings().freezeHook(), companyId, ctx.runId());
             if (failed.isPresent()) {
                 return fail(failed.get(), true, null);
             }
@@ -191,15 +199,17 @@ final class CompanyCutover {
                     + " (the application kept writing): copies read other rows than the source had frozen, in "
                     + describe(changed(now, after)) + "; the source changed since in " + describe(changed(now, later)));
         }
-        return new FinalChecks.Delta(rows, now.rows(TaskGroup.LISTS) + now.rows(TaskGroup.RECIPIENTS)
-                + now.rows(TaskGroup.SUPPRESSIONS));
+        return new FinalChecks.Delta(
+                rows, now.rows(TaskGroup.LISTS) + now.rows(TaskGroup.RECIPIENTS) + now.rows(TaskGroup.SUPPRESSIONS));
     }
 
     private static String describe(Map<TaskGroup, SortedSet<Integer>> changed) {
         StringBuilder s = new StringBuilder();
         changed.forEach((g, b) -> {
             if (!b.isEmpty()) {
-                s.append(s.isEmpty() ? "" : ", ").append(g.wireName()).append(" buckets ")
+                s.append(s.isEmpty() ? "" : ", ")
+                        .append(g.wireName())
+                        .append(" buckets ")
                         .append(b.size() > 6 ? b.first() + "…" + b.last() + " (" + b.size() + ")" : b);
             }
         });
@@ -217,5 +227,4 @@ final class CompanyCutover {
     private CompanyOutcome fail(String reason, boolean frozen, String verificationJson) throws InterruptedException {
         return new Switchover(ctx, companyId, log).abandon(reason, frozen, verificationJson);
     }
-
 }

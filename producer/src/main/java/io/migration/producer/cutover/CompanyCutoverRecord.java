@@ -21,5 +21,4 @@ public record CompanyCutoverRecord(
         String verificationJson,
         String reason,
         Instant rolledBackAt,
-        String rollbackReportJson) {
-}
+        String rollbackReportJson) {}

@@ -40,31 +40,40 @@ final class CutoverAdmission {
     private final boolean skipReadiness;
     private final boolean allowUnscheduled;
 
-    private CutoverAdmission(SchemaSnapshot source, SchemaSnapshot target, boolean skipReadiness,
-            boolean allowUnscheduled) {
+    private CutoverAdmission(
+            SchemaSnapshot source, SchemaSnapshot target, boolean skipReadiness, boolean allowUnscheduled) {
         this.sourceSchema = source;
         this.targetSchema = target;
         this.skipReadiness = skipReadiness;
         this.allowUnscheduled = allowUnscheduled;
     }
 
-    static CutoverAdmission judge(List<Long> companies, Jdbi source, Jdbi target, Duration maxAge, Instant now,
-            boolean skipReadiness, boolean allowUnscheduled, PrintWriter err) {
-        CutoverAdmission a = new CutoverAdmission(SchemaReader.source(source), SchemaReader.target(target),
-                skipReadiness, allowUnscheduled);
+    static CutoverAdmission judge(
+            List<Long> companies,
+            Jdbi source,
+            Jdbi target,
+            Duration maxAge,
+            Instant now,
+            boolean skipReadiness,
+            boolean allowUnscheduled,
+            PrintWriter err) {
+        CutoverAdmission a = new CutoverAdmission(
+                SchemaReader.source(source), SchemaReader.target(target), skipReadiness, allowUnscheduled);
         Map<Long, CutoverLedger.Latest> latest = new CutoverLedger(target).latestOf(companies);
         Map<Long, SwitchWindow> windows = new SwitchWindows(target).of(companies);
         for (long company : companies) {
             CutoverLedger.Latest l = latest.get(company);
             if (l != null && l.cutover().state() == CutoverState.SWITCHED) {
-                a.refused.add("company " + company + ": switched by run " + l.cutover().runId()
-                        + " already (cutover rollback first)");
+                a.refused.add("company " + company + ": switched by run "
+                        + l.cutover().runId() + " already (cutover rollback first)");
                 continue;
             }
             SwitchWindow w = windows.get(company);
-            String outside = w == null ? "no switch window scheduled"
-                    : !w.active() ? "its window " + w.interval() + " was " + w.state()
-                            + (w.stateReason() == null ? "" : " (" + w.stateReason() + ")")
+            String outside = w == null
+                    ? "no switch window scheduled"
+                    : !w.active()
+                            ? "its window " + w.interval() + " was " + w.state()
+                                    + (w.stateReason() == null ? "" : " (" + w.stateReason() + ")")
                             : !w.holds(now) ? "outside its switch window " + w.interval() : null;
             if (outside != null) {
                 if (allowUnscheduled) {
@@ -84,7 +93,9 @@ final class CutoverAdmission {
         }
         if (!skipReadiness) {
             for (Map.Entry<Long, RunInfo> e : gate.latestPassing(companies).entrySet()) {
-                a.policies.put(e.getKey(), ReadinessPolicy.fromJson(e.getValue().policyJson()).toJson());
+                a.policies.put(
+                        e.getKey(),
+                        ReadinessPolicy.fromJson(e.getValue().policyJson()).toJson());
             }
         }
         a.overridden.forEach(r -> err.println("not ready (overridden): " + r.line()));
@@ -107,13 +118,20 @@ final class CutoverAdmission {
     void record(Handle h, String runId) {
         ObjectNode overrides = JSON.createObjectNode();
         ArrayNode ready = overrides.putArray("refused");
-        overridden.forEach(r -> ready.addObject().put("company_id", r.companyId()).put("reason", r.reason()));
+        overridden.forEach(
+                r -> ready.addObject().put("company_id", r.companyId()).put("reason", r.reason()));
         ArrayNode window = overrides.putArray("unscheduled");
-        unscheduled.forEach(r -> window.addObject().put("company_id", r.companyId()).put("reason", r.reason()));
-        h.createUpdate(SqlFiles.get("cutover/annotate-run")).bind("runId", runId)
-                .bind("sourceSchema", sourceSchema.json()).bind("sourceFingerprint", sourceSchema.fingerprint())
-                .bind("targetSchema", targetSchema.json()).bind("targetFingerprint", targetSchema.fingerprint())
-                .bind("skipReadiness", skipReadiness).bind("unscheduled", allowUnscheduled)
-                .bind("overrides", overrides.toString()).execute();
+        unscheduled.forEach(
+                r -> window.addObject().put("company_id", r.companyId()).put("reason", r.reason()));
+        h.createUpdate(SqlFiles.get("cutover/annotate-run"))
+                .bind("runId", runId)
+                .bind("sourceSchema", sourceSchema.json())
+                .bind("sourceFingerprint", sourceSchema.fingerprint())
+                .bind("targetSchema", targetSchema.json())
+                .bind("targetFingerprint", targetSchema.fingerprint())
+                .bind("skipReadiness", skipReadiness)
+                .bind("unscheduled", allowUnscheduled)
+                .bind("overrides", overrides.toString())
+                .execute();
     }
 }

@@ -32,9 +32,13 @@ import org.jdbi.v3.core.Jdbi;
 public final class CutoverRun {
 
     /** What the command asked for. */
-    public record Request(String runId, CompanySelection companies, boolean unscheduled, boolean skipReadinessCheck,
-            java.time.Duration readinessMaxAge, String fleet) {
-    }
+    public record Request(
+            String runId,
+            CompanySelection companies,
+            boolean unscheduled,
+            boolean skipReadinessCheck,
+            java.time.Duration readinessMaxAge,
+            String fleet) {}
 
     /** Each company's outcome, in company order. */
     public record Result(List<CompanyOutcome> outcomes) {
@@ -57,8 +61,8 @@ public final class CutoverRun {
     private final TaskPublisher publisher;
     private final PrintWriter err;
 
-    public CutoverRun(CutoverSettings settings, Jdbi target, DataSource source, TaskPublisher publisher,
-            PrintWriter err) {
+    public CutoverRun(
+            CutoverSettings settings, Jdbi target, DataSource source, TaskPublisher publisher, PrintWriter err) {
         this.settings = settings;
         this.target = target;
         this.sourceData = source;
@@ -67,20 +71,27 @@ public final class CutoverRun {
         this.err = err;
     }
 
-    public Result execute(Request request) throws InterruptedException, java.io.IOException,
-            java.util.concurrent.TimeoutException {
+    public Result execute(Request request)
+            throws InterruptedException, java.io.IOException, java.util.concurrent.TimeoutException {
         CutoverLedger ledger = new CutoverLedger(target);
         TaskLedger tasks = new TaskLedger(target);
         var recorded = tasks.findRun(request.runId());
-        List<Long> companies = recorded.isPresent() ? resume(request, recorded.get(), ledger)
-                : admit(request, tasks);
+        List<Long> companies = recorded.isPresent() ? resume(request, recorded.get(), ledger) : admit(request, tasks);
         TaskDispatch dispatch = new TaskDispatch(ledger, tasks, publisher);
         republishUnconfirmed(request.runId(), dispatch);
-        Map<Long, CompanySize> sizes = new SourceCatalog(source).sizes(CompanySelection.of(companies)).stream()
-                .collect(Collectors.toMap(CompanySize::companyId, Function.identity()));
-        CutoverContext ctx = new CutoverContext(request.runId(), settings, ledger, new SwitchWindows(target), dispatch,
-                new SourceProbe(sourceData), settings.hooks(),
-                new FreezeGate(settings.maxFrozen()), target);
+        Map<Long, CompanySize> sizes = new SourceCatalog(source)
+                .sizes(CompanySelection.of(companies)).stream()
+                        .collect(Collectors.toMap(CompanySize::companyId, Function.identity()));
+        CutoverContext ctx = new CutoverContext(
+                request.runId(),
+                settings,
+                ledger,
+                new SwitchWindows(target),
+                dispatch,
+                new SourceProbe(sourceData),
+                settings.hooks(),
+                new FreezeGate(settings.maxFrozen()),
+                target);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(companies.size(), 16));
         try {
             List<Future<CompanyOutcome>> futures = new ArrayList<>();
@@ -102,20 +113,41 @@ public final class CutoverRun {
     }
 
     private List<Long> admit(Request request, TaskLedger tasks) {
-        List<Long> companies = new SourceCatalog(source).sizes(request.companies()).stream()
-                .map(CompanySize::companyId).sorted().toList();
-        CutoverAdmission admission = CutoverAdmission.judge(companies, source, target, request.readinessMaxAge(),
-                java.time.Instant.now(), request.skipReadinessCheck(), request.unscheduled(), err);
+        List<Long> companies = new SourceCatalog(source)
+                .sizes(request.companies()).stream()
+                        .map(CompanySize::companyId)
+                        .sorted()
+                        .toList();
+        CutoverAdmission admission = CutoverAdmission.judge(
+                companies,
+                source,
+                target,
+                request.readinessMaxAge(),
+                java.time.Instant.now(),
+                request.skipReadinessCheck(),
+                request.unscheduled(),
+                err);
         if (!admission.refused().isEmpty()) {
             throw new RefusedException(admission.refused().size() + " of " + companies.size()
                     + " company(ies) refused; nothing was recorded");
         }
-        tasks.recordRun(new NewRun(request.runId(), RunMode.CUTOVER, request.companies().description(), companies,
-                RunPlanner.DEFAULT_SHARD_ROWS, request.fleet()), List.of(), h -> {
+        tasks.recordRun(
+                new NewRun(
+                        request.runId(),
+                        RunMode.CUTOVER,
+                        request.companies().description(),
+                        companies,
+                        RunPlanner.DEFAULT_SHARD_ROWS,
+                        request.fleet()),
+                List.of(),
+                h -> {
                     admission.record(h, request.runId());
                     for (long company : companies) {
-                        h.createUpdate(SqlFiles.get("cutover/start-company")).bind("runId", request.runId())
-                                .bind("companyId", company).bind("policy", admission.policyOf(company)).execute();
+                        h.createUpdate(SqlFiles.get("cutover/start-company"))
+                                .bind("runId", request.runId())
+                                .bind("companyId", company)
+                                .bind("policy", admission.policyOf(company))
+                                .execute();
                     }
                 });
         err.printf("cutover run %s: %d company(ies)%n", request.runId(), companies.size());
@@ -126,32 +158,44 @@ public final class CutoverRun {
     /** A repeated {@code cutover --run-id}: the same companies, each going on from where it stands. */
     private List<Long> resume(Request request, io.migration.common.ledger.RunRecord run, CutoverLedger ledger) {
         if (run.mode() != RunMode.CUTOVER) {
-            throw new RefusedException("run " + request.runId() + " is a " + run.mode().wireName()
-                    + " run, not a cutover");
+            throw new RefusedException(
+                    "run " + request.runId() + " is a " + run.mode().wireName() + " run, not a cutover");
         }
-        List<Long> recorded = ledger.runCompanies(request.runId()).stream().map(CompanyCutoverRecord::companyId)
+        List<Long> recorded = ledger.runCompanies(request.runId()).stream()
+                .map(CompanyCutoverRecord::companyId)
                 .toList();
-        if (!request.companies().all() && !recorded.equals(request.companies().companyIds().stream().sorted()
-                .distinct().toList())) {
-            throw new RefusedException("run " + request.runId() + " switches companies " + recorded
-                    + ", not " + request.companies().companyIds());
+        if (!request.companies().all()
+                && !recorded.equals(request.companies().companyIds().stream()
+                        .sorted()
+                        .distinct()
+                        .toList())) {
+            throw new RefusedException("run " + request.runId() + " switches companies " + recorded + ", not "
+                    + request.companies().companyIds());
         }
         err.printf("cutover run %s exists: going on with %d company(ies)%n", request.runId(), recorded.size());
         err.flush();
         return recorded;
     }
 
-    private void republishUnconfirmed(String runId, TaskDispatch dispatch) throws InterruptedException,
-            java.io.IOException, java.util.concurrent.TimeoutException {
-        List<Map<String, Object>> rows = target.withHandle(h -> h.createQuery(
-                SqlFiles.get("cutover/unpublished-tasks")).bind("runId", runId).mapToMap().list());
+    private void republishUnconfirmed(String runId, TaskDispatch dispatch)
+            throws InterruptedException, java.io.IOException, java.util.concurrent.TimeoutException {
+        List<Map<String, Object>> rows = target.withHandle(h -> h.createQuery(SqlFiles.get("cutover/unpublished-tasks"))
+                .bind("runId", runId)
+                .mapToMap()
+                .list());
         for (RunMode mode : List.of(RunMode.CATCH_UP, RunMode.VERIFY)) {
-            List<PlannedTask> planned = rows.stream().filter(r -> mode.wireName().equals(r.get("mode")))
-                    .map(r -> new PlannedTask(runId, ((Number) r.get("company_id")).longValue(),
+            List<PlannedTask> planned = rows.stream()
+                    .filter(r -> mode.wireName().equals(r.get("mode")))
+                    .map(r -> new PlannedTask(
+                            runId,
+                            ((Number) r.get("company_id")).longValue(),
                             TaskGroup.fromWireName((String) r.get("task_group")).orElseThrow(),
-                            ((Number) r.get("shard")).intValue(), ((Number) r.get("shard_count")).intValue(),
-                            ((Number) r.get("bucket_lo")).intValue(), ((Number) r.get("bucket_hi")).intValue(),
-                            ((Number) r.get("estimated_rows")).longValue())).toList();
+                            ((Number) r.get("shard")).intValue(),
+                            ((Number) r.get("shard_count")).intValue(),
+                            ((Number) r.get("bucket_lo")).intValue(),
+                            ((Number) r.get("bucket_hi")).intValue(),
+                            ((Number) r.get("estimated_rows")).longValue()))
+                    .toList();
             if (!planned.isEmpty()) {
                 dispatch.publish(planned, mode);
             }

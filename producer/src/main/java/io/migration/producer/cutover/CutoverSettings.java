@@ -39,18 +39,23 @@ public record CutoverSettings(
         return new Hooks(hookTimeout, environment);
     }
 
-    private static final Pattern DURATION = Pattern.compile(
-            "(\\d+)\\s*(ms|milliseconds?|s|seconds?|m|minutes?|h|hours?|d|days?)?");
+    private static final Pattern DURATION =
+            Pattern.compile("(\\d+)\\s*(ms|milliseconds?|s|seconds?|m|minutes?|h|hours?|d|days?)?");
 
     public static CutoverSettings fromEnvironment(Map<String, String> env) {
-        return new CutoverSettings(blankToNull(env.get("CUTOVER_FREEZE_HOOK")), blankToNull(env.get("CUTOVER_UNFREEZE_HOOK")),
-                blankToNull(env.get("CUTOVER_SWITCH_HOOK")), blankToNull(env.get("CUTOVER_ROLLBACK_HOOK")),
+        return new CutoverSettings(
+                blankToNull(env.get("CUTOVER_FREEZE_HOOK")),
+                blankToNull(env.get("CUTOVER_UNFREEZE_HOOK")),
+                blankToNull(env.get("CUTOVER_SWITCH_HOOK")),
+                blankToNull(env.get("CUTOVER_ROLLBACK_HOOK")),
                 duration(env, "CUTOVER_HOOK_TIMEOUT", Duration.ofSeconds(30), "s"),
                 duration(env, "CUTOVER_ROLLBACK_WINDOW", Duration.ofDays(7), "d"),
-                positive(env, "CUTOVER_FREEZE_ROWS", 2_000), (int) positive(env, "CUTOVER_MAX_PASSES", 20),
+                positive(env, "CUTOVER_FREEZE_ROWS", 2_000),
+                (int) positive(env, "CUTOVER_MAX_PASSES", 20),
                 (int) positive(env, "CUTOVER_MAX_FROZEN", 1),
                 duration(env, "CUTOVER_DRAIN_TIMEOUT", Duration.ofSeconds(30), "s"),
-                duration(env, "CUTOVER_PASS_TIMEOUT", Duration.ofMinutes(30), "s"), env);
+                duration(env, "CUTOVER_PASS_TIMEOUT", Duration.ofMinutes(30), "s"),
+                env);
     }
 
     /** The hooks a cutover needs, or the line saying which is missing. */
@@ -65,7 +70,8 @@ public record CutoverSettings(
         if (switchHook == null) {
             missing.append(" CUTOVER_SWITCH_HOOK");
         }
-        return missing.isEmpty() ? null
+        return missing.isEmpty()
+                ? null
                 : "cutover needs the application's hooks; not set:" + missing + " (CLI.md, \"The switch\")";
     }
 
@@ -86,7 +92,8 @@ public record CutoverSettings(
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? defaultUnit : m.group(2);
         Duration d = switch (unit.charAt(0)) {
-            case 'm' -> unit.startsWith("ms") || unit.startsWith("milli") ? Duration.ofMillis(n) : Duration.ofMinutes(n);
+            case 'm' ->
+                unit.startsWith("ms") || unit.startsWith("milli") ? Duration.ofMillis(n) : Duration.ofMinutes(n);
             case 'h' -> Duration.ofHours(n);
             case 'd' -> Duration.ofDays(n);
             default -> Duration.ofSeconds(n);

@@ -10,8 +10,7 @@ import java.util.SortedSet;
  */
 final class DeltaRanges {
 
-    private DeltaRanges() {
-    }
+    private DeltaRanges() {}
 
     static List<int[]> of(SortedSet<Integer> buckets, int max) {
         if (max < 1) {

@@ -29,15 +29,14 @@ final class FinalChecks {
      * source rows, as each re-reads the company's parent rows.
      */
     static final int VERIFY_TASKS = 4;
+
     static final int MIN_VERIFY_SHARD_ROWS = 10_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The final delta's rows and the company's source rows once frozen. */
-    record Delta(long changedRows, long sourceRows) {
-    }
+    record Delta(long changedRows, long sourceRows) {}
 
-    record Result(String failure, long finalDeltaRows, String verificationJson) {
-    }
+    record Result(String failure, long finalDeltaRows, String verificationJson) {}
 
     private final CutoverContext ctx;
     private final long companyId;
@@ -53,6 +52,7 @@ final class FinalChecks {
 
     /** Seconds each step of the freeze took, for the log. */
     private final StringBuilder steps = new StringBuilder();
+
     private long mark = System.nanoTime();
 
     String steps() {
@@ -61,7 +61,9 @@ final class FinalChecks {
 
     private void step(String name) {
         long now = System.nanoTime();
-        steps.append(steps.isEmpty() ? "" : ", ").append(name).append(' ')
+        steps.append(steps.isEmpty() ? "" : ", ")
+                .append(name)
+                .append(' ')
                 .append(String.format(java.util.Locale.ROOT, "%.2f", (now - mark) / 1e9));
         mark = now;
     }
@@ -71,16 +73,19 @@ final class FinalChecks {
         long open = ctx.source().awaitDrained(frozen, ctx.settings().drainTimeout());
         step("drain");
         if (open > 0) {
-            return new Result(open + " source transaction(s) begun before the freeze still open after "
-                    + ctx.settings().drainTimeout().toSeconds() + " s (CUTOVER_DRAIN_TIMEOUT)", 0, null);
+            return new Result(
+                    open + " source transaction(s) begun before the freeze still open after "
+                            + ctx.settings().drainTimeout().toSeconds() + " s (CUTOVER_DRAIN_TIMEOUT)",
+                    0,
+                    null);
         }
         Delta delta = finalDelta.call();
         step("final delta");
         long rows = size.listRows() + size.recipientRows() + size.suppressionRows();
         int shardRows = (int) Math.max(MIN_VERIFY_SHARD_ROWS, (rows + VERIFY_TASKS - 1) / VERIFY_TASKS);
         List<PlannedTask> planned = PassPlanner.whole(ctx.runId(), size, shardRows);
-        List<PlannedTask> verify = PassPlanner.from(planned,
-                ctx.ledger().reserveShards(ctx.runId(), companyId, planned.size(), 0, 0));
+        List<PlannedTask> verify =
+                PassPlanner.from(planned, ctx.ledger().reserveShards(ctx.runId(), companyId, planned.size(), 0, 0));
         ctx.dispatch().send(verify, RunMode.VERIFY);
         List<Integer> shards = verify.stream().map(PlannedTask::shard).toList();
         try {
@@ -91,23 +96,33 @@ final class FinalChecks {
         step("verify");
         List<TableVerification> tables = ctx.ledger().verification(ctx.runId(), companyId, shards);
         String json = json(tables);
-        List<String> differing = tables.stream().filter(t -> !t.agrees()).map(TableVerification::describe).toList();
+        List<String> differing = tables.stream()
+                .filter(t -> !t.agrees())
+                .map(TableVerification::describe)
+                .toList();
         if (tables.isEmpty() || !differing.isEmpty()) {
-            return new Result("verification: " + (tables.isEmpty() ? "nothing recorded" : String.join("; ", differing)),
-                    delta.changedRows(), json);
+            return new Result(
+                    "verification: " + (tables.isEmpty() ? "nothing recorded" : String.join("; ", differing)),
+                    delta.changedRows(),
+                    json);
         }
         CutoverLedger.Rejects rejects = ctx.ledger().rejects(ctx.runId(), companyId);
         if (rejects.otherRuns() > 0) {
-            return new Result(rejects.otherRuns() + " reject(s) of the company filed by other runs (R13)",
-                    delta.changedRows(), json);
+            return new Result(
+                    rejects.otherRuns() + " reject(s) of the company filed by other runs (R13)",
+                    delta.changedRows(),
+                    json);
         }
-        String policyJson = ctx.ledger().company(ctx.runId(), companyId).orElseThrow().policyJson();
+        String policyJson =
+                ctx.ledger().company(ctx.runId(), companyId).orElseThrow().policyJson();
         if (policyJson != null) {
-            Verdict verdict = ReadinessPolicy.fromJson(policyJson).judge(new DryRunFigures(1, 1, 0,
-                    delta.sourceRows(), new TreeMap<>(rejects.byReason()), null));
+            Verdict verdict = ReadinessPolicy.fromJson(policyJson)
+                    .judge(new DryRunFigures(1, 1, 0, delta.sourceRows(), new TreeMap<>(rejects.byReason()), null));
             if (!verdict.passed()) {
-                return new Result("readiness on the final rows: " + String.join("; ", verdict.reasons()),
-                        delta.changedRows(), json);
+                return new Result(
+                        "readiness on the final rows: " + String.join("; ", verdict.reasons()),
+                        delta.changedRows(),
+                        json);
             }
         }
         return new Result(null, delta.changedRows(), json);
@@ -118,8 +133,12 @@ final class FinalChecks {
         root.put("verified", !tables.isEmpty() && tables.stream().allMatch(TableVerification::agrees));
         ArrayNode list = root.putArray("tables");
         for (TableVerification t : tables) {
-            ObjectNode n = list.addObject().put("table", t.table()).put("expected_rows", t.expectedRows())
-                    .put("actual_rows", t.actualRows()).put("missing", t.missing()).put("unexpected", t.unexpected())
+            ObjectNode n = list.addObject()
+                    .put("table", t.table())
+                    .put("expected_rows", t.expectedRows())
+                    .put("actual_rows", t.actualRows())
+                    .put("missing", t.missing())
+                    .put("unexpected", t.unexpected())
                     .put("changed", t.changed());
             if (t.samplesJson() != null) {
                 n.set("sample", JSON.readTree(t.samplesJson()));

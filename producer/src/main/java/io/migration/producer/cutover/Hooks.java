@@ -17,7 +17,10 @@ public final class Hooks {
 
     /** Which hook, for messages. */
     public enum Kind {
-        FREEZE("freeze"), UNFREEZE("unfreeze"), SWITCH("switch"), ROLLBACK("rollback");
+        FREEZE("freeze"),
+        UNFREEZE("unfreeze"),
+        SWITCH("switch"),
+        ROLLBACK("rollback");
 
         private final String label;
 
@@ -42,7 +45,8 @@ public final class Hooks {
     /** Runs {@code command}; empty when it succeeded, else why it failed (one line). */
     public Optional<String> run(Kind kind, String command, long companyId, String runId) throws InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().putAll(environment);
         pb.environment().put("COMPANY_ID", Long.toString(companyId));

@@ -18,8 +18,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Notification {
 
-    private Notification() {
-    }
+    private Notification() {}
 
     public static void write(Jdbi target, List<Long> companies, PrintWriter out) {
         Map<Long, SwitchWindow> windows = new SwitchWindows(target).of(companies);
@@ -34,7 +33,9 @@ public final class Notification {
                 SortedMap<Long, CompanyFigures> byCompany = figures.get(run.runId());
                 CompanyFigures f = byCompany == null ? null : byCompany.get(company);
                 if (f != null && f.tasks() > 0) {
-                    readiness = ReadinessPolicy.fromJson(run.policyJson()).judge(DryRunFigures.of(f)).label();
+                    readiness = ReadinessPolicy.fromJson(run.policyJson())
+                            .judge(DryRunFigures.of(f))
+                            .label();
                     lastDryRun = run.runId();
                     break;
                 }

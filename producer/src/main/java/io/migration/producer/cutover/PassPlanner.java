@@ -22,8 +22,7 @@ final class PassPlanner {
     /** Ranges per group a catch-up pass re-copies at most. */
     static final int MAX_RANGES = 8;
 
-    private PassPlanner() {
-    }
+    private PassPlanner() {}
 
     /** A company cut by {@code shardRows}, as enqueue would, numbered from 0. */
     static List<PlannedTask> whole(String runId, CompanySize size, int shardRows) {
@@ -31,15 +30,14 @@ final class PassPlanner {
         List<PlannedTask> out = new ArrayList<>();
         for (int i = 0; i < cut.size(); i++) {
             PlannedTask t = cut.get(i);
-            out.add(numbered(t.runId(), t.companyId(), t.group(), i, t.bucketLo(), t.bucketHi(),
-                    t.estimatedRows()));
+            out.add(numbered(t.runId(), t.companyId(), t.group(), i, t.bucketLo(), t.bucketHi(), t.estimatedRows()));
         }
         return out;
     }
 
     /** The changed buckets of each group, re-copied by range, numbered from 0; rows estimated from the newer sums. */
-    static List<PlannedTask> delta(String runId, long companyId, Map<TaskGroup, SortedSet<Integer>> changed,
-            BucketChecksums now) {
+    static List<PlannedTask> delta(
+            String runId, long companyId, Map<TaskGroup, SortedSet<Integer>> changed, BucketChecksums now) {
         List<PlannedTask> out = new ArrayList<>();
         for (TaskGroup group : List.of(TaskGroup.LISTS, TaskGroup.RECIPIENTS, TaskGroup.SUPPRESSIONS)) {
             SortedSet<Integer> buckets = changed.get(group);
@@ -47,13 +45,14 @@ final class PassPlanner {
                 continue;
             }
             if (group == TaskGroup.LISTS) {
-                out.add(numbered(runId, companyId, group, out.size(), 0, Buckets.COUNT - 1,
-                        now.rows(group)));
+                out.add(numbered(runId, companyId, group, out.size(), 0, Buckets.COUNT - 1, now.rows(group)));
                 continue;
             }
             for (int[] r : DeltaRanges.of(buckets, MAX_RANGES)) {
-                long rows = now.of(group).entrySet().stream().filter(e -> e.getKey() >= r[0] && e.getKey() <= r[1])
-                        .mapToLong(e -> e.getValue().rows()).sum();
+                long rows = now.of(group).entrySet().stream()
+                        .filter(e -> e.getKey() >= r[0] && e.getKey() <= r[1])
+                        .mapToLong(e -> e.getValue().rows())
+                        .sum();
                 out.add(numbered(runId, companyId, group, out.size(), r[0], r[1], rows));
             }
         }
@@ -62,8 +61,16 @@ final class PassPlanner {
 
     /** {@code tasks} planned from shard 0, numbered from {@code first} (the ledger hands the numbers out). */
     static List<PlannedTask> from(List<PlannedTask> tasks, int first) {
-        return tasks.stream().map(t -> numbered(t.runId(), t.companyId(), t.group(), first + t.shard(), t.bucketLo(),
-                t.bucketHi(), t.estimatedRows())).toList();
+        return tasks.stream()
+                .map(t -> numbered(
+                        t.runId(),
+                        t.companyId(),
+                        t.group(),
+                        first + t.shard(),
+                        t.bucketLo(),
+                        t.bucketHi(),
+                        t.estimatedRows()))
+                .toList();
     }
 
     /** Source rows in the changed buckets, before or now, whichever is more: what the pass must re-copy. */
@@ -84,8 +91,8 @@ final class PassPlanner {
     }
 
     /** A cutover task: its shard count is one more than its number, as the message format wants. */
-    private static PlannedTask numbered(String runId, long companyId, TaskGroup group, int shard, int lo, int hi,
-            long rows) {
+    private static PlannedTask numbered(
+            String runId, long companyId, TaskGroup group, int shard, int lo, int hi, long rows) {
         return new PlannedTask(runId, companyId, group, shard, shard + 1, lo, hi, rows);
     }
 }

@@ -4,7 +4,14 @@ import io.migration.common.checksum.BucketChecksums;
 import io.migration.common.message.TaskGroup;
 
 /** One task of a company's pass as the ledger has it now. */
-record PassTask(int shard, TaskGroup group, int bucketLo, int bucketHi, String state, String error, long rowsRead,
+record PassTask(
+        int shard,
+        TaskGroup group,
+        int bucketLo,
+        int bucketHi,
+        String state,
+        String error,
+        long rowsRead,
         BucketChecksums checksums) {
 
     boolean succeeded() {

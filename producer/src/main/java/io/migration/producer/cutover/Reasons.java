@@ -5,8 +5,7 @@ import java.sql.SQLException;
 /** One line for an error a company's cutover stopped on: the SQLSTATE and the server's first line, no statement text. */
 final class Reasons {
 
-    private Reasons() {
-    }
+    private Reasons() {}
 
     static String of(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -54,7 +54,10 @@ public final class Rollback {
             ObjectNode report = JSON.createObjectNode();
             diff.forEach((table, n) -> {
                 out.printf("%d,%s,%d,%d,%d%n", company, table, n[0], n[1], n[2]);
-                report.putObject(table).put("inserted", n[0]).put("changed", n[1]).put("deleted", n[2]);
+                report.putObject(table)
+                        .put("inserted", n[0])
+                        .put("changed", n[1])
+                        .put("deleted", n[2]);
             });
             new CutoverLedger(target).markRolledBack(rec.runId(), company, report.toString());
             err.println("company " + company + ": rolled back (switched by run " + rec.runId() + ")");
@@ -69,8 +72,10 @@ public final class Rollback {
             return Optional.of("CUTOVER_ROLLBACK_HOOK is not set");
         }
         if (latest == null || latest.cutover().state() != CutoverState.SWITCHED) {
-            return Optional.of(latest != null && latest.cutover().state() == CutoverState.ROLLED_BACK
-                    ? "rolled back already (run " + latest.cutover().runId() + ")" : "was never switched");
+            return Optional.of(
+                    latest != null && latest.cutover().state() == CutoverState.ROLLED_BACK
+                            ? "rolled back already (run " + latest.cutover().runId() + ")"
+                            : "was never switched");
         }
         Instant switched = latest.cutover().switchedAt();
         if (switched.plus(settings.rollbackWindow()).isBefore(now)) {

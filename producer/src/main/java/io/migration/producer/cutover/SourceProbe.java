@@ -37,7 +37,7 @@ final class SourceProbe {
     /** The source server's clock: transactions are compared with it, not with this machine's. */
     Instant now() throws SQLException {
         try (Connection conn = source.getConnection();
-             ResultSet rs = conn.createStatement().executeQuery(SqlFiles.get("cutover/source-now"))) {
+                ResultSet rs = conn.createStatement().executeQuery(SqlFiles.get("cutover/source-now"))) {
             rs.next();
             return rs.getTimestamp(1).toInstant();
         }
@@ -54,7 +54,9 @@ final class SourceProbe {
         try (Handle h = Jdbi.create(source).open()) {
             while (true) {
                 long open = h.createQuery(SqlFiles.get("cutover/open-transactions"))
-                        .bind("before", Timestamp.from(before)).mapTo(Long.class).one();
+                        .bind("before", Timestamp.from(before))
+                        .mapTo(Long.class)
+                        .one();
                 if (open == 0 || System.nanoTime() > deadline) {
                     return open;
                 }

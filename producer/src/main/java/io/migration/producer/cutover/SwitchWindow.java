@@ -4,8 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** A company's switch window and its notice ({@code migration.switch_windows}). */
-public record SwitchWindow(long companyId, Instant start, Instant end, LocalDate noticeDate, int noticeDays,
-        String state, String stateReason, Instant scheduledAt) {
+public record SwitchWindow(
+        long companyId,
+        Instant start,
+        Instant end,
+        LocalDate noticeDate,
+        int noticeDays,
+        String state,
+        String stateReason,
+        Instant scheduledAt) {
 
     /** Still to be used: not switched in, not cancelled by a failed cutover. */
     public boolean active() {

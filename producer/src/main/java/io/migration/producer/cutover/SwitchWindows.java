@@ -22,9 +22,12 @@ public final class SwitchWindows {
     public void schedule(List<Long> companies, Instant start, Instant end, LocalDate noticeDate, int noticeDays) {
         jdbi.useTransaction(h -> {
             for (long company : companies) {
-                h.createUpdate(SqlFiles.get("cutover/schedule-window")).bind("companyId", company)
-                        .bind("windowStart", Timestamp.from(start)).bind("windowEnd", Timestamp.from(end))
-                        .bind("noticeDate", java.sql.Date.valueOf(noticeDate)).bind("noticeDays", noticeDays)
+                h.createUpdate(SqlFiles.get("cutover/schedule-window"))
+                        .bind("companyId", company)
+                        .bind("windowStart", Timestamp.from(start))
+                        .bind("windowEnd", Timestamp.from(end))
+                        .bind("noticeDate", java.sql.Date.valueOf(noticeDate))
+                        .bind("noticeDays", noticeDays)
                         .execute();
             }
         });
@@ -49,18 +52,29 @@ public final class SwitchWindows {
     }
 
     private void setState(long companyId, String state, String reason) {
-        jdbi.useHandle(h -> h.createUpdate(SqlFiles.get("cutover/window-state")).bind("companyId", companyId)
-                .bind("state", state).bind("reason", reason).execute());
+        jdbi.useHandle(h -> h.createUpdate(SqlFiles.get("cutover/window-state"))
+                .bind("companyId", companyId)
+                .bind("state", state)
+                .bind("reason", reason)
+                .execute());
     }
 
     private Map<Long, SwitchWindow> query(boolean all, List<Long> companies) {
         Map<Long, SwitchWindow> out = new TreeMap<>();
-        jdbi.useHandle(h -> h.createQuery(SqlFiles.get("cutover/windows")).bind("all", all)
+        jdbi.useHandle(h -> h.createQuery(SqlFiles.get("cutover/windows"))
+                .bind("all", all)
                 .bind("companyIds", companies.toArray(new Long[0]))
-                .map((rs, ctx) -> out.put(rs.getLong("company_id"), new SwitchWindow(rs.getLong("company_id"),
-                        rs.getTimestamp("window_start").toInstant(), rs.getTimestamp("window_end").toInstant(),
-                        rs.getDate("notice_date").toLocalDate(), rs.getInt("notice_days"), rs.getString("state"),
-                        rs.getString("state_reason"), rs.getTimestamp("scheduled_at").toInstant())))
+                .map((rs, ctx) -> out.put(
+                        rs.getLong("company_id"),
+                        new SwitchWindow(
+                                rs.getLong("company_id"),
+                                rs.getTimestamp("window_start").toInstant(),
+                                rs.getTimestamp("window_end").toInstant(),
+                                rs.getDate("notice_date").toLocalDate(),
+                                rs.getInt("notice_days"),
+                                rs.getString("state"),
+                                rs.getString("state_reason"),
+                                rs.getTimestamp("scheduled_at").toInstant())))
                 .list());
         return out;
     }

@@ -47,8 +47,10 @@ final class Switchover {
             h.commit();
         } catch (RuntimeException e) {
             rollbackQuietly(h);
-            log.printf("company %d: switched, but its target image was not recorded (%s): a rollback will not"
-                    + " report what the new service wrote%n", companyId, Reasons.of(e));
+            log.printf(
+                    "company %d: switched, but its target image was not recorded (%s): a rollback will not"
+                            + " report what the new service wrote%n",
+                    companyId, Reasons.of(e));
         }
     }
 
@@ -62,8 +64,8 @@ final class Switchover {
 
     /** A run that died between the switch hook's start and its record: the hook again (it is idempotent). */
     CompanyOutcome resume(CompanyCutoverRecord rec) throws InterruptedException {
-        Optional<String> failed = ctx.hooks().run(Hooks.Kind.SWITCH, ctx.settings().switchHook(), companyId,
-                ctx.runId());
+        Optional<String> failed =
+                ctx.hooks().run(Hooks.Kind.SWITCH, ctx.settings().switchHook(), companyId, ctx.runId());
         if (failed.isPresent()) {
             return abandon(failed.get(), true, null);
         }
@@ -75,8 +77,9 @@ final class Switchover {
         ctx.ledger().markSwitched(ctx.runId(), companyId);
         ctx.windows().markUsed(companyId);
         CompanyCutoverRecord rec = ctx.ledger().company(ctx.runId(), companyId).orElseThrow();
-        log.printf("company %d: switched (freeze window %.3f s, %d catch-up pass(es), %d rows re-copied)%n", companyId,
-                rec.freezeWindowMillis() / 1000.0, rec.passes(), rec.rowsRecopied());
+        log.printf(
+                "company %d: switched (freeze window %.3f s, %d catch-up pass(es), %d rows re-copied)%n",
+                companyId, rec.freezeWindowMillis() / 1000.0, rec.passes(), rec.rowsRecopied());
         log.flush();
         return new CompanyOutcome(companyId, true, null, rec.freezeWindowMillis());
     }
@@ -86,8 +89,8 @@ final class Switchover {
         String why = reason;
         boolean unfrozen = false;
         if (frozen) {
-            Optional<String> failed = ctx.hooks().run(Hooks.Kind.UNFREEZE, ctx.settings().unfreezeHook(), companyId,
-                    ctx.runId());
+            Optional<String> failed =
+                    ctx.hooks().run(Hooks.Kind.UNFREEZE, ctx.settings().unfreezeHook(), companyId, ctx.runId());
             unfrozen = failed.isEmpty();
             if (failed.isPresent()) {
                 why = reason + "; and the " + failed.get() + ": the company may still be frozen";

@@ -1,8 +1,15 @@
 package io.migration.producer.cutover;
 
 /** The final verification of one target table of a company: counts and differing keys by kind. */
-public record TableVerification(String table, long expectedRows, long actualRows, long missing, long unexpected,
-        long changed, boolean checksumsAgree, String samplesJson) {
+public record TableVerification(
+        String table,
+        long expectedRows,
+        long actualRows,
+        long missing,
+        long unexpected,
+        long changed,
+        boolean checksumsAgree,
+        String samplesJson) {
 
     public boolean agrees() {
         return expectedRows == actualRows && missing == 0 && unexpected == 0 && changed == 0 && checksumsAgree;
@@ -20,6 +27,10 @@ public record TableVerification(String table, long expectedRows, long actualRows
         if (changed > 0) {
             s.append(changed).append(" changed, ");
         }
-        return s.append("expected ").append(expectedRows).append(" rows, actual ").append(actualRows).toString();
+        return s.append("expected ")
+                .append(expectedRows)
+                .append(" rows, actual ")
+                .append(actualRows)
+                .toString();
     }
 }

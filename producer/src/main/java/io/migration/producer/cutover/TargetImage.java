@@ -15,8 +15,7 @@ final class TargetImage {
     /** Each target table and the text of its key (fragments of this code, filled into the SQL). */
     static final Map<String, String> KEYS = keys();
 
-    private TargetImage() {
-    }
+    private TargetImage() {}
 
     private static Map<String, String> keys() {
         Map<String, String> keys = new LinkedHashMap<>();
@@ -33,16 +32,22 @@ final class TargetImage {
     /** In the caller's transaction (its snapshot: the target as it was before the switch hook). */
     static void record(Handle h, String runId, long companyId) {
         KEYS.forEach((table, key) -> h.createUpdate(SqlFiles.fill("cutover/record-image", parts(table, key)))
-                .bind("runId", runId).bind("companyId", companyId).execute());
+                .bind("runId", runId)
+                .bind("companyId", companyId)
+                .execute());
     }
 
     /** Per table: {@code [inserted, changed, deleted]} since the image. */
     static Map<String, long[]> diff(Handle h, String runId, long companyId) {
         Map<String, long[]> out = new LinkedHashMap<>();
-        KEYS.forEach((table, key) -> out.put(table, h.createQuery(SqlFiles.fill("cutover/image-diff", parts(table, key)))
-                .bind("runId", runId).bind("companyId", companyId)
-                .map((rs, ctx) -> new long[] {rs.getLong("inserted"), rs.getLong("changed"), rs.getLong("deleted")})
-                .one()));
+        KEYS.forEach((table, key) -> out.put(
+                table,
+                h.createQuery(SqlFiles.fill("cutover/image-diff", parts(table, key)))
+                        .bind("runId", runId)
+                        .bind("companyId", companyId)
+                        .map((rs, ctx) ->
+                                new long[] {rs.getLong("inserted"), rs.getLong("changed"), rs.getLong("deleted")})
+                        .one()));
         return out;
     }
 

@@ -23,5 +23,4 @@ public record DeadLetter(
         String worker,
         String failedAt,
         String deadLetteredBy,
-        TaskKey key) {
-}
+        TaskKey key) {}

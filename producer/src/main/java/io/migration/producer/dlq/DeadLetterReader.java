@@ -20,11 +20,9 @@ public final class DeadLetterReader {
     }
 
     /** {@code seen}: messages fetched; {@code matched}: those the filter kept (at most its limit). */
-    public record Walk(int seen, int matched) {
-    }
+    public record Walk(int seen, int matched) {}
 
-    private DeadLetterReader() {
-    }
+    private DeadLetterReader() {}
 
     public static Walk walk(Channel channel, String queue, DeadLetterFilter filter, Visitor visitor)
             throws IOException, InterruptedException {

@@ -37,8 +37,7 @@ public final class DeadLetterReplayer {
      * {@code skipped}: matching dead letters whose task had succeeded; acknowledged, not replayed.
      * {@code unknown}: those naming a task the ledger never planned; left in the dead-letter queue.
      */
-    public record Result(int matched, int replayed, int skipped, int unknown) {
-    }
+    public record Result(int matched, int replayed, int skipped, int unknown) {}
 
     private final Connection connection;
     private final Topology topology;
@@ -46,7 +45,11 @@ public final class DeadLetterReplayer {
     private final double ratePerSecond;
     private final Duration confirmTimeout;
 
-    public DeadLetterReplayer(Connection connection, Topology topology, TaskLedger ledger, double ratePerSecond,
+    public DeadLetterReplayer(
+            Connection connection,
+            Topology topology,
+            TaskLedger ledger,
+            double ratePerSecond,
             Duration confirmTimeout) {
         this.connection = connection;
         this.topology = topology;
@@ -60,7 +63,8 @@ public final class DeadLetterReplayer {
         int[] skipped = {0};
         int[] unknown = {0};
         Pace pace = new Pace(ratePerSecond);
-        try (Channel dead = connection.createChannel(); Channel work = connection.createChannel()) {
+        try (Channel dead = connection.createChannel();
+                Channel work = connection.createChannel()) {
             work.confirmSelect();
             String[] returned = {null};
             work.addReturnListener(r -> returned[0] = r.getReplyCode() + " " + r.getReplyText());
@@ -84,8 +88,8 @@ public final class DeadLetterReplayer {
                     replayed[0]++;
                 });
             } catch (PublishFailure e) {
-                throw new PublishFailure(e.getMessage() + " (replayed " + replayed[0] + ", skipped " + skipped[0]
-                        + " before)", e);
+                throw new PublishFailure(
+                        e.getMessage() + " (replayed " + replayed[0] + ", skipped " + skipped[0] + " before)", e);
             }
             return new Result(walk.matched(), replayed[0], skipped[0], unknown[0]);
         } catch (TimeoutException e) {
@@ -113,7 +117,11 @@ public final class DeadLetterReplayer {
     private void publishCopy(Channel work, GetResponse message, String[] returned)
             throws IOException, InterruptedException {
         returned[0] = null;
-        work.basicPublish(topology.workExchange(), Topology.TASK_ROUTING_KEY, true, copyProperties(message.getProps(), topology.deadQueue()),
+        work.basicPublish(
+                topology.workExchange(),
+                Topology.TASK_ROUTING_KEY,
+                true,
+                copyProperties(message.getProps(), topology.deadQueue()),
                 message.getBody());
         boolean acked;
         try {
@@ -147,12 +155,20 @@ public final class DeadLetterReplayer {
         }
         headers.put(REPLAYED_AT, Instant.now().toString());
         headers.put(REPLAYED_FROM, from);
-        return original.builder().headers(headers).deliveryMode(2).expiration(null).userId(null).build();
+        return original.builder()
+                .headers(headers)
+                .deliveryMode(2)
+                .expiration(null)
+                .userId(null)
+                .build();
     }
 
     static boolean isDeadLetteringHeader(String name) {
-        return name.equals("x-death") || name.startsWith("x-first-death-") || name.startsWith("x-last-death-")
-                || name.startsWith("x-migration-") || name.equals("x-delivery-count");
+        return name.equals("x-death")
+                || name.startsWith("x-first-death-")
+                || name.startsWith("x-last-death-")
+                || name.startsWith("x-migration-")
+                || name.equals("x-delivery-count");
     }
 
     /** At most {@code perSecond} replays a second, so a big replay does not flood the workers. */

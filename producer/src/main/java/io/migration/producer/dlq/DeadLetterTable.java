@@ -17,8 +17,7 @@ public final class DeadLetterTable {
     private static final int ERROR_WIDTH = 80;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private record Column(String title, Function<DeadLetter, Object> value) {
-    }
+    private record Column(String title, Function<DeadLetter, Object> value) {}
 
     private static final List<Column> COLUMNS = List.of(
             new Column("RUN", DeadLetter::runId),
@@ -33,14 +32,15 @@ public final class DeadLetterTable {
             new Column("BY", DeadLetter::deadLetteredBy),
             new Column("ERROR", d -> cut(d.error())));
 
-    private DeadLetterTable() {
-    }
+    private DeadLetterTable() {}
 
     public static void table(List<DeadLetter> letters, PrintWriter out) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(COLUMNS.stream().map(Column::title).toList());
         for (DeadLetter d : letters) {
-            rows.add(COLUMNS.stream().map(c -> Objects.toString(c.value().apply(d), "-")).toList());
+            rows.add(COLUMNS.stream()
+                    .map(c -> Objects.toString(c.value().apply(d), "-"))
+                    .toList());
         }
         int[] widths = new int[COLUMNS.size()];
         for (List<String> row : rows) {

@@ -25,8 +25,7 @@ public final class DeadLetterView {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private DeadLetterView() {
-    }
+    private DeadLetterView() {}
 
     public static DeadLetter of(AMQP.BasicProperties props, byte[] body) {
         Map<String, Object> h = props.getHeaders() == null ? Map.of() : props.getHeaders();
@@ -37,15 +36,17 @@ public final class DeadLetterView {
         String runId = text(h.get(DeadLetterHeaders.RUN_ID));
         runId = runId != null ? runId : task.map(t -> text(t, "runId")).orElse(null);
         Long companyId = number(h.get(DeadLetterHeaders.COMPANY_ID));
-        companyId = companyId != null ? companyId : task.map(t -> number(t, "companyId")).orElse(null);
+        companyId = companyId != null
+                ? companyId
+                : task.map(t -> number(t, "companyId")).orElse(null);
         String table = text(h.get(TABLE));
         table = table != null ? table : task.map(t -> text(t, "table")).orElse(null);
         Long shard = number(h.get(SHARD));
         shard = shard != null ? shard : task.map(t -> number(t, "shard")).orElse(null);
         String taskName = text(h.get(DeadLetterHeaders.TASK));
         if (taskName == null && companyId != null && table != null && shard != null) {
-            taskName = companyId + "/" + table + "/" + shard + task.map(t -> number(t, "shardCount"))
-                    .map(n -> "of" + n).orElse("");
+            taskName = companyId + "/" + table + "/" + shard
+                    + task.map(t -> number(t, "shardCount")).map(n -> "of" + n).orElse("");
         }
         String reason = text(h.get(DeadLetterHeaders.REASON));
         reason = reason != null ? reason : text(death.get("reason"));
@@ -62,10 +63,20 @@ public final class DeadLetterView {
         if (runId != null && companyId != null && shard != null && group.isPresent()) {
             key = new TaskKey(runId, companyId, group.get(), shard.intValue());
         }
-        return new DeadLetter(runId, companyId, table, shard == null ? null : shard.intValue(), taskName, reason,
-                text(h.get(ERROR_CLASS)), bounded(text(h.get(DeadLetterHeaders.ERROR))),
-                attempts == null ? null : attempts.intValue(), text(h.get(DeadLetterHeaders.WORKER)), failedAt,
-                byWorker ? "worker" : death.isEmpty() ? "unknown" : "broker", key);
+        return new DeadLetter(
+                runId,
+                companyId,
+                table,
+                shard == null ? null : shard.intValue(),
+                taskName,
+                reason,
+                text(h.get(ERROR_CLASS)),
+                bounded(text(h.get(DeadLetterHeaders.ERROR))),
+                attempts == null ? null : attempts.intValue(),
+                text(h.get(DeadLetterHeaders.WORKER)),
+                failedAt,
+                byWorker ? "worker" : death.isEmpty() ? "unknown" : "broker",
+                key);
     }
 
     /** One line, at most {@link #MAX_ERROR} characters, with anything shaped like a credential masked. */
@@ -73,7 +84,8 @@ public final class DeadLetterView {
         if (error == null) {
             return null;
         }
-        String line = error.replaceAll("\\s+", " ").trim()
+        String line = error.replaceAll("\\s+", " ")
+                .trim()
                 .replaceAll("(?i)(\\w+://[^:/\\s@]*:)[^\\s]*@", "$1***@")
                 .replaceAll("(?i)(password|passwd|pwd)=[^\\s&;,]*", "$1=***");
         return line.length() > MAX_ERROR ? line.substring(0, MAX_ERROR) + "…" : line;
@@ -81,7 +93,8 @@ public final class DeadLetterView {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> firstDeath(Map<String, Object> headers) {
-        if (headers.get("x-death") instanceof List<?> deaths && !deaths.isEmpty()
+        if (headers.get("x-death") instanceof List<?> deaths
+                && !deaths.isEmpty()
                 && deaths.get(0) instanceof Map<?, ?> first) {
             return (Map<String, Object>) first;
         }
@@ -115,7 +128,8 @@ public final class DeadLetterView {
         if (value == null) {
             return null;
         }
-        String s = value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+        String s = value instanceof byte[] bytes
+                ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
                 : value.toString();
         return s.isEmpty() ? null : s;
     }

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Says why a cohort file cannot be read, before anything else is done with it. */
 public final class CohortFiles {
 
-    private CohortFiles() {
-    }
+    private CohortFiles() {}
 
     /** Throws {@link IllegalArgumentException} with one line giving the reason. */
     public static void checkReadable(Path file) {

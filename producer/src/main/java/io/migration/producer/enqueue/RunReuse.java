@@ -17,22 +17,23 @@ import org.jdbi.v3.core.Jdbi;
 public final class RunReuse {
 
     /** How the run was recorded; {@code selectionIds} null for every company (or a run older than V3). */
-    record Recorded(String mode, String selection, int shardRows, List<Long> selectionIds) {
-    }
+    record Recorded(String mode, String selection, int shardRows, List<Long> selectionIds) {}
 
-    private RunReuse() {
-    }
+    private RunReuse() {}
 
     /**
      * False when {@code runId} is new. True when it was recorded with the same mode, selection and
      * shard size (a repeat); otherwise throws {@link IllegalArgumentException} with the refusal.
      * {@code shardRows} null: not given, so the recorded value stands.
      */
-    public static boolean isRepeat(Jdbi target, String runId, RunMode mode, CompanySelection selection,
-            Integer shardRows) {
+    public static boolean isRepeat(
+            Jdbi target, String runId, RunMode mode, CompanySelection selection, Integer shardRows) {
         Optional<Recorded> recorded = target.withHandle(h -> h.createQuery(SqlFiles.get("enqueue/recorded-run"))
                 .bind("runId", runId)
-                .map((rs, ctx) -> new Recorded(rs.getString("mode"), rs.getString("selection"), rs.getInt("shard_rows"),
+                .map((rs, ctx) -> new Recorded(
+                        rs.getString("mode"),
+                        rs.getString("selection"),
+                        rs.getInt("shard_rows"),
                         ids(rs.getArray("selection_ids"))))
                 .findOne());
         if (recorded.isEmpty()) {
@@ -44,8 +45,8 @@ public final class RunReuse {
         return true;
     }
 
-    static Optional<String> difference(String runId, Recorded recorded, RunMode mode, CompanySelection selection,
-            Integer shardRows) {
+    static Optional<String> difference(
+            String runId, Recorded recorded, RunMode mode, CompanySelection selection, Integer shardRows) {
         String suffix = "; use a new --run-id";
         if (!recorded.mode().equals(mode.wireName())) {
             return Optional.of("run " + runId + " was planned with --mode " + recorded.mode() + ", not "

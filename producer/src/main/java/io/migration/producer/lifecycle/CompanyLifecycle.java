@@ -37,7 +37,8 @@ public final class CompanyLifecycle {
     /** The ids of the source's companies, in order. */
     public static List<Long> sourceCompanies(Jdbi source) {
         return source.withHandle(h -> h.createQuery(SqlFiles.get("lifecycle/source-companies"))
-                .mapTo(Long.class).list());
+                .mapTo(Long.class)
+                .list());
     }
 
     /** The state of each of the companies, in the order given. */
@@ -45,21 +46,23 @@ public final class CompanyLifecycle {
         Map<Long, String> latestRun = new LinkedHashMap<>();
         target.useHandle(h -> h.createQuery(SqlFiles.get("lifecycle/latest-runs"))
                 .bind("companyIds", companies.toArray(new Long[0]))
-                .map((rs, ctx) -> latestRun.put(rs.getLong("company_id"), rs.getString("run_id"))).list());
+                .map((rs, ctx) -> latestRun.put(rs.getLong("company_id"), rs.getString("run_id")))
+                .list());
         Map<String, List<Long>> companiesByRun = new LinkedHashMap<>();
-        latestRun.forEach((company, run) -> companiesByRun.computeIfAbsent(run, k -> new ArrayList<>()).add(company));
+        latestRun.forEach((company, run) ->
+                companiesByRun.computeIfAbsent(run, k -> new ArrayList<>()).add(company));
         Map<Long, CompanyStatus> states = new TreeMap<>();
         companiesByRun.forEach((runId, ids) -> {
             RunInfo run = ledger.run(runId).orElseThrow();
-            SortedMap<Long, CompanyFigures> figures = ledger.figures(List.of(run), ids)
-                    .getOrDefault(runId, new TreeMap<>());
+            SortedMap<Long, CompanyFigures> figures =
+                    ledger.figures(List.of(run), ids).getOrDefault(runId, new TreeMap<>());
             states.putAll(statesIn(run, figures));
         });
         List<CompanyStatus> out = new ArrayList<>();
         SwitchStates switches = new SwitchStates(target, companies);
         for (long company : companies) {
-            out.add(switches.over(states.getOrDefault(company,
-                    new CompanyStatus(company, CompanyState.NEVER_TRIED, null, null, null, ""))));
+            out.add(switches.over(states.getOrDefault(
+                    company, new CompanyStatus(company, CompanyState.NEVER_TRIED, null, null, null, ""))));
         }
         return out;
     }
@@ -81,25 +84,39 @@ public final class CompanyLifecycle {
                 case DRY_RUN -> {
                     Verdict verdict = policy.judge(DryRunFigures.of(f));
                     boolean running = f.unfinished() > 0 && f.failed() == 0;
-                    state = running ? CompanyState.DRY_RUN_RUNNING
+                    state = running
+                            ? CompanyState.DRY_RUN_RUNNING
                             : verdict.passed() ? CompanyState.DRY_RUN_PASSED : CompanyState.DRY_RUN_FAILED;
                     detail = running ? "" : String.join("; ", verdict.reasons());
                 }
                 case MIGRATE -> {
-                    state = f.failed() > 0 ? CompanyState.FAILED : f.finished() ? CompanyState.MIGRATED
-                            : f.started() > 0 ? CompanyState.MIGRATING : CompanyState.SCHEDULED;
-                    detail = f.failed() > 0 ? f.failed() + " task(s) dead-lettered or failed"
-                            + (f.firstError() == null ? "" : " (" + f.firstError() + ")") : "";
+                    state = f.failed() > 0
+                            ? CompanyState.FAILED
+                            : f.finished()
+                                    ? CompanyState.MIGRATED
+                                    : f.started() > 0 ? CompanyState.MIGRATING : CompanyState.SCHEDULED;
+                    detail = f.failed() > 0
+                            ? f.failed() + " task(s) dead-lettered or failed"
+                                    + (f.firstError() == null ? "" : " (" + f.firstError() + ")")
+                            : "";
                 }
                 default -> {
                     Verification v = verifications.get(f.companyId());
-                    state = f.failed() == 0 && f.unfinished() > 0 ? CompanyState.VERIFYING
+                    state = f.failed() == 0 && f.unfinished() > 0
+                            ? CompanyState.VERIFYING
                             : v.verified() ? CompanyState.VERIFIED : CompanyState.FAILED;
                     detail = state == CompanyState.VERIFYING ? "" : String.join("; ", v.reasons());
                 }
             }
-            out.put(f.companyId(), new CompanyStatus(f.companyId(), state, run.runId(), run.mode().wireName(),
-                    since(run, f), detail.replaceAll("\\s+", " ")));
+            out.put(
+                    f.companyId(),
+                    new CompanyStatus(
+                            f.companyId(),
+                            state,
+                            run.runId(),
+                            run.mode().wireName(),
+                            since(run, f),
+                            detail.replaceAll("\\s+", " ")));
         }
         return out;
     }

@@ -28,18 +28,27 @@ final class SwitchStates {
         long company = fromRuns.companyId();
         CutoverLedger.Latest latest = cutovers.get(company);
         SwitchWindow window = windows.get(company);
-        boolean cutoverIsLatest = latest != null && (fromRuns.runId() == null
-                || fromRuns.runId().equals(latest.cutover().runId()) || fromRuns.since() == null
-                || !latest.runCreatedAt().isBefore(runCreated(fromRuns)));
-        if (cutoverIsLatest && (window == null || !window.active()
-                || window.scheduledAt().isBefore(latest.runCreatedAt()))) {
+        boolean cutoverIsLatest = latest != null
+                && (fromRuns.runId() == null
+                        || fromRuns.runId().equals(latest.cutover().runId())
+                        || fromRuns.since() == null
+                        || !latest.runCreatedAt().isBefore(runCreated(fromRuns)));
+        if (cutoverIsLatest
+                && (window == null || !window.active() || window.scheduledAt().isBefore(latest.runCreatedAt()))) {
             return fromCutover(latest.cutover());
         }
         if (window != null && window.active()) {
-            String was = fromRuns.state() == CompanyState.NEVER_TRIED ? "" : "; was " + fromRuns.state().wireName()
-                    + (fromRuns.detail().isEmpty() ? "" : " (" + fromRuns.detail() + ")");
-            return new CompanyStatus(company, CompanyState.SCHEDULED, fromRuns.runId(), fromRuns.mode(),
-                    window.scheduledAt(), "window " + window.interval() + ", notice " + window.noticeDate() + was);
+            String was = fromRuns.state() == CompanyState.NEVER_TRIED
+                    ? ""
+                    : "; was " + fromRuns.state().wireName()
+                            + (fromRuns.detail().isEmpty() ? "" : " (" + fromRuns.detail() + ")");
+            return new CompanyStatus(
+                    company,
+                    CompanyState.SCHEDULED,
+                    fromRuns.runId(),
+                    fromRuns.mode(),
+                    window.scheduledAt(),
+                    "window " + window.interval() + ", notice " + window.noticeDate() + was);
         }
         return fromRuns;
     }
@@ -50,15 +59,25 @@ final class SwitchStates {
 
     private static CompanyStatus fromCutover(CompanyCutoverRecord c) {
         return switch (c.state()) {
-            case PENDING, CATCHING_UP -> status(c, CompanyState.SWITCHING, c.freezeStartedAt(), "catching up, "
-                    + c.passes() + " pass(es)");
-            case FROZEN -> status(c, CompanyState.SWITCHING, c.freezeStartedAt(), "frozen since " + c.freezeStartedAt());
-            case SWITCHED -> status(c, CompanyState.SWITCHED, c.switchedAt(), "freeze window "
-                    + (c.freezeWindowMillis() == null ? "?" : c.freezeWindowMillis() / 1000.0 + " s"));
-            case ROLLED_BACK -> status(c, CompanyState.ROLLED_BACK, c.rolledBackAt(), "switched "
-                    + c.switchedAt() + ", rolled back");
-            case FAILED -> status(c, CompanyState.FAILED, c.unfrozenAt(), "cutover failed: " + c.reason()
-                    + "; needs a new switch window");
+            case PENDING, CATCHING_UP ->
+                status(c, CompanyState.SWITCHING, c.freezeStartedAt(), "catching up, " + c.passes() + " pass(es)");
+            case FROZEN ->
+                status(c, CompanyState.SWITCHING, c.freezeStartedAt(), "frozen since " + c.freezeStartedAt());
+            case SWITCHED ->
+                status(
+                        c,
+                        CompanyState.SWITCHED,
+                        c.switchedAt(),
+                        "freeze window "
+                                + (c.freezeWindowMillis() == null ? "?" : c.freezeWindowMillis() / 1000.0 + " s"));
+            case ROLLED_BACK ->
+                status(c, CompanyState.ROLLED_BACK, c.rolledBackAt(), "switched " + c.switchedAt() + ", rolled back");
+            case FAILED ->
+                status(
+                        c,
+                        CompanyState.FAILED,
+                        c.unfrozenAt(),
+                        "cutover failed: " + c.reason() + "; needs a new switch window");
         };
     }
 

@@ -51,22 +51,24 @@ public record CompanySelection(boolean all, List<Long> companyIds, String descri
             try {
                 ids.add(Long.parseLong(line));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("cohort file " + file + " line " + (i + 1)
-                        + " is not a company id: " + line);
+                throw new IllegalArgumentException(
+                        "cohort file " + file + " line " + (i + 1) + " is not a company id: " + line);
             }
         }
         if (ids.isEmpty()) {
             throw new IllegalArgumentException("cohort file " + file + " holds no company id");
         }
         CompanySelection selection = of(ids);
-        return new CompanySelection(false, selection.companyIds(), "cohort " + file.getFileName()
-                + " (" + selection.companyIds().size() + " companies)");
+        return new CompanySelection(
+                false,
+                selection.companyIds(),
+                "cohort " + file.getFileName() + " (" + selection.companyIds().size() + " companies)");
     }
 
     /** The decoder's own words ("Input length = 1") say nothing to an operator. */
     private static IllegalArgumentException notText(Path file) {
-        return new IllegalArgumentException("cohort file " + file + " is not a text list of company ids (one a"
-                + " line): it holds binary data");
+        return new IllegalArgumentException(
+                "cohort file " + file + " is not a text list of company ids (one a" + " line): it holds binary data");
     }
 
     private static boolean hasControlCharacters(String line) {

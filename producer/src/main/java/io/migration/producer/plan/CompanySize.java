@@ -1,5 +1,4 @@
 package io.migration.producer.plan;
 
 /** Source rows each task group of one company will read. */
-public record CompanySize(long companyId, long listRows, long recipientRows, long suppressionRows) {
-}
+public record CompanySize(long companyId, long listRows, long recipientRows, long suppressionRows) {}

@@ -26,8 +26,8 @@ public final class RunPlanner {
      */
     public static final int DEFAULT_SHARD_ROWS = 250_000;
 
-    private static final Comparator<PlannedTask> LARGEST_FIRST = Comparator
-            .comparingLong(PlannedTask::estimatedRows).reversed()
+    private static final Comparator<PlannedTask> LARGEST_FIRST = Comparator.comparingLong(PlannedTask::estimatedRows)
+            .reversed()
             .thenComparingLong(PlannedTask::companyId)
             .thenComparing(PlannedTask::group)
             .thenComparingInt(PlannedTask::shard);
@@ -49,8 +49,7 @@ public final class RunPlanner {
                 tasks.add(new PlannedTask(runId, c.companyId(), TaskGroup.COMPANY, 0, 1, 0, Buckets.COUNT - 1, total));
                 continue;
             }
-            tasks.add(new PlannedTask(runId, c.companyId(), TaskGroup.LISTS, 0, 1, 0, Buckets.COUNT - 1,
-                    c.listRows()));
+            tasks.add(new PlannedTask(runId, c.companyId(), TaskGroup.LISTS, 0, 1, 0, Buckets.COUNT - 1, c.listRows()));
             addShards(tasks, runId, c.companyId(), TaskGroup.RECIPIENTS, c.recipientRows());
             addShards(tasks, runId, c.companyId(), TaskGroup.SUPPRESSIONS, c.suppressionRows());
         }
@@ -62,8 +61,7 @@ public final class RunPlanner {
         int shards = (int) Math.max(1, Math.min(Buckets.COUNT, (rows + shardRows - 1) / shardRows));
         int[][] ranges = Buckets.split(shards);
         for (int i = 0; i < shards; i++) {
-            tasks.add(new PlannedTask(runId, companyId, group, i, shards, ranges[i][0], ranges[i][1],
-                    rows / shards));
+            tasks.add(new PlannedTask(runId, companyId, group, i, shards, ranges[i][0], ranges[i][1], rows / shards));
         }
     }
 }

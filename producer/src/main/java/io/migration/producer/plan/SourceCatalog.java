@@ -23,8 +23,11 @@ public final class SourceCatalog {
         }
         return source.withHandle(h -> h.createQuery(SqlFiles.get("plan/company-sizes"))
                 .bind("companyIds", ids.toArray(new Long[0]))
-                .map((rs, ctx) -> new CompanySize(rs.getLong("company_id"), rs.getLong("list_rows"),
-                        rs.getLong("recipient_rows"), rs.getLong("suppression_rows")))
+                .map((rs, ctx) -> new CompanySize(
+                        rs.getLong("company_id"),
+                        rs.getLong("list_rows"),
+                        rs.getLong("recipient_rows"),
+                        rs.getLong("suppression_rows")))
                 .list());
     }
 
@@ -34,13 +37,16 @@ public final class SourceCatalog {
     }
 
     private List<Long> allCompanies() {
-        return source.withHandle(h -> h.createQuery(SqlFiles.get("plan/all-companies")).mapTo(Long.class).list());
+        return source.withHandle(h -> h.createQuery(SqlFiles.get("plan/all-companies"))
+                .mapTo(Long.class)
+                .list());
     }
 
     private List<Long> existing(List<Long> wanted) {
         List<Long> found = source.withHandle(h -> h.createQuery(SqlFiles.get("plan/existing-companies"))
                 .bind("companyIds", wanted.toArray(new Long[0]))
-                .mapTo(Long.class).list());
+                .mapTo(Long.class)
+                .list());
         TreeSet<Long> missing = new TreeSet<>(wanted);
         found.forEach(missing::remove);
         if (!missing.isEmpty()) {

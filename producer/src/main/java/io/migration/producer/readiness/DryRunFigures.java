@@ -18,8 +18,13 @@ public record DryRunFigures(
     }
 
     public static DryRunFigures of(CompanyFigures company) {
-        return new DryRunFigures(company.tasks(), company.succeeded(), company.failed(), company.rowsRead(),
-                company.rejectsByReason(), company.firstError());
+        return new DryRunFigures(
+                company.tasks(),
+                company.succeeded(),
+                company.failed(),
+                company.rowsRead(),
+                company.rejectsByReason(),
+                company.firstError());
     }
 
     public long rejected() {

@@ -23,17 +23,23 @@ public final class PolicyOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = "--max-reject-percent", paramLabel = "PERCENT",
+    @Option(
+            names = "--max-reject-percent",
+            paramLabel = "PERCENT",
             description = "readiness: a company FAILs when more than PERCENT %% of the rows it read are rejected"
                     + " (default 0.5; env " + ENV_MAX_REJECT_PERCENT + ")")
     Double maxRejectPercent;
 
-    @Option(names = "--max-rejects", paramLabel = "N",
+    @Option(
+            names = "--max-rejects",
+            paramLabel = "N",
             description = "readiness: a company FAILs with more than N rejected rows (default: no limit; env "
                     + ENV_MAX_REJECTS + ")")
     Long maxRejects;
 
-    @Option(names = "--fail-on-reason", paramLabel = "REASON",
+    @Option(
+            names = "--fail-on-reason",
+            paramLabel = "REASON",
             description = "readiness: a company FAILs with any reject of REASON, e.g. invalid_email; repeatable"
                     + " (default: none; env " + ENV_FAIL_ON_REASONS + ", comma-separated)")
     List<String> failOnReasons;
@@ -46,7 +52,8 @@ public final class PolicyOptions {
     /** A new dry run's policy: the options, else the environment, else the defaults. */
     public ReadinessPolicy forNewDryRun(Map<String, String> environment) {
         ReadinessPolicy defaults = ReadinessPolicy.defaults();
-        double percent = maxRejectPercent != null ? maxRejectPercent
+        double percent = maxRejectPercent != null
+                ? maxRejectPercent
                 : number(environment, ENV_MAX_REJECT_PERCENT, defaults.maxRejectPercent());
         Long most = maxRejects != null ? maxRejects : wholeNumber(environment, ENV_MAX_REJECTS);
         List<String> reasons = failOnReasons != null ? failOnReasons : list(environment.get(ENV_FAIL_ON_REASONS));
@@ -55,7 +62,8 @@ public final class PolicyOptions {
 
     /** The recorded policy with the thresholds given here in its place. */
     public ReadinessPolicy over(ReadinessPolicy recorded) {
-        return policy(maxRejectPercent != null ? maxRejectPercent : recorded.maxRejectPercent(),
+        return policy(
+                maxRejectPercent != null ? maxRejectPercent : recorded.maxRejectPercent(),
                 maxRejects != null ? maxRejects : recorded.maxRejects(),
                 failOnReasons != null ? failOnReasons : new ArrayList<>(recorded.failOnReasons()));
     }
@@ -100,6 +108,9 @@ public final class PolicyOptions {
         if (value == null || value.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -34,8 +34,8 @@ public final class ReadinessGate {
     }
 
     /** The companies that are not ready, in the order given, each with every reason on one line. */
-    public List<Refusal> refusals(Collection<Long> companyIds, SchemaSnapshot source, SchemaSnapshot target,
-            Instant now) {
+    public List<Refusal> refusals(
+            Collection<Long> companyIds, SchemaSnapshot source, SchemaSnapshot target, Instant now) {
         List<RunInfo> dryRuns = ledger.dryRunsOf(companyIds);
         Map<String, SortedMap<Long, CompanyFigures>> figures = ledger.figures(dryRuns, companyIds);
         Map<String, String> schemaChanges = new HashMap<>();
@@ -60,16 +60,23 @@ public final class ReadinessGate {
                 }
             }
             if (passing == null) {
-                out.add(new Refusal(company, latest == null ? "no dry run"
-                        : "no passing dry run (latest: " + latest.runId() + " FAIL: "
-                                + String.join("; ", latestVerdict.reasons()) + ")"));
+                out.add(new Refusal(
+                        company,
+                        latest == null
+                                ? "no dry run"
+                                : "no passing dry run (latest: " + latest.runId() + " FAIL: "
+                                        + String.join("; ", latestVerdict.reasons()) + ")"));
                 continue;
             }
             List<String> reasons = new ArrayList<>();
             Duration age = Duration.between(passing.createdAt(), now);
             if (age.compareTo(maxAge) > 0) {
-                reasons.add(String.format(Locale.ROOT, "passing dry run %s is %.1f days old (max %d)",
-                        passing.runId(), age.toMinutes() / 1440.0, maxAge.toDays()));
+                reasons.add(String.format(
+                        Locale.ROOT,
+                        "passing dry run %s is %.1f days old (max %d)",
+                        passing.runId(),
+                        age.toMinutes() / 1440.0,
+                        maxAge.toDays()));
             }
             RunInfo dryRun = passing;
             String changes = schemaChanges.computeIfAbsent(dryRun.runId(), id -> schemaChanges(dryRun, source, target));
@@ -91,8 +98,11 @@ public final class ReadinessGate {
         for (long company : companyIds) {
             for (RunInfo run : dryRuns) {
                 CompanyFigures f = figures.getOrDefault(run.runId(), EMPTY).get(company);
-                if (f != null && f.tasks() > 0
-                        && ReadinessPolicy.fromJson(run.policyJson()).judge(DryRunFigures.of(f)).passed()) {
+                if (f != null
+                        && f.tasks() > 0
+                        && ReadinessPolicy.fromJson(run.policyJson())
+                                .judge(DryRunFigures.of(f))
+                                .passed()) {
                     out.put(company, run);
                     break;
                 }
@@ -109,8 +119,8 @@ public final class ReadinessGate {
         return String.join("; ", parts);
     }
 
-    private static void changes(String side, RunInfo dryRun, String fingerprint, String json, SchemaSnapshot now,
-            List<String> out) {
+    private static void changes(
+            String side, RunInfo dryRun, String fingerprint, String json, SchemaSnapshot now, List<String> out) {
         if (now.fingerprint().equals(fingerprint)) {
             return;
         }
@@ -120,7 +130,9 @@ public final class ReadinessGate {
             return;
         }
         List<String> lines = SchemaDiff.lines(SchemaSnapshot.parse(json), now.description());
-        out.add(prefix + (lines.isEmpty() ? "fingerprint " + fingerprint + " → " + now.fingerprint()
-                : String.join("; ", lines)));
+        out.add(prefix
+                + (lines.isEmpty()
+                        ? "fingerprint " + fingerprint + " → " + now.fingerprint()
+                        : String.join("; ", lines)));
     }
 }

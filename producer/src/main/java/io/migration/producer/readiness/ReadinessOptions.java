@@ -1,7 +1,7 @@
 package io.migration.producer.readiness;
 
-import io.migration.common.message.RunMode;
 import io.migration.common.ledger.PlannedTask;
+import io.migration.common.message.RunMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,12 +22,15 @@ public final class ReadinessOptions {
     @Mixin
     PolicyOptions policy;
 
-    @Option(names = "--readiness-max-age", paramLabel = "DAYS",
+    @Option(
+            names = "--readiness-max-age",
+            paramLabel = "DAYS",
             description = "migrate: refuse a company whose latest passing dry run is older than DAYS days"
                     + " (default 14, the customers' notice period; env " + ENV_MAX_AGE_DAYS + ")")
     Integer maxAgeDays;
 
-    @Option(names = "--skip-readiness-check",
+    @Option(
+            names = "--skip-readiness-check",
             description = "migrate: proceed without a recent passing dry run on the same schema; the run records"
                     + " the override and the companies it would have refused")
     boolean skipReadinessCheck;
@@ -49,11 +52,21 @@ public final class ReadinessOptions {
      * Checks a planned run before it is recorded and says what to record with it; a migrate run
      * whose companies are not ready is refused here (see {@link RunAdmission}).
      */
-    public RunAdmission admit(String runId, RunMode mode, boolean allCompanies, List<PlannedTask> tasks, Jdbi source,
-            Jdbi target, Map<String, String> environment) {
+    public RunAdmission admit(
+            String runId,
+            RunMode mode,
+            boolean allCompanies,
+            List<PlannedTask> tasks,
+            Jdbi source,
+            Jdbi target,
+            Map<String, String> environment) {
         ReadinessPolicy dryRunPolicy = mode == RunMode.DRY_RUN ? policy.forNewDryRun(environment) : null;
-        return RunAdmission.admit(new RunAdmission.Request(runId, mode, allCompanies, tasks, dryRunPolicy,
-                maxAge(environment), skipReadinessCheck), source, target, Clock.systemUTC(),
+        return RunAdmission.admit(
+                new RunAdmission.Request(
+                        runId, mode, allCompanies, tasks, dryRunPolicy, maxAge(environment), skipReadinessCheck),
+                source,
+                target,
+                Clock.systemUTC(),
                 policy.command.commandLine().getErr());
     }
 

@@ -29,13 +29,13 @@ public record ReadinessPolicy(
     public static final double DEFAULT_MAX_REJECT_PERCENT = 0.5;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    private static final List<String> KNOWN_REASONS = Arrays.stream(RejectReason.values()).map(RejectReason::code)
-            .toList();
+    private static final List<String> KNOWN_REASONS =
+            Arrays.stream(RejectReason.values()).map(RejectReason::code).toList();
 
     public ReadinessPolicy {
         if (!(maxRejectPercent >= 0 && maxRejectPercent <= 100)) {
-            throw new IllegalArgumentException("the highest reject percentage must be between 0 and 100: "
-                    + maxRejectPercent);
+            throw new IllegalArgumentException(
+                    "the highest reject percentage must be between 0 and 100: " + maxRejectPercent);
         }
         if (maxRejects != null && maxRejects < 0) {
             throw new IllegalArgumentException("the most rejects must not be negative: " + maxRejects);
@@ -43,8 +43,8 @@ public record ReadinessPolicy(
         failOnReasons = new TreeSet<>(failOnReasons == null ? List.of() : failOnReasons);
         for (String reason : failOnReasons) {
             if (!KNOWN_REASONS.contains(reason)) {
-                throw new IllegalArgumentException("unknown reject reason " + reason + " (known: "
-                        + String.join(", ", KNOWN_REASONS) + ")");
+                throw new IllegalArgumentException(
+                        "unknown reject reason " + reason + " (known: " + String.join(", ", KNOWN_REASONS) + ")");
             }
         }
     }
@@ -72,8 +72,13 @@ public record ReadinessPolicy(
             reasons.add("incomplete: " + unfinished + " of " + f.tasks() + " task(s) not finished");
         }
         if (f.rejectPercent() > maxRejectPercent) {
-            reasons.add(String.format(Locale.ROOT, "%.2f %% of rows rejected (%d of %d read; max %s %%)",
-                    f.rejectPercent(), f.rejected(), f.rowsRead(), plain(maxRejectPercent)));
+            reasons.add(String.format(
+                    Locale.ROOT,
+                    "%.2f %% of rows rejected (%d of %d read; max %s %%)",
+                    f.rejectPercent(),
+                    f.rejected(),
+                    f.rowsRead(),
+                    plain(maxRejectPercent)));
         }
         if (maxRejects != null && f.rejected() > maxRejects) {
             reasons.add(f.rejected() + " rows rejected (max " + maxRejects + ")");

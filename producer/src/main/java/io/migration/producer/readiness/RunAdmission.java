@@ -30,9 +30,14 @@ import org.jdbi.v3.core.Jdbi;
 public final class RunAdmission {
 
     /** The planned run and the options that decide its admission. */
-    public record Request(String runId, RunMode mode, boolean allCompanies, List<PlannedTask> tasks,
-            ReadinessPolicy dryRunPolicy, Duration maxAge, boolean skipReadinessCheck) {
-    }
+    public record Request(
+            String runId,
+            RunMode mode,
+            boolean allCompanies,
+            List<PlannedTask> tasks,
+            ReadinessPolicy dryRunPolicy,
+            Duration maxAge,
+            boolean skipReadinessCheck) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** What the orphans task reads: every child row and the ids of the parents. */
@@ -44,7 +49,11 @@ public final class RunAdmission {
     private final SchemaSnapshot target;
     private final String overridesJson;
 
-    private RunAdmission(Request request, List<PlannedTask> tasks, SchemaSnapshot source, SchemaSnapshot target,
+    private RunAdmission(
+            Request request,
+            List<PlannedTask> tasks,
+            SchemaSnapshot source,
+            SchemaSnapshot target,
             String overridesJson) {
         this.request = request;
         this.tasks = List.copyOf(tasks);
@@ -63,20 +72,26 @@ public final class RunAdmission {
         List<PlannedTask> tasks = new ArrayList<>(request.tasks());
         String overrides = null;
         if (request.mode() == RunMode.DRY_RUN) {
-            err.println("dry run " + request.runId() + " judged by: " + request.dryRunPolicy().describe());
+            err.println("dry run " + request.runId() + " judged by: "
+                    + request.dryRunPolicy().describe());
             if (request.allCompanies()) {
                 tasks.add(orphansTask(request.runId(), sourceDb));
             }
         } else if (request.mode() == RunMode.MIGRATE) {
-            List<Long> companies = request.tasks().stream().map(PlannedTask::companyId).distinct().sorted().toList();
+            List<Long> companies = request.tasks().stream()
+                    .map(PlannedTask::companyId)
+                    .distinct()
+                    .sorted()
+                    .toList();
             List<Refusal> refusals = new ReadinessGate(new RunLedger(targetDb), request.maxAge())
                     .refusals(companies, source, target, clock.instant());
-            refusals.forEach(r -> err.println((request.skipReadinessCheck() ? "not ready (overridden): " : "refused: ")
-                    + r.line()));
+            refusals.forEach(r ->
+                    err.println((request.skipReadinessCheck() ? "not ready (overridden): " : "refused: ") + r.line()));
             if (request.skipReadinessCheck()) {
-                err.printf("warning: readiness check skipped (--skip-readiness-check): %d of %d company(ies) would"
-                        + " have been refused; run %s records the override%n", refusals.size(), companies.size(),
-                        request.runId());
+                err.printf(
+                        "warning: readiness check skipped (--skip-readiness-check): %d of %d company(ies) would"
+                                + " have been refused; run %s records the override%n",
+                        refusals.size(), companies.size(), request.runId());
                 overrides = overridesJson(refusals, request.maxAge());
             } else if (!refusals.isEmpty()) {
                 err.flush();
@@ -96,9 +111,15 @@ public final class RunAdmission {
     public void record(Handle h) {
         h.createUpdate(SqlFiles.get("readiness/annotate-run"))
                 .bind("runId", request.runId())
-                .bind("policy", request.dryRunPolicy() == null ? null : request.dryRunPolicy().toJson())
-                .bind("sourceSchema", source.json()).bind("sourceFingerprint", source.fingerprint())
-                .bind("targetSchema", target.json()).bind("targetFingerprint", target.fingerprint())
+                .bind(
+                        "policy",
+                        request.dryRunPolicy() == null
+                                ? null
+                                : request.dryRunPolicy().toJson())
+                .bind("sourceSchema", source.json())
+                .bind("sourceFingerprint", source.fingerprint())
+                .bind("targetSchema", target.json())
+                .bind("targetFingerprint", target.fingerprint())
                 .bind("skipReadiness", request.skipReadinessCheck())
                 .bind("overrides", overridesJson)
                 .execute();
@@ -106,16 +127,19 @@ public final class RunAdmission {
 
     private static PlannedTask orphansTask(String runId, Jdbi sourceDb) {
         long estimate = sourceDb.withHandle(h -> h.createQuery(SqlFiles.get("readiness/orphans-estimate"))
-                .bind("tables", ORPHAN_TABLES.toArray(new String[0])).mapTo(Long.class).one());
-        return new PlannedTask(runId, TaskGroup.ORPHANS_COMPANY_ID, TaskGroup.ORPHANS, 0, 1, 0, Buckets.COUNT - 1,
-                estimate);
+                .bind("tables", ORPHAN_TABLES.toArray(new String[0]))
+                .mapTo(Long.class)
+                .one());
+        return new PlannedTask(
+                runId, TaskGroup.ORPHANS_COMPANY_ID, TaskGroup.ORPHANS, 0, 1, 0, Buckets.COUNT - 1, estimate);
     }
 
     private static String overridesJson(List<Refusal> refusals, Duration maxAge) {
         ObjectNode node = JSON.createObjectNode();
         node.put("max_age_days", maxAge.toDays());
         ArrayNode refused = node.putArray("refused");
-        refusals.forEach(r -> refused.addObject().put("company_id", r.companyId()).put("reason", r.reason()));
+        refusals.forEach(
+                r -> refused.addObject().put("company_id", r.companyId()).put("reason", r.reason()));
         return node.toString();
     }
 }

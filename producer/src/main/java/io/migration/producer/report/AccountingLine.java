@@ -24,7 +24,8 @@ public record AccountingLine(String table, Long sourceRows, long read, long orph
             s.append("source - read - orphaned = ").append(sourceRows - read - orphaned);
         }
         if (read != contributed + rejected) {
-            s.append(s.isEmpty() ? "" : "; ").append("read - contributed - rejected = ")
+            s.append(s.isEmpty() ? "" : "; ")
+                    .append("read - contributed - rejected = ")
                     .append(read - contributed - rejected);
         }
         return s.toString();

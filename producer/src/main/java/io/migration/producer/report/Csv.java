@@ -6,8 +6,7 @@ import java.util.stream.Collectors;
 /** RFC 4180 lines: a field with a comma, quote or line break is quoted, its quotes doubled. */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     public static String line(Object... fields) {
         return Arrays.stream(fields).map(Csv::field).collect(Collectors.joining(","));

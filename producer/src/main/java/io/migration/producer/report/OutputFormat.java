@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How a report is printed (CLI.md {@code --format}). */
 public enum OutputFormat {
-    TABLE, CSV, JSON;
+    TABLE,
+    CSV,
+    JSON;
 
     /** The format named by an option value; an unknown name is an error naming the known ones. */
     public static OutputFormat named(String name) {

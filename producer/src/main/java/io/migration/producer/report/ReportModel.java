@@ -23,7 +23,10 @@ public record ReportModel(
     }
 
     public List<Long> passingCompanies() {
-        return companies.stream().filter(CompanyEntry::passing).map(CompanyEntry::companyId).toList();
+        return companies.stream()
+                .filter(CompanyEntry::passing)
+                .map(CompanyEntry::companyId)
+                .toList();
     }
 
     /** e.g. {@code 10 companies: 8 PASS, 2 FAIL}. */

@@ -23,8 +23,7 @@ public final class ReportWriter {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     public static void write(ReportModel model, OutputFormat format, PrintWriter out) {
         switch (format) {
@@ -40,22 +39,45 @@ public final class ReportWriter {
 
     private static void table(ReportModel model, PrintWriter out) {
         boolean dryRun = model.run().mode() == RunMode.DRY_RUN;
-        out.printf(Locale.ROOT, "run %s: %s over %s, created %s%n", model.run().runId(), model.run().mode().wireName(),
-                model.run().selection(), model.run().createdAt());
+        out.printf(
+                Locale.ROOT,
+                "run %s: %s over %s, created %s%n",
+                model.run().runId(),
+                model.run().mode().wireName(),
+                model.run().selection(),
+                model.run().createdAt());
         if (model.note() != null) {
             out.println(model.note());
         }
-        out.printf(Locale.ROOT, "%-10s %-13s %9s %9s %12s %12s %10s %8s%n", "company", "status", "seconds",
-                dryRun ? "est.real" : "", "read", dryRun ? "would-write" : "written", "rejected", "reject%");
+        out.printf(
+                Locale.ROOT,
+                "%-10s %-13s %9s %9s %12s %12s %10s %8s%n",
+                "company",
+                "status",
+                "seconds",
+                dryRun ? "est.real" : "",
+                "read",
+                dryRun ? "would-write" : "written",
+                "rejected",
+                "reject%");
         for (CompanyEntry c : model.companies()) {
             CompanyFigures f = c.figures();
-            out.printf(Locale.ROOT, "%-10d %-13s %9.1f %9s %12d %12d %10d %8.2f%n", c.companyId(), c.status(),
-                    f.wallSeconds(), c.estimatedSeconds() == null ? "" : String.format(Locale.ROOT, "%.1f",
-                            c.estimatedSeconds()), f.rowsRead(), f.totalWritten(), f.totalRejected(), percent(f));
+            out.printf(
+                    Locale.ROOT,
+                    "%-10d %-13s %9.1f %9s %12d %12d %10d %8.2f%n",
+                    c.companyId(),
+                    c.status(),
+                    f.wallSeconds(),
+                    c.estimatedSeconds() == null ? "" : String.format(Locale.ROOT, "%.1f", c.estimatedSeconds()),
+                    f.rowsRead(),
+                    f.totalWritten(),
+                    f.totalRejected(),
+                    percent(f));
             c.reasons().forEach(r -> out.printf(Locale.ROOT, "    %-11s %s%n", c.passing() ? "note" : "why", r));
             counts(f, writtenMeasure(model), out);
             // A differing table is among the reasons already.
-            c.checks().stream().filter(TableCheck::matches)
+            c.checks().stream()
+                    .filter(TableCheck::matches)
                     .forEach(t -> out.printf(Locale.ROOT, "    %-11s %s%n", "matches", t.describe()));
         }
         model.orphans().ifPresent(o -> {
@@ -67,25 +89,47 @@ public final class ReportWriter {
         });
         if (!model.accounting().isEmpty()) {
             out.println("R12 over the whole source: source = read + orphaned, read = contributed + rejected");
-            out.printf(Locale.ROOT, "    %-24s %12s %12s %10s %12s %10s  %s%n", "table", "source", "read", "orphaned",
-                    "contributed", "rejected", "check");
+            out.printf(
+                    Locale.ROOT,
+                    "    %-24s %12s %12s %10s %12s %10s  %s%n",
+                    "table",
+                    "source",
+                    "read",
+                    "orphaned",
+                    "contributed",
+                    "rejected",
+                    "check");
             for (AccountingLine a : model.accounting()) {
-                out.printf(Locale.ROOT, "    %-24s %12s %12d %10d %12d %10d  %s%n", a.table(),
-                        a.sourceRows() == null ? "?" : a.sourceRows().toString(), a.read(), a.orphaned(),
-                        a.contributed(), a.rejected(), a.check());
+                out.printf(
+                        Locale.ROOT,
+                        "    %-24s %12s %12d %10d %12d %10d  %s%n",
+                        a.table(),
+                        a.sourceRows() == null ? "?" : a.sourceRows().toString(),
+                        a.read(),
+                        a.orphaned(),
+                        a.contributed(),
+                        a.rejected(),
+                        a.check());
             }
         }
         out.print(model.summary());
         Double estimate = model.estimatedSeconds();
-        out.println(dryRun && estimate != null ? String.format(Locale.ROOT, "; a real run needs about %.1f s of"
-                + " worker time (the dry run's task durations added up)", estimate) : "");
+        out.println(
+                dryRun && estimate != null
+                        ? String.format(
+                                Locale.ROOT,
+                                "; a real run needs about %.1f s of"
+                                        + " worker time (the dry run's task durations added up)",
+                                estimate)
+                        : "");
     }
 
     private static void counts(CompanyFigures f, String written, PrintWriter out) {
         f.read().forEach((t, n) -> out.printf(Locale.ROOT, "    %-11s %-24s %12d%n", "read", t, n));
         f.written().forEach((t, n) -> out.printf(Locale.ROOT, "    %-11s %-24s %12d%n", written, t, n));
-        f.rejected().forEach((t, reasons) -> reasons.forEach((r, n) ->
-                out.printf(Locale.ROOT, "    %-11s %-24s %-18s %8d%n", "rejected", t, r, n)));
+        f.rejected()
+                .forEach((t, reasons) -> reasons.forEach(
+                        (r, n) -> out.printf(Locale.ROOT, "    %-11s %-24s %-18s %8d%n", "rejected", t, r, n)));
     }
 
     private static void csv(ReportModel model, PrintWriter out) {
@@ -93,7 +137,10 @@ public final class ReportWriter {
         String written = writtenMeasure(model);
         for (CompanyEntry c : model.companies()) {
             CompanyFigures f = c.figures();
-            List<Object> head = List.of(c.companyId(), c.status(), String.format(Locale.ROOT, "%.3f", f.wallSeconds()),
+            List<Object> head = List.of(
+                    c.companyId(),
+                    c.status(),
+                    String.format(Locale.ROOT, "%.3f", f.wallSeconds()),
                     c.estimatedSeconds() == null ? "" : String.format(Locale.ROOT, "%.3f", c.estimatedSeconds()));
             row(out, head, "tasks", "", "", f.tasks());
             c.reasons().forEach(r -> row(out, head, "fail_reason", "", r, ""));
@@ -111,16 +158,17 @@ public final class ReportWriter {
             }
         }
         List<Object> orphans = List.of("", "orphans", "", "");
-        model.orphans().ifPresent(o -> o.rejected().forEach((t, reasons) ->
-                reasons.forEach((r, n) -> row(out, orphans, "orphaned", t, r, n))));
+        model.orphans()
+                .ifPresent(o -> o.rejected()
+                        .forEach((t, reasons) -> reasons.forEach((r, n) -> row(out, orphans, "orphaned", t, r, n))));
         List<Object> accounting = List.of("", "accounting", "", "");
         for (AccountingLine a : model.accounting()) {
             row(out, accounting, "source_rows", a.table(), a.check(), a.sourceRows() == null ? "" : a.sourceRows());
         }
     }
 
-    private static void row(PrintWriter out, List<Object> head, String measure, String table, String reason,
-            Object rows) {
+    private static void row(
+            PrintWriter out, List<Object> head, String measure, String table, String reason, Object rows) {
         List<Object> fields = new ArrayList<>(head);
         fields.add(measure);
         fields.add(table);
@@ -138,21 +186,27 @@ public final class ReportWriter {
         root.put("note", model.note());
         root.put("summary", model.summary());
         root.put("estimated_seconds", model.estimatedSeconds());
-        root.put("companies", model.companies().stream().map(ReportWriter::company).toList());
+        root.put(
+                "companies",
+                model.companies().stream().map(ReportWriter::company).toList());
         model.orphans().ifPresent(o -> root.put("orphaned", o.rejectsByTable()));
         if (!model.accounting().isEmpty()) {
-            root.put("accounting", model.accounting().stream().map(a -> {
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("table", a.table());
-                line.put("source_rows", a.sourceRows());
-                line.put("read", a.read());
-                line.put("orphaned", a.orphaned());
-                line.put("contributed", a.contributed());
-                line.put("rejected", a.rejected());
-                line.put("closes", a.closes());
-                line.put("check", a.check());
-                return line;
-            }).toList());
+            root.put(
+                    "accounting",
+                    model.accounting().stream()
+                            .map(a -> {
+                                Map<String, Object> line = new LinkedHashMap<>();
+                                line.put("table", a.table());
+                                line.put("source_rows", a.sourceRows());
+                                line.put("read", a.read());
+                                line.put("orphaned", a.orphaned());
+                                line.put("contributed", a.contributed());
+                                line.put("rejected", a.rejected());
+                                line.put("closes", a.closes());
+                                line.put("check", a.check());
+                                return line;
+                            })
+                            .toList());
         }
         print(root, out);
     }
@@ -192,7 +246,11 @@ public final class ReportWriter {
         row.put("missing", t.missing());
         row.put("unexpected", t.unexpected());
         row.put("changed", t.changed());
-        row.put("sample", t.sample().stream().map(k -> Map.of("kind", k.kind(), "key", k.key())).toList());
+        row.put(
+                "sample",
+                t.sample().stream()
+                        .map(k -> Map.of("kind", k.kind(), "key", k.key()))
+                        .toList());
         return row;
     }
 

@@ -21,12 +21,10 @@ import java.util.TreeSet;
 public final class RunDiff {
 
     /** One differing figure; {@code before} and {@code after} are counts, or statuses for the status line. */
-    public record Change(long companyId, String measure, String table, String reason, String before, String after,
-            String change) {
-    }
+    public record Change(
+            long companyId, String measure, String table, String reason, String before, String after, String change) {}
 
-    private RunDiff() {
-    }
+    private RunDiff() {}
 
     public static List<Change> between(ReportModel baseline, ReportModel run) {
         Map<Long, CompanyEntry> before = entries(baseline);
@@ -56,7 +54,13 @@ public final class RunDiff {
                 long x = countsA.getOrDefault(key, 0L);
                 long y = countsB.getOrDefault(key, 0L);
                 if (x != y) {
-                    out.add(new Change(company, key.get(0), key.get(1), key.get(2), Long.toString(x), Long.toString(y),
+                    out.add(new Change(
+                            company,
+                            key.get(0),
+                            key.get(1),
+                            key.get(2),
+                            Long.toString(x),
+                            Long.toString(y),
                             String.format(Locale.ROOT, "%+d", y - x)));
                 }
             }
@@ -67,8 +71,10 @@ public final class RunDiff {
     private static Map<Long, CompanyEntry> entries(ReportModel model) {
         Map<Long, CompanyEntry> out = new LinkedHashMap<>();
         model.companies().forEach(c -> out.put(c.companyId(), c));
-        model.orphans().ifPresent(o -> out.put(o.companyId(),
-                new CompanyEntry(o.companyId(), "orphans", false, List.of(), null, o, List.of())));
+        model.orphans()
+                .ifPresent(o -> out.put(
+                        o.companyId(),
+                        new CompanyEntry(o.companyId(), "orphans", false, List.of(), null, o, List.of())));
         return out;
     }
 
@@ -96,44 +102,68 @@ public final class RunDiff {
         return 0;
     }
 
-    public static void write(String baselineId, String runId, List<Change> changes, OutputFormat format,
-            PrintWriter out) {
+    public static void write(
+            String baselineId, String runId, List<Change> changes, OutputFormat format, PrintWriter out) {
         switch (format) {
             case TABLE -> {
-                out.printf(Locale.ROOT, "changes from run %s to run %s (change = %s - %s)%n", baselineId, runId, runId,
+                out.printf(
+                        Locale.ROOT,
+                        "changes from run %s to run %s (change = %s - %s)%n",
+                        baselineId,
+                        runId,
+                        runId,
                         baselineId);
                 if (changes.isEmpty()) {
                     out.println("no difference");
                     return;
                 }
-                out.printf(Locale.ROOT, "%-10s %-12s %-24s %-18s %13s %13s %10s%n", "company", "measure", "table",
-                        "reason", "before", "after", "change");
+                out.printf(
+                        Locale.ROOT,
+                        "%-10s %-12s %-24s %-18s %13s %13s %10s%n",
+                        "company",
+                        "measure",
+                        "table",
+                        "reason",
+                        "before",
+                        "after",
+                        "change");
                 for (Change c : changes) {
-                    out.printf(Locale.ROOT, "%-10s %-12s %-24s %-18s %13s %13s %10s%n", company(c), c.measure(),
-                            c.table(), c.reason(), c.before(), c.after(),
+                    out.printf(
+                            Locale.ROOT,
+                            "%-10s %-12s %-24s %-18s %13s %13s %10s%n",
+                            company(c),
+                            c.measure(),
+                            c.table(),
+                            c.reason(),
+                            c.before(),
+                            c.after(),
                             c.measure().equals("status") ? "" : c.change());
                 }
             }
             case CSV -> {
                 out.println("company_id,measure,table,reason,before,after,change");
-                changes.forEach(c -> out.println(Csv.line(c.companyId(), c.measure(), c.table(), c.reason(), c.before(),
-                        c.after(), c.change())));
+                changes.forEach(c -> out.println(Csv.line(
+                        c.companyId(), c.measure(), c.table(), c.reason(), c.before(), c.after(), c.change())));
             }
             case JSON -> {
                 Map<String, Object> root = new LinkedHashMap<>();
                 root.put("run_id", runId);
                 root.put("baseline_run_id", baselineId);
-                root.put("changes", changes.stream().map(c -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("company_id", c.companyId());
-                    row.put("measure", c.measure());
-                    row.put("table", Objects.toString(c.table(), ""));
-                    row.put("reason", c.reason());
-                    row.put("before", c.before());
-                    row.put("after", c.after());
-                    row.put("change", c.change());
-                    return row;
-                }).toList());
+                root.put(
+                        "changes",
+                        changes.stream()
+                                .map(c -> {
+                                    Map<String, Object> row = new LinkedHashMap<>();
+                                    row.put("company_id", c.companyId());
+                                    row.put("measure", c.measure());
+                                    row.put("table", Objects.toString(c.table(), ""));
+                                    row.put("reason", c.reason());
+                                    row.put("before", c.before());
+                                    row.put("after", c.after());
+                                    row.put("change", c.change());
+                                    return row;
+                                })
+                                .toList());
                 ReportWriter.print(root, out);
             }
         }

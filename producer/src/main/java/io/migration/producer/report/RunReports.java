@@ -58,31 +58,43 @@ public final class RunReports {
         List<CompanyEntry> entries = new ArrayList<>();
         for (CompanyFigures c : figures.companies()) {
             Verdict verdict = policy.judge(DryRunFigures.of(c));
-            entries.add(new CompanyEntry(c.companyId(), verdict.label(), verdict.passed(), verdict.reasons(),
-                    c.taskSeconds(), c, List.of()));
+            entries.add(new CompanyEntry(
+                    c.companyId(),
+                    verdict.label(),
+                    verdict.passed(),
+                    verdict.reasons(),
+                    c.taskSeconds(),
+                    c,
+                    List.of()));
         }
         // Only a dry run over all companies has the orphans task (company 0) and so the whole source.
         List<AccountingLine> accounting = figures.orphans().isPresent() ? accounting(figures) : List.of();
-        return new ReportModel(figures.run(), "judged by: " + policy.describe(), entries, figures.orphans(),
-                accounting);
+        return new ReportModel(
+                figures.run(), "judged by: " + policy.describe(), entries, figures.orphans(), accounting);
     }
 
     private ReportModel verify(RunFigures figures) {
-        SortedMap<Long, Verification> verifications = verifyResults.judge(figures.run().runId(), figures.companies());
-        List<CompanyEntry> entries = figures.companies().stream().map(c -> {
-            Verification v = verifications.get(c.companyId());
-            return new CompanyEntry(c.companyId(), v.label(), v.verified(), v.reasons(), null, c, v.tables());
-        }).toList();
+        SortedMap<Long, Verification> verifications =
+                verifyResults.judge(figures.run().runId(), figures.companies());
+        List<CompanyEntry> entries = figures.companies().stream()
+                .map(c -> {
+                    Verification v = verifications.get(c.companyId());
+                    return new CompanyEntry(c.companyId(), v.label(), v.verified(), v.reasons(), null, c, v.tables());
+                })
+                .toList();
         return new ReportModel(figures.run(), null, entries, Optional.empty(), List.of());
     }
 
     private static ReportModel migrate(RunFigures figures) {
-        List<CompanyEntry> entries = figures.companies().stream().map(c -> {
-            String status = c.failed() > 0 ? "failed" : c.finished() ? "succeeded" : "in progress";
-            List<String> reasons = c.failed() > 0 && c.firstError() != null ? List.of(c.firstError()) : List.of();
-            return new CompanyEntry(c.companyId(), status, c.finished() && c.failed() == 0, reasons, null, c,
-                    List.of());
-        }).toList();
+        List<CompanyEntry> entries = figures.companies().stream()
+                .map(c -> {
+                    String status = c.failed() > 0 ? "failed" : c.finished() ? "succeeded" : "in progress";
+                    List<String> reasons =
+                            c.failed() > 0 && c.firstError() != null ? List.of(c.firstError()) : List.of();
+                    return new CompanyEntry(
+                            c.companyId(), status, c.finished() && c.failed() == 0, reasons, null, c, List.of());
+                })
+                .toList();
         return new ReportModel(figures.run(), skippedCheck(figures.run()), entries, Optional.empty(), List.of());
     }
 
@@ -99,14 +111,14 @@ public final class RunReports {
                 throw new UncheckedIOException(e);
             }
         }
-        return "readiness check skipped (--skip-readiness-check): " + refused
-                + " company(ies) would have been refused";
+        return "readiness check skipped (--skip-readiness-check): " + refused + " company(ies) would have been refused";
     }
 
     private static List<AccountingLine> accounting(RunFigures figures) {
         List<AccountingLine> lines = new ArrayList<>();
         Optional<CompanyFigures> orphans = figures.orphans();
-        boolean counted = orphans.map(o -> o.tasks() > 0 && o.succeeded() == o.tasks()).orElse(false);
+        boolean counted =
+                orphans.map(o -> o.tasks() > 0 && o.succeeded() == o.tasks()).orElse(false);
         for (String table : DATA_TABLES) {
             long read = 0;
             long contributed = 0;
@@ -116,7 +128,8 @@ public final class RunReports {
                 contributed += c.contributed().getOrDefault(table, 0L);
                 rejected += c.rejectsByTable().getOrDefault(table, 0L);
             }
-            long orphaned = orphans.map(o -> o.rejectsByTable().getOrDefault(table, 0L)).orElse(0L);
+            long orphaned =
+                    orphans.map(o -> o.rejectsByTable().getOrDefault(table, 0L)).orElse(0L);
             Long source = counted ? figures.sourceRows().getOrDefault(table, 0L) : null;
             lines.add(new AccountingLine(table, source, read, orphaned, contributed, rejected));
         }

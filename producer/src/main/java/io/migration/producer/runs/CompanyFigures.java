@@ -31,8 +31,22 @@ public record CompanyFigures(
 
     /** Figures of a company without tasks in the run (only rejects, such as the orphans' ones). */
     static CompanyFigures empty(String runId, long companyId) {
-        return new CompanyFigures(runId, companyId, 0, 0, 0, 0, null, null, 0, 0, null, new TreeMap<>(),
-                new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+        return new CompanyFigures(
+                runId,
+                companyId,
+                0,
+                0,
+                0,
+                0,
+                null,
+                null,
+                0,
+                0,
+                null,
+                new TreeMap<>(),
+                new TreeMap<>(),
+                new TreeMap<>(),
+                new TreeMap<>());
     }
 
     /** Tasks neither succeeded nor given up on (planned, published, running or retrying). */
@@ -46,7 +60,8 @@ public record CompanyFigures(
 
     /** Wall time from the first task's start to the last one's end; 0 before both exist. */
     public double wallSeconds() {
-        return firstStarted == null || lastFinished == null ? 0
+        return firstStarted == null || lastFinished == null
+                ? 0
                 : Math.max(0, Duration.between(firstStarted, lastFinished).toMillis() / 1000.0);
     }
 

@@ -13,5 +13,4 @@ public record RunFigures(
         RunInfo run,
         List<CompanyFigures> companies,
         Optional<CompanyFigures> orphans,
-        SortedMap<String, Long> sourceRows) {
-}
+        SortedMap<String, Long> sourceRows) {}

@@ -19,5 +19,4 @@ public record RunInfo(
         String sourceFingerprint,
         String targetFingerprint,
         String sourceSchemaJson,
-        String targetSchemaJson) {
-}
+        String targetSchemaJson) {}

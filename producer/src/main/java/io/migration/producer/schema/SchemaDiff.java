@@ -17,8 +17,7 @@ import java.util.TreeSet;
  */
 public final class SchemaDiff {
 
-    private SchemaDiff() {
-    }
+    private SchemaDiff() {}
 
     public static List<String> lines(SchemaDescription before, SchemaDescription after) {
         List<String> out = new ArrayList<>();
@@ -38,8 +37,8 @@ public final class SchemaDiff {
         return out;
     }
 
-    private static void columns(String table, SortedMap<String, Column> was, SortedMap<String, Column> now,
-            List<String> out) {
+    private static void columns(
+            String table, SortedMap<String, Column> was, SortedMap<String, Column> now, List<String> out) {
         for (String name : union(was, now)) {
             Column before = was.get(name);
             Column after = now.get(name);
@@ -59,8 +58,8 @@ public final class SchemaDiff {
         }
     }
 
-    private static void named(String table, String kind, SortedMap<String, String> was, SortedMap<String, String> now,
-            List<String> out) {
+    private static void named(
+            String table, String kind, SortedMap<String, String> was, SortedMap<String, String> now, List<String> out) {
         for (String name : union(was, now)) {
             String before = was.get(name);
             String after = now.get(name);

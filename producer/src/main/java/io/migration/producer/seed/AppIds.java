@@ -7,8 +7,7 @@ import org.jdbi.v3.core.Handle;
 /** The application's ids: sequence {@code app_ids} in the source, above every id of the ten legacy tables. */
 final class AppIds {
 
-    private AppIds() {
-    }
+    private AppIds() {}
 
     /** Creates the sequence when it is missing and moves it above the tables' greatest id. */
     static void prepare(Handle h) {
@@ -18,8 +17,10 @@ final class AppIds {
 
     /** {@code count} new ids (a sequence is outside transactions: a rollback leaves a gap, as in production). */
     static long[] next(Handle h, int count) {
-        List<Long> ids = h.createQuery(SqlFiles.get("traffic/next-ids")).bind("count", count)
-                .mapTo(Long.class).list();
+        List<Long> ids = h.createQuery(SqlFiles.get("traffic/next-ids"))
+                .bind("count", count)
+                .mapTo(Long.class)
+                .list();
         return ids.stream().mapToLong(Long::longValue).toArray();
     }
 }

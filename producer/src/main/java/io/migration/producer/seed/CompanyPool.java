@@ -30,9 +30,14 @@ final class CompanyPool {
 
     static CompanyPool load(Handle h, long companyId) {
         List<Long> rows = h.createQuery(SqlFiles.get("traffic/sample-recipients"))
-                .bind("company", companyId).bind("limit", SAMPLE).mapTo(Long.class).list();
+                .bind("company", companyId)
+                .bind("limit", SAMPLE)
+                .mapTo(Long.class)
+                .list();
         List<Long> lists = h.createQuery(SqlFiles.get("traffic/live-lists"))
-                .bind("company", companyId).mapTo(Long.class).list();
+                .bind("company", companyId)
+                .mapTo(Long.class)
+                .list();
         return new CompanyPool(companyId, rows, lists);
     }
 

@@ -30,10 +30,16 @@ public record CompanyTraffic(
 
     /** One line for the traffic command's summary. */
     public String summaryLine() {
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "company %d: %d legacy commits, %d skipped frozen, %d target commits, %d skipped switched,"
                         + " %d failed, last legacy commit %s",
-                companyId, legacyCommits, frozenSkips, targetCommits, switchedSkips, failures,
+                companyId,
+                legacyCommits,
+                frozenSkips,
+                targetCommits,
+                switchedSkips,
+                failures,
                 lastLegacyCommit == null ? "none" : lastLegacyCommit.toString());
     }
 
@@ -79,8 +85,15 @@ public record CompanyTraffic(
         }
 
         synchronized CompanyTraffic snapshot() {
-            return new CompanyTraffic(companyId, legacyCommits, frozenSkips, targetCommits, switchedSkips, failures,
-                    lastLegacyBegin, lastLegacyCommit);
+            return new CompanyTraffic(
+                    companyId,
+                    legacyCommits,
+                    frozenSkips,
+                    targetCommits,
+                    switchedSkips,
+                    failures,
+                    lastLegacyBegin,
+                    lastLegacyCommit);
         }
     }
 }

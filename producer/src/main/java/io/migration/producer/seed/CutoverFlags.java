@@ -34,14 +34,19 @@ public final class CutoverFlags {
 
     /** Sets a company's flag as the hooks do (tests and demos use this instead of a script). */
     public void set(long companyId, Flag flag) {
-        source.useHandle(h -> h.createUpdate(SqlFiles.get("traffic/set-flag")).bind("company", companyId)
-                .bind("frozen", flag.frozen()).bind("switched", flag.switched()).execute());
+        source.useHandle(h -> h.createUpdate(SqlFiles.get("traffic/set-flag"))
+                .bind("company", companyId)
+                .bind("frozen", flag.frozen())
+                .bind("switched", flag.switched())
+                .execute());
     }
 
     /** Reads the flag inside the caller's transaction, without a lock. */
     static Flag read(Handle h, long companyId) {
-        Optional<Flag> flag = h.createQuery(SqlFiles.get("traffic/read-flag")).bind("company", companyId)
-                .map((rs, ctx) -> new Flag(rs.getBoolean("frozen"), rs.getBoolean("switched"))).findOne();
+        Optional<Flag> flag = h.createQuery(SqlFiles.get("traffic/read-flag"))
+                .bind("company", companyId)
+                .map((rs, ctx) -> new Flag(rs.getBoolean("frozen"), rs.getBoolean("switched")))
+                .findOne();
         return flag.orElse(Flag.LEGACY);
     }
 }

@@ -19,29 +19,77 @@ import java.util.stream.Collectors;
 final class LegacyCopyTables {
 
     static final Map<String, CopyTable> BY_NAME = List.of(
-            CopyTable.of("companies", column("id", INT8), column("name", TEXT), column("created_at", TIMESTAMPTZ)),
-            CopyTable.of("lists", column("id", INT8), column("company_id", INT8), column("name", TEXT),
-                    column("created_at", TIMESTAMPTZ), column("deleted_at", TIMESTAMPTZ)),
-            CopyTable.of("list_recipients", column("id", INT8), column("company_id", INT8), column("list_id", INT8),
-                    column("email", TEXT), column("first_name", TEXT), column("last_name", TEXT),
-                    column("phone", TEXT), column("status", TEXT), column("source", TEXT),
-                    column("created_at", TIMESTAMPTZ), column("updated_at", TIMESTAMPTZ)),
-            CopyTable.of("list_recipient_fields", column("id", INT8), column("list_recipient_id", INT8),
-                    column("name", TEXT), column("value", TEXT)),
-            CopyTable.of("recipient_tags", column("id", INT8), column("list_recipient_id", INT8), column("tag", TEXT)),
-            CopyTable.of("recipient_opens", column("id", INT8), column("list_recipient_id", INT8),
-                    column("campaign_id", INT8), column("opened_at", TIMESTAMPTZ), column("user_agent", TEXT)),
-            CopyTable.of("recipient_clicks", column("id", INT8), column("list_recipient_id", INT8),
-                    column("campaign_id", INT8), column("url", TEXT), column("clicked_at", TIMESTAMPTZ)),
-            CopyTable.of("recipient_bounces", column("id", INT8), column("list_recipient_id", INT8),
-                    column("campaign_id", INT8), column("kind", TEXT), column("reason", TEXT),
-                    column("bounced_at", TIMESTAMPTZ)),
-            CopyTable.of("recipient_unsubscribes", column("id", INT8), column("list_recipient_id", INT8),
-                    column("campaign_id", INT8), column("reason", TEXT), column("unsubscribed_at", TIMESTAMPTZ)),
-            CopyTable.of("suppressions", column("id", INT8), column("company_id", INT8), column("email", TEXT),
-                    column("reason", TEXT), column("created_at", TIMESTAMPTZ)))
-            .stream().collect(Collectors.toUnmodifiableMap(CopyTable::name, Function.identity()));
+                    CopyTable.of(
+                            "companies", column("id", INT8), column("name", TEXT), column("created_at", TIMESTAMPTZ)),
+                    CopyTable.of(
+                            "lists",
+                            column("id", INT8),
+                            column("company_id", INT8),
+                            column("name", TEXT),
+                            column("created_at", TIMESTAMPTZ),
+                            column("deleted_at", TIMESTAMPTZ)),
+                    CopyTable.of(
+                            "list_recipients",
+                            column("id", INT8),
+                            column("company_id", INT8),
+                            column("list_id", INT8),
+                            column("email", TEXT),
+                            column("first_name", TEXT),
+                            column("last_name", TEXT),
+                            column("phone", TEXT),
+                            column("status", TEXT),
+                            column("source", TEXT),
+                            column("created_at", TIMESTAMPTZ),
+                            column("updated_at", TIMESTAMPTZ)),
+                    CopyTable.of(
+                            "list_recipient_fields",
+                            column("id", INT8),
+                            column("list_recipient_id", INT8),
+                            column("name", TEXT),
+                            column("value", TEXT)),
+                    CopyTable.of(
+                            "recipient_tags",
+                            column("id", INT8),
+                            column("list_recipient_id", INT8),
+                            column("tag", TEXT)),
+                    CopyTable.of(
+                            "recipient_opens",
+                            column("id", INT8),
+                            column("list_recipient_id", INT8),
+                            column("campaign_id", INT8),
+                            column("opened_at", TIMESTAMPTZ),
+                            column("user_agent", TEXT)),
+                    CopyTable.of(
+                            "recipient_clicks",
+                            column("id", INT8),
+                            column("list_recipient_id", INT8),
+                            column("campaign_id", INT8),
+                            column("url", TEXT),
+                            column("clicked_at", TIMESTAMPTZ)),
+                    CopyTable.of(
+                            "recipient_bounces",
+                            column("id", INT8),
+                            column("list_recipient_id", INT8),
+                            column("campaign_id", INT8),
+                            column("kind", TEXT),
+                            column("reason", TEXT),
+                            column("bounced_at", TIMESTAMPTZ)),
+                    CopyTable.of(
+                            "recipient_unsubscribes",
+                            column("id", INT8),
+                            column("list_recipient_id", INT8),
+                            column("campaign_id", INT8),
+                            column("reason", TEXT),
+                            column("unsubscribed_at", TIMESTAMPTZ)),
+                    CopyTable.of(
+                            "suppressions",
+                            column("id", INT8),
+                            column("company_id", INT8),
+                            column("email", TEXT),
+                            column("reason", TEXT),
+                            column("created_at", TIMESTAMPTZ)))
+            .stream()
+            .collect(Collectors.toUnmodifiableMap(CopyTable::name, Function.identity()));
 
-    private LegacyCopyTables() {
-    }
+    private LegacyCopyTables() {}
 }

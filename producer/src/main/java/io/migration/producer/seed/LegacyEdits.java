@@ -23,14 +23,21 @@ final class LegacyEdits {
     }
 
     void names(long row) {
-        h.createUpdate(SqlFiles.get("traffic/update-names")).bind("id", row).bind("company", pool.companyId())
-                .bind("first", v.firstName()).bind("last", v.lastName()).execute();
+        h.createUpdate(SqlFiles.get("traffic/update-names"))
+                .bind("id", row)
+                .bind("company", pool.companyId())
+                .bind("first", v.firstName())
+                .bind("last", v.lastName())
+                .execute();
     }
 
     /** A new status, often in odd case or padding, now and then not valid at all. */
     void status(long row) {
-        h.createUpdate(SqlFiles.get("traffic/update-status")).bind("id", row).bind("company", pool.companyId())
-                .bind("status", v.oddStatus()).execute();
+        h.createUpdate(SqlFiles.get("traffic/update-status"))
+                .bind("id", row)
+                .bind("company", pool.companyId())
+                .bind("status", v.oddStatus())
+                .execute();
     }
 
     /** A new address for the row (a new person, or an invalid one now and then). */
@@ -56,8 +63,10 @@ final class LegacyEdits {
 
     /** Deletes the row and leaves its fields, tags and events behind, as the monolith does. */
     void delete(long row) {
-        h.createUpdate(SqlFiles.get("traffic/delete-list-recipient")).bind("id", row)
-                .bind("company", pool.companyId()).execute();
+        h.createUpdate(SqlFiles.get("traffic/delete-list-recipient"))
+                .bind("id", row)
+                .bind("company", pool.companyId())
+                .execute();
         pool.removeRow(row);
     }
 
@@ -65,16 +74,21 @@ final class LegacyEdits {
     void deleteList() {
         long list = pool.takeListToDelete(rng);
         if (list >= 0) {
-            h.createUpdate(SqlFiles.get("traffic/soft-delete-list")).bind("id", list)
-                    .bind("company", pool.companyId()).execute();
+            h.createUpdate(SqlFiles.get("traffic/soft-delete-list"))
+                    .bind("id", list)
+                    .bind("company", pool.companyId())
+                    .execute();
         }
     }
 
     /** Changes a field of the row (its value, sometimes its name's spelling), or adds one when it has none. */
     void field(long row, LegacyInserts inserts) {
         String name = rng.chance(0.2) ? v.fieldName() : null;
-        int changed = h.createUpdate(SqlFiles.get("traffic/update-field")).bind("parent", row)
-                .bind("value", v.fieldValue()).bind("name", name).execute();
+        int changed = h.createUpdate(SqlFiles.get("traffic/update-field"))
+                .bind("parent", row)
+                .bind("value", v.fieldValue())
+                .bind("name", name)
+                .execute();
         if (changed == 0) {
             inserts.field(AppIds.next(h, 1)[0], row);
         }
@@ -87,8 +101,10 @@ final class LegacyEdits {
     /** Renames a tag of the row, or adds one when it has none. */
     void tag(long row, LegacyInserts inserts) {
         String tag = v.tag();
-        int changed = h.createUpdate(SqlFiles.get("traffic/update-tag")).bind("parent", row)
-                .bind("tag", tag == null ? "" : tag).execute();
+        int changed = h.createUpdate(SqlFiles.get("traffic/update-tag"))
+                .bind("parent", row)
+                .bind("tag", tag == null ? "" : tag)
+                .execute();
         if (changed == 0) {
             inserts.tag(AppIds.next(h, 1)[0], row);
         }
@@ -99,12 +115,18 @@ final class LegacyEdits {
     }
 
     private Optional<String> emailOf(long row) {
-        return h.createQuery(SqlFiles.get("traffic/email-of")).bind("id", row).bind("company", pool.companyId())
-                .mapTo(String.class).findOne();
+        return h.createQuery(SqlFiles.get("traffic/email-of"))
+                .bind("id", row)
+                .bind("company", pool.companyId())
+                .mapTo(String.class)
+                .findOne();
     }
 
     private void setEmail(long row, String email) {
-        h.createUpdate(SqlFiles.get("traffic/update-email")).bind("id", row).bind("company", pool.companyId())
-                .bind("email", email).execute();
+        h.createUpdate(SqlFiles.get("traffic/update-email"))
+                .bind("id", row)
+                .bind("company", pool.companyId())
+                .bind("email", email)
+                .execute();
     }
 }

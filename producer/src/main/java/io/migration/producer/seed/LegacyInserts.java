@@ -45,14 +45,24 @@ final class LegacyInserts {
         String email = null;
         long known = rng.chance(0.1) ? pool.anyRow(rng) : -1;
         if (known >= 0) {
-            email = h.createQuery(SqlFiles.get("traffic/email-of")).bind("id", known)
-                    .bind("company", pool.companyId()).mapTo(String.class).findOne().orElse(null);
+            email = h.createQuery(SqlFiles.get("traffic/email-of"))
+                    .bind("id", known)
+                    .bind("company", pool.companyId())
+                    .mapTo(String.class)
+                    .findOne()
+                    .orElse(null);
         }
-        h.createUpdate(SqlFiles.get("traffic/insert-list-recipient")).bind("id", id)
-                .bind("company", pool.companyId()).bind("list", list)
+        h.createUpdate(SqlFiles.get("traffic/insert-list-recipient"))
+                .bind("id", id)
+                .bind("company", pool.companyId())
+                .bind("list", list)
                 .bind("email", email != null ? email : v.newEmail(id))
-                .bind("first", v.firstName()).bind("last", v.lastName()).bind("phone", v.phone())
-                .bind("status", v.status()).bind("source", v.source()).execute();
+                .bind("first", v.firstName())
+                .bind("last", v.lastName())
+                .bind("phone", v.phone())
+                .bind("status", v.status())
+                .bind("source", v.source())
+                .execute();
         pool.addRow(rng, id);
         for (int i = 0; i < fields; i++) {
             field(ids[next++], id);
@@ -83,16 +93,25 @@ final class LegacyInserts {
     void moveToNewList() {
         long list = newList();
         List<Long> rows = pool.someRows(rng, 1 + rng.nextInt(5));
-        h.createUpdate(SqlFiles.get("traffic/move-to-list")).bind("list", list)
-                .bind("ids", rows.toArray(new Long[0])).bind("company", pool.companyId()).execute();
+        h.createUpdate(SqlFiles.get("traffic/move-to-list"))
+                .bind("list", list)
+                .bind("ids", rows.toArray(new Long[0]))
+                .bind("company", pool.companyId())
+                .execute();
     }
 
     /** A suppression: of a known row's email (often spelled otherwise), or of a new address. */
     void suppression() {
         long id = AppIds.next(h, 1)[0];
         long row = rng.chance(0.7) ? pool.anyRow(rng) : -1;
-        String email = row < 0 ? null : h.createQuery(SqlFiles.get("traffic/email-of")).bind("id", row)
-                .bind("company", pool.companyId()).mapTo(String.class).findOne().orElse(null);
+        String email = row < 0
+                ? null
+                : h.createQuery(SqlFiles.get("traffic/email-of"))
+                        .bind("id", row)
+                        .bind("company", pool.companyId())
+                        .mapTo(String.class)
+                        .findOne()
+                        .orElse(null);
         if (email != null && rng.chance(0.5)) {
             email = v.respelled(email);
         }
@@ -100,8 +119,12 @@ final class LegacyInserts {
             email = v.newEmail(id);
         }
         // suppressions.email is NOT NULL: an address the application could not parse is kept as typed.
-        h.createUpdate(SqlFiles.get("traffic/insert-suppression")).bind("id", id).bind("company", pool.companyId())
-                .bind("email", email == null ? "unknown" + id : email).bind("reason", v.suppressionReason()).execute();
+        h.createUpdate(SqlFiles.get("traffic/insert-suppression"))
+                .bind("id", id)
+                .bind("company", pool.companyId())
+                .bind("email", email == null ? "unknown" + id : email)
+                .bind("reason", v.suppressionReason())
+                .execute();
     }
 
     /** One event of a known row: an open, a click, a bounce or an unsubscribe. */
@@ -120,40 +143,67 @@ final class LegacyInserts {
     }
 
     void field(long id, long parent) {
-        h.createUpdate(SqlFiles.get("traffic/insert-field")).bind("id", id).bind("parent", parent)
-                .bind("name", nonNull(v.fieldName())).bind("value", v.fieldValue()).execute();
+        h.createUpdate(SqlFiles.get("traffic/insert-field"))
+                .bind("id", id)
+                .bind("parent", parent)
+                .bind("name", nonNull(v.fieldName()))
+                .bind("value", v.fieldValue())
+                .execute();
     }
 
     void tag(long id, long parent) {
-        h.createUpdate(SqlFiles.get("traffic/insert-tag")).bind("id", id).bind("parent", parent)
-                .bind("tag", nonNull(v.tag())).execute();
+        h.createUpdate(SqlFiles.get("traffic/insert-tag"))
+                .bind("id", id)
+                .bind("parent", parent)
+                .bind("tag", nonNull(v.tag()))
+                .execute();
     }
 
     private long newList(long id) {
-        h.createUpdate(SqlFiles.get("traffic/insert-list")).bind("id", id).bind("company", pool.companyId())
-                .bind("name", v.listName(id)).execute();
+        h.createUpdate(SqlFiles.get("traffic/insert-list"))
+                .bind("id", id)
+                .bind("company", pool.companyId())
+                .bind("name", v.listName(id))
+                .execute();
         pool.addList(id);
         return id;
     }
 
     private void open(long id, long parent) {
-        h.createUpdate(SqlFiles.get("traffic/insert-open")).bind("id", id).bind("parent", parent)
-                .bind("campaign", v.campaignId()).bind("userAgent", v.userAgent()).execute();
+        h.createUpdate(SqlFiles.get("traffic/insert-open"))
+                .bind("id", id)
+                .bind("parent", parent)
+                .bind("campaign", v.campaignId())
+                .bind("userAgent", v.userAgent())
+                .execute();
     }
 
     private void click(long id, long parent) {
-        h.createUpdate(SqlFiles.get("traffic/insert-click")).bind("id", id).bind("parent", parent)
-                .bind("campaign", v.campaignId()).bind("url", v.url()).execute();
+        h.createUpdate(SqlFiles.get("traffic/insert-click"))
+                .bind("id", id)
+                .bind("parent", parent)
+                .bind("campaign", v.campaignId())
+                .bind("url", v.url())
+                .execute();
     }
 
     private void bounce(long id, long parent) {
-        h.createUpdate(SqlFiles.get("traffic/insert-bounce")).bind("id", id).bind("parent", parent)
-                .bind("campaign", v.campaignId()).bind("kind", v.bounceKind()).bind("reason", v.reason()).execute();
+        h.createUpdate(SqlFiles.get("traffic/insert-bounce"))
+                .bind("id", id)
+                .bind("parent", parent)
+                .bind("campaign", v.campaignId())
+                .bind("kind", v.bounceKind())
+                .bind("reason", v.reason())
+                .execute();
     }
 
     private void unsubscribe(long id, long parent) {
-        h.createUpdate(SqlFiles.get("traffic/insert-unsubscribe")).bind("id", id).bind("parent", parent)
-                .bind("campaign", v.campaignId()).bind("reason", v.reason()).execute();
+        h.createUpdate(SqlFiles.get("traffic/insert-unsubscribe"))
+                .bind("id", id)
+                .bind("parent", parent)
+                .bind("campaign", v.campaignId())
+                .bind("reason", v.reason())
+                .execute();
     }
 
     /** Field names and tags are NOT NULL in the legacy schema: a blank one is an empty string there. */

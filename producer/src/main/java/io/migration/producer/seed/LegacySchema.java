@@ -21,11 +21,15 @@ final class LegacySchema {
     private final List<String> statements = SqlScript.split(LegacyDdl.script());
 
     List<String> createTables() {
-        return statements.stream().filter(s -> upper(s).startsWith("CREATE TABLE")).toList();
+        return statements.stream()
+                .filter(s -> upper(s).startsWith("CREATE TABLE"))
+                .toList();
     }
 
     List<String> createIndexes() {
-        return statements.stream().filter(s -> upper(s).startsWith("CREATE INDEX")).toList();
+        return statements.stream()
+                .filter(s -> upper(s).startsWith("CREATE INDEX"))
+                .toList();
     }
 
     /** The table a CREATE INDEX statement is on. */

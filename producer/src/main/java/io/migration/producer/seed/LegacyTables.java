@@ -1,7 +1,6 @@
 package io.migration.producer.seed;
 
 import io.migration.common.copy.BinaryCopyWriter;
-
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +22,7 @@ final class LegacyTables {
     }
 
     /** A table to load, with a rough cost used to start the most expensive loads first. */
-    record Load(String table, double cost, Generator generator) {
-    }
+    record Load(String table, double cost, Generator generator) {}
 
     // Random streams, one per kind of row (never renumber them: the data of a seed would change).
     private static final long S_COMPANY = 1;
@@ -46,6 +44,7 @@ final class LegacyTables {
     private static final long DAY = 86_400L * SECOND;
     /** 2016-01-01T00:00:00Z. */
     private static final long BASE = 1_451_606_400L * SECOND;
+
     private static final long SPAN = 8 * 365 * DAY;
     /** 2024-03-01T00:00:00Z: bulk updates ("batch imports") happen after every created_at. */
     private static final long BATCH_BASE = 1_709_251_200L * SECOND;
@@ -63,6 +62,7 @@ final class LegacyTables {
     private static final double BATCH_UPDATED = 0.10;
     /** Children per list_recipients row: cumulative probabilities of 0, 1, 2, ... children. */
     private static final double[] FIELDS = {0.35, 0.70, 0.90, 1.0};
+
     private static final double[] TAGS = {0.52, 0.89, 0.97, 1.0};
     private static final double[] OPENS = {0.30, 0.55, 0.75, 0.87, 0.95, 1.0};
     private static final double[] CLICKS = {0.65, 0.90, 0.97, 1.0};
@@ -71,54 +71,199 @@ final class LegacyTables {
 
     private static final String[] WHITE_SPACE = {" ", "\t", "\n", "\u000B", "\f", "\r"};
     private static final String[] BLANKS = {"", " ", "  ", "\t", " \n ", "\r\n", "\u000B", "\f "};
-    private static final String[] FIRST = {"Anna", "Ben", "Carla", "David", "Emma", "Felix", "Grace", "Hugo",
-        "Ida", "Jonas", "Kate", "Liam", "Mia", "Noah", "Olga", "Paul", "Quinn", "Rosa", "Sam", "Tina",
-        "Uma", "Victor", "Wendy", "Xavier", "Yara", "Zack", "Robert", "Elizabeth", "William", "Margaret"};
-    private static final String[] NICKNAMES = {"Bob", "Liz", "Bill", "Maggie", "Annie", "Benny", "Dave",
-        "Sammy", "Vic", "Kat", "anna", "BEN", "Dr. Paul", "Mrs. Rosa"};
-    private static final String[] FIRST_NON_ASCII = {"José", "Zoë", "Øyvind", "Ángel", "Łukasz", "Søren", "Çelik",
-        "Márta", "Jürgen", "Françoise"};
-    private static final String[] LAST = {"Smith", "Jones", "Miller", "Brown", "Garcia", "Martin", "Lee",
-        "Walker", "Young", "King", "Wright", "Lopez", "Hill", "Scott", "Green", "Adams", "Baker", "Nelson",
-        "Carter", "Mitchell", "Perez", "Roberts", "Turner", "Phillips", "Campbell", "Parker"};
-    private static final String[] OTHER_LAST = {"Smith-Jones", "SMITH", "van der Berg", "O'Neil", "Miller Jr.",
-        "Brown (old)", "Mc Donald"};
-    private static final String[] LAST_NON_ASCII = {"García", "Müller", "Ødegård", "Nuñez", "Wójcik", "Ångström",
-        "Dvořák", "Şahin"};
-    private static final String[] DOMAINS = {"example.com", "mail.example.org", "corp.example.net", "gmail.test",
-        "yahoo.test", "outlook.test", "company.co.uk", "web.de", "example.io", "shop.example"};
+    private static final String[] FIRST = {
+        "Anna",
+        "Ben",
+        "Carla",
+        "David",
+        "Emma",
+        "Felix",
+        "Grace",
+        "Hugo",
+        "Ida",
+        "Jonas",
+        "Kate",
+        "Liam",
+        "Mia",
+        "Noah",
+        "Olga",
+        "Paul",
+        "Quinn",
+        "Rosa",
+        "Sam",
+        "Tina",
+        "Uma",
+        "Victor",
+        "Wendy",
+        "Xavier",
+        "Yara",
+        "Zack",
+        "Robert",
+        "Elizabeth",
+        "William",
+        "Margaret"
+    };
+    private static final String[] NICKNAMES = {
+        "Bob",
+        "Liz",
+        "Bill",
+        "Maggie",
+        "Annie",
+        "Benny",
+        "Dave",
+        "Sammy",
+        "Vic",
+        "Kat",
+        "anna",
+        "BEN",
+        "Dr. Paul",
+        "Mrs. Rosa"
+    };
+    private static final String[] FIRST_NON_ASCII = {
+        "José", "Zoë", "Øyvind", "Ángel", "Łukasz", "Søren", "Çelik", "Márta", "Jürgen", "Françoise"
+    };
+    private static final String[] LAST = {
+        "Smith",
+        "Jones",
+        "Miller",
+        "Brown",
+        "Garcia",
+        "Martin",
+        "Lee",
+        "Walker",
+        "Young",
+        "King",
+        "Wright",
+        "Lopez",
+        "Hill",
+        "Scott",
+        "Green",
+        "Adams",
+        "Baker",
+        "Nelson",
+        "Carter",
+        "Mitchell",
+        "Perez",
+        "Roberts",
+        "Turner",
+        "Phillips",
+        "Campbell",
+        "Parker"
+    };
+    private static final String[] OTHER_LAST = {
+        "Smith-Jones", "SMITH", "van der Berg", "O'Neil", "Miller Jr.", "Brown (old)", "Mc Donald"
+    };
+    private static final String[] LAST_NON_ASCII = {
+        "García", "Müller", "Ødegård", "Nuñez", "Wójcik", "Ångström", "Dvořák", "Şahin"
+    };
+    private static final String[] DOMAINS = {
+        "example.com",
+        "mail.example.org",
+        "corp.example.net",
+        "gmail.test",
+        "yahoo.test",
+        "outlook.test",
+        "company.co.uk",
+        "web.de",
+        "example.io",
+        "shop.example"
+    };
     private static final String[] DOMAINS_NON_ASCII = {"exämple.com", "müller.de", "bücher.example", "例え.jp"};
     private static final String[] STATUS_VALUES = {"subscribed", "unsubscribed", "bounced", "pending"};
     private static final double[] STATUS_WEIGHTS = {0.70, 0.82, 0.88, 1.0};
-    private static final String[] ODD_STATUSES = {" Subscribed ", "UNSUBSCRIBED", "Pending", "bounced\t",
-        " subscribed", "SUBSCRIBED", "Unsubscribed\n", "\u000Bpending", "Bounced\r", "\fsubscribed"};
-    private static final String[] INVALID_STATUSES = {"active", "", " ", "deleted", "subscribed?", "opted-in",
-        "un subscribed", "null", "1"};
+    private static final String[] ODD_STATUSES = {
+        " Subscribed ",
+        "UNSUBSCRIBED",
+        "Pending",
+        "bounced\t",
+        " subscribed",
+        "SUBSCRIBED",
+        "Unsubscribed\n",
+        "\u000Bpending",
+        "Bounced\r",
+        "\fsubscribed"
+    };
+    private static final String[] INVALID_STATUSES = {
+        "active", "", " ", "deleted", "subscribed?", "opted-in", "un subscribed", "null", "1"
+    };
     private static final String[] SOURCES = {"import", "signup_form", "api", "manual", "landing_page", "checkout"};
-    private static final String[] LIST_NAMES = {"Newsletter", "Customers", "Leads", "Webinar", "Black Friday",
-        "Product updates", "Partners", "Events", "Beta testers", "Weekly digest"};
-    private static final String[] COMPANY_WORDS = {"Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark",
-        "Wayne", "Wonka", "Tyrell", "Cyberdyne", "Soylent", "Vandelay", "Müller", "Nordwind"};
+    private static final String[] LIST_NAMES = {
+        "Newsletter",
+        "Customers",
+        "Leads",
+        "Webinar",
+        "Black Friday",
+        "Product updates",
+        "Partners",
+        "Events",
+        "Beta testers",
+        "Weekly digest"
+    };
+    private static final String[] COMPANY_WORDS = {
+        "Acme",
+        "Globex",
+        "Initech",
+        "Umbrella",
+        "Hooli",
+        "Stark",
+        "Wayne",
+        "Wonka",
+        "Tyrell",
+        "Cyberdyne",
+        "Soylent",
+        "Vandelay",
+        "Müller",
+        "Nordwind"
+    };
     private static final String[] COMPANY_KINDS = {"Inc.", "GmbH", "Ltd", "LLC", "S.A.", "AG", "& Co", "Group"};
-    private static final String[] FIELD_NAMES = {"city", "country", "company", "birthday", "plan", "zip",
-        "language", "gender", "job_title"};
-    private static final String[] FIELD_VALUES = {"Berlin", "Paris", "New York", "DE", "fr", "gold", "free",
-        "1990-04-01", "12345", "CEO", "", " ", "n/a", "Zürich", "東京"};
-    private static final String[] TAG_VALUES = {"vip", "newsletter", "customer", "lead", "churned", "beta",
-        "webinar-2023", "black-friday"};
-    private static final String[] USER_AGENTS = {"Mozilla/5.0 (Windows NT 10.0; Win64; x64)",
-        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)", "Outlook-iOS/2.0", "Thunderbird/115.0",
-        "Apple Mail (2.3731)", "GoogleImageProxy", ""};
-    private static final String[] URLS = {"https://shop.example/sale", "https://example.com/blog/post-1",
-        "https://example.com/unsubscribe", "http://tracking.example/r?u=1", "https://example.com/ümlaut",
-        "https://example.com/a%20b"};
+    private static final String[] FIELD_NAMES = {
+        "city", "country", "company", "birthday", "plan", "zip", "language", "gender", "job_title"
+    };
+    private static final String[] FIELD_VALUES = {
+        "Berlin",
+        "Paris",
+        "New York",
+        "DE",
+        "fr",
+        "gold",
+        "free",
+        "1990-04-01",
+        "12345",
+        "CEO",
+        "",
+        " ",
+        "n/a",
+        "Zürich",
+        "東京"
+    };
+    private static final String[] TAG_VALUES = {
+        "vip", "newsletter", "customer", "lead", "churned", "beta", "webinar-2023", "black-friday"
+    };
+    private static final String[] USER_AGENTS = {
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64)",
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)",
+        "Outlook-iOS/2.0",
+        "Thunderbird/115.0",
+        "Apple Mail (2.3731)",
+        "GoogleImageProxy",
+        ""
+    };
+    private static final String[] URLS = {
+        "https://shop.example/sale",
+        "https://example.com/blog/post-1",
+        "https://example.com/unsubscribe",
+        "http://tracking.example/r?u=1",
+        "https://example.com/ümlaut",
+        "https://example.com/a%20b"
+    };
     private static final String[] BOUNCE_KINDS = {"hard", "soft", "hard", "soft", "transient", "Hard"};
-    private static final String[] BOUNCE_REASONS = {"550 5.1.1 user unknown", "mailbox full", "spam block",
-        "domain not found", "message too large"};
-    private static final String[] UNSUBSCRIBE_REASONS = {"too many emails", "not interested", "never signed up",
-        "other", ""};
-    private static final String[] SUPPRESSION_REASONS = {"hard_bounce", "complaint", "manual", "unsubscribe",
-        "legal"};
+    private static final String[] BOUNCE_REASONS = {
+        "550 5.1.1 user unknown", "mailbox full", "spam block", "domain not found", "message too large"
+    };
+    private static final String[] UNSUBSCRIBE_REASONS = {
+        "too many emails", "not interested", "never signed up", "other", ""
+    };
+    private static final String[] SUPPRESSION_REASONS = {"hard_bounce", "complaint", "manual", "unsubscribe", "legal"};
 
     private final SeedPlan plan;
     private final long seed;
@@ -184,8 +329,7 @@ final class LegacyTables {
     // ---- people and their emails ----
 
     /** A person, the same in every company: p-th person of a company is "the same human" everywhere. */
-    private record Person(String first, String last, String email, String phone) {
-    }
+    private record Person(String first, String last, String email, String phone) {}
 
     private Person person(long p, Rng rng) {
         rng.reset(seed, S_PERSON, p);
@@ -225,20 +369,20 @@ final class LegacyTables {
         String local = clean.substring(0, at);
         String domain = clean.substring(at + 1);
         String bad = switch (rng.nextInt(14)) {
-            case 0 -> local + domain;                                   // no @
-            case 1 -> local + "@" + "@" + domain;                        // two @
-            case 2 -> local + "@home@" + domain;                         // two @
-            case 3 -> "@" + domain;                                      // empty local part
+            case 0 -> local + domain; // no @
+            case 1 -> local + "@" + "@" + domain; // two @
+            case 2 -> local + "@home@" + domain; // two @
+            case 3 -> "@" + domain; // empty local part
             case 4 -> (local + ".").repeat(64 / (local.length() + 1) + 1) + "x@" + domain; // local > 64
-            case 5 -> local + "@localhost";                              // domain without a dot
-            case 6 -> local + "@." + domain;                             // domain starts with a dot
-            case 7 -> local + "@" + domain + ".";                        // domain ends with a dot
-            case 8 -> local + "@" + domain.replaceFirst("\\.", "..");   // ".." in the domain
-            case 9 -> local.replaceFirst("\\.", " ") + "@" + domain;     // internal space
-            case 10 -> local + "\t@" + domain;                           // control character inside
-            case 11 -> "a@";                                             // too short
-            case 12 -> local + "@" + "sub.".repeat(64) + domain;         // longer than 254
-            default -> rng.pick(BLANKS);                                 // blank
+            case 5 -> local + "@localhost"; // domain without a dot
+            case 6 -> local + "@." + domain; // domain starts with a dot
+            case 7 -> local + "@" + domain + "."; // domain ends with a dot
+            case 8 -> local + "@" + domain.replaceFirst("\\.", ".."); // ".." in the domain
+            case 9 -> local.replaceFirst("\\.", " ") + "@" + domain; // internal space
+            case 10 -> local + "\t@" + domain; // control character inside
+            case 11 -> "a@"; // too short
+            case 12 -> local + "@" + "sub.".repeat(64) + domain; // longer than 254
+            default -> rng.pick(BLANKS); // blank
         };
         if (rng.chance(0.2)) {
             bad = caseVariant(rng, bad);
@@ -256,7 +400,9 @@ final class LegacyTables {
             case 1 -> s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
             default -> {
                 int at = s.indexOf('@');
-                yield at < 0 ? s.toUpperCase(Locale.ROOT) : s.substring(0, at) + s.substring(at).toUpperCase(Locale.ROOT);
+                yield at < 0
+                        ? s.toUpperCase(Locale.ROOT)
+                        : s.substring(0, at) + s.substring(at).toUpperCase(Locale.ROOT);
             }
         };
     }
@@ -315,7 +461,8 @@ final class LegacyTables {
                 long updated;
                 double t = rng.nextDouble();
                 if (t < BATCH_UPDATED) {
-                    updated = BATCH_BASE + aux.reset(seed, S_BATCH, c * 4L + rng.nextInt(3)).nextLong(90) * DAY;
+                    updated = BATCH_BASE
+                            + aux.reset(seed, S_BATCH, c * 4L + rng.nextInt(3)).nextLong(90) * DAY;
                 } else if (t < BATCH_UPDATED + 0.04) {
                     updated = created;
                 } else {
@@ -429,10 +576,9 @@ final class LegacyTables {
                 } else {
                     String clean = rng.pick(FIELD_NAMES);
                     double u = rng.nextDouble();
-                    name = u < 0.02 ? rng.pick(BLANKS)
-                            : u < 0.07 ? caseVariant(rng, clean)
-                            : u < 0.12 ? pad(rng, clean)
-                            : clean;
+                    name = u < 0.02
+                            ? rng.pick(BLANKS)
+                            : u < 0.07 ? caseVariant(rng, clean) : u < 0.12 ? pad(rng, clean) : clean;
                     previous = clean;
                 }
                 out.row();

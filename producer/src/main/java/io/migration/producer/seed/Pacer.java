@@ -42,5 +42,4 @@ final class Pacer {
     long claim() {
         return next.getAndIncrement();
     }
-
 }

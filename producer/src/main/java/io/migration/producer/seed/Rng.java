@@ -11,8 +11,7 @@ final class Rng {
 
     private long state;
 
-    Rng() {
-    }
+    Rng() {}
 
     Rng(long seed, long stream, long index) {
         reset(seed, stream, index);

@@ -23,6 +23,7 @@ public final class SeedPlan {
     static final int MAX_LISTS = 300;
     /** People per list_recipients row: about 2.2 rows (lists) per person. */
     static final double PEOPLE_PER_ROW = 0.45;
+
     static final double SUPPRESSED_SHARE = 0.02;
     /** The largest skew share accepted: the other companies keep at least a tenth of the rows. */
     public static final double MAX_SKEW_SHARE = 0.9;
@@ -127,7 +128,8 @@ public final class SeedPlan {
         }
         // Largest remainders get the rows left over by rounding down (ties: higher weight first).
         Integer[] order = IntStream.range(0, companies).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(c -> -remainder[c]).thenComparingDouble(c -> -weight[c]));
+        Arrays.sort(
+                order, Comparator.<Integer>comparingDouble(c -> -remainder[c]).thenComparingDouble(c -> -weight[c]));
         for (int i = 0; given < rest; i = (i + 1) % companies, given++) {
             size[order[i]]++;
         }

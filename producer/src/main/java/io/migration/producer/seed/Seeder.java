@@ -1,7 +1,6 @@
 package io.migration.producer.seed;
 
 import io.migration.common.copy.BinaryCopyWriter;
-
 import java.io.PrintWriter;
 import java.sql.Array;
 import java.sql.Connection;
@@ -56,7 +55,7 @@ public final class Seeder {
     public Map<String, Long> legacyRows() throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection conn = dataSource.getConnection();
-             PreparedStatement st = conn.prepareStatement(SqlScript.single("/seed/legacy-row-counts.sql"))) {
+                PreparedStatement st = conn.prepareStatement(SqlScript.single("/seed/legacy-row-counts.sql"))) {
             Array names = conn.createArrayOf("text", LegacySchema.TABLES.toArray());
             st.setArray(1, names);
             try (ResultSet rs = st.executeQuery()) {
@@ -73,7 +72,8 @@ public final class Seeder {
     /** Drops and recreates the legacy tables, then fills them. The caller checked they may go. */
     public Result seed(SeedPlan plan) throws SQLException {
         started = System.nanoTime();
-        try (Connection conn = dataSource.getConnection(); Statement st = conn.createStatement()) {
+        try (Connection conn = dataSource.getConnection();
+                Statement st = conn.createStatement()) {
             prepare(conn);
             conn.setAutoCommit(false);
             for (String sql : SqlScript.statements("/seed/drop-legacy-tables.sql")) {
@@ -97,8 +97,8 @@ public final class Seeder {
                     n = load.generator().write(out);
                 }
                 rows.put(load.table(), n);
-                report(String.format(Locale.ROOT, "%-23s %,11d rows in %5.1f s", load.table(), n,
-                        (System.nanoTime() - t0) / 1e9));
+                report(String.format(
+                        Locale.ROOT, "%-23s %,11d rows in %5.1f s", load.table(), n, (System.nanoTime() - t0) / 1e9));
             }));
         }
         runInParallel(loads);
@@ -119,7 +119,8 @@ public final class Seeder {
         runInParallel(indexes);
         report("indexes built");
 
-        try (Connection conn = dataSource.getConnection(); Statement st = conn.createStatement()) {
+        try (Connection conn = dataSource.getConnection();
+                Statement st = conn.createStatement()) {
             for (String sql : SqlScript.statements("/seed/analyze.sql")) {
                 st.execute(sql);
             }
@@ -132,8 +133,7 @@ public final class Seeder {
         void run(Connection conn) throws Exception;
     }
 
-    private record Task(double cost, Work work) {
-    }
+    private record Task(double cost, Work work) {}
 
     /** Runs the tasks, most expensive first, on {@code parallelism} connections. */
     private void runInParallel(List<Task> tasks) throws SQLException {

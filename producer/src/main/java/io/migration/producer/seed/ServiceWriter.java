@@ -45,22 +45,41 @@ final class ServiceWriter {
     private void insert(long newId) {
         String email = "svc" + newId + "@example.com";
         UUID recipient = Ids.recipientId(company, email);
-        target.createUpdate(SqlFiles.get("traffic/service-insert-recipient")).bind("id", recipient)
-                .bind("company", company).bind("email", email).bind("first", rng.pick(NAMES))
-                .bind("last", (String) null).bind("phone", (String) null).bind("bucket", Buckets.of(email)).execute();
+        target.createUpdate(SqlFiles.get("traffic/service-insert-recipient"))
+                .bind("id", recipient)
+                .bind("company", company)
+                .bind("email", email)
+                .bind("first", rng.pick(NAMES))
+                .bind("last", (String) null)
+                .bind("phone", (String) null)
+                .bind("bucket", Buckets.of(email))
+                .execute();
         update("service-insert-membership", recipient);
-        target.createUpdate(SqlFiles.get("traffic/service-insert-attribute")).bind("recipient", recipient)
-                .bind("company", company).bind("name", rng.pick(ATTRIBUTES)).bind("value", rng.pick(VALUES)).execute();
-        target.createUpdate(SqlFiles.get("traffic/service-insert-tag")).bind("recipient", recipient)
-                .bind("company", company).bind("tag", rng.pick(TAGS)).execute();
+        target.createUpdate(SqlFiles.get("traffic/service-insert-attribute"))
+                .bind("recipient", recipient)
+                .bind("company", company)
+                .bind("name", rng.pick(ATTRIBUTES))
+                .bind("value", rng.pick(VALUES))
+                .execute();
+        target.createUpdate(SqlFiles.get("traffic/service-insert-tag"))
+                .bind("recipient", recipient)
+                .bind("company", company)
+                .bind("tag", rng.pick(TAGS))
+                .execute();
         target.createUpdate(SqlFiles.get("traffic/service-insert-activity"))
-                .bind("id", Ids.activityId(ActivityKind.OPEN, newId)).bind("recipient", recipient)
-                .bind("company", company).bind("campaign", 1 + rng.nextInt(500))
-                .bind("detail", "{\"user_agent\": \"new-service\"}").execute();
+                .bind("id", Ids.activityId(ActivityKind.OPEN, newId))
+                .bind("recipient", recipient)
+                .bind("company", company)
+                .bind("campaign", 1 + rng.nextInt(500))
+                .bind("detail", "{\"user_agent\": \"new-service\"}")
+                .execute();
         if (rng.chance(0.3)) {
             String suppressed = "svc-suppressed" + newId + "@example.com";
-            target.createUpdate(SqlFiles.get("traffic/service-insert-suppression")).bind("company", company)
-                    .bind("email", suppressed).bind("reason", "complaint").bind("bucket", Buckets.of(suppressed))
+            target.createUpdate(SqlFiles.get("traffic/service-insert-suppression"))
+                    .bind("company", company)
+                    .bind("email", suppressed)
+                    .bind("reason", "complaint")
+                    .bind("bucket", Buckets.of(suppressed))
                     .execute();
         }
     }
@@ -68,19 +87,32 @@ final class ServiceWriter {
     /** Changes a recipient, its memberships, attributes and a tag; an activity row and a suppression. */
     private void update() {
         anyRecipient().ifPresent(recipient -> {
-            target.createUpdate(SqlFiles.get("traffic/service-update-recipient")).bind("recipient", recipient)
-                    .bind("first", rng.pick(NAMES)).execute();
-            target.createUpdate(SqlFiles.get("traffic/service-update-memberships")).bind("recipient", recipient)
-                    .bind("status", rng.pick(STATUSES)).execute();
-            target.createUpdate(SqlFiles.get("traffic/service-update-attributes")).bind("recipient", recipient)
-                    .bind("value", rng.pick(VALUES)).execute();
-            target.createUpdate(SqlFiles.get("traffic/service-update-tag")).bind("recipient", recipient)
-                    .bind("tag", rng.pick(TAGS) + "-" + rng.nextInt(100)).execute();
+            target.createUpdate(SqlFiles.get("traffic/service-update-recipient"))
+                    .bind("recipient", recipient)
+                    .bind("first", rng.pick(NAMES))
+                    .execute();
+            target.createUpdate(SqlFiles.get("traffic/service-update-memberships"))
+                    .bind("recipient", recipient)
+                    .bind("status", rng.pick(STATUSES))
+                    .execute();
+            target.createUpdate(SqlFiles.get("traffic/service-update-attributes"))
+                    .bind("recipient", recipient)
+                    .bind("value", rng.pick(VALUES))
+                    .execute();
+            target.createUpdate(SqlFiles.get("traffic/service-update-tag"))
+                    .bind("recipient", recipient)
+                    .bind("tag", rng.pick(TAGS) + "-" + rng.nextInt(100))
+                    .execute();
         });
-        target.createUpdate(SqlFiles.get("traffic/service-update-activity")).bind("company", company)
-                .bind("probe", randomUuid()).execute();
-        target.createUpdate(SqlFiles.get("traffic/service-update-suppression")).bind("company", company)
-                .bind("probe", randomLetter()).bind("reason", "manual").execute();
+        target.createUpdate(SqlFiles.get("traffic/service-update-activity"))
+                .bind("company", company)
+                .bind("probe", randomUuid())
+                .execute();
+        target.createUpdate(SqlFiles.get("traffic/service-update-suppression"))
+                .bind("company", company)
+                .bind("probe", randomLetter())
+                .bind("reason", "manual")
+                .execute();
     }
 
     /** Deletes a tag, an attribute and a membership of a recipient (or the recipient with everything of it), an activity row and a suppression. */
@@ -94,21 +126,34 @@ final class ServiceWriter {
                 update("service-delete-membership", recipient);
             }
         });
-        target.createUpdate(SqlFiles.get("traffic/service-delete-activity")).bind("company", company)
-                .bind("probe", randomUuid()).execute();
-        target.createUpdate(SqlFiles.get("traffic/service-delete-suppression")).bind("company", company)
-                .bind("probe", randomLetter()).execute();
+        target.createUpdate(SqlFiles.get("traffic/service-delete-activity"))
+                .bind("company", company)
+                .bind("probe", randomUuid())
+                .execute();
+        target.createUpdate(SqlFiles.get("traffic/service-delete-suppression"))
+                .bind("company", company)
+                .bind("probe", randomLetter())
+                .execute();
     }
 
     private Optional<UUID> anyRecipient() {
         Optional<UUID> found = target.createQuery(SqlFiles.get("traffic/service-pick-recipient"))
-                .bind("company", company).bind("probe", randomUuid()).mapTo(UUID.class).findOne();
-        return found.isPresent() ? found : target.createQuery(SqlFiles.get("traffic/service-first-recipient"))
-                .bind("company", company).mapTo(UUID.class).findOne();
+                .bind("company", company)
+                .bind("probe", randomUuid())
+                .mapTo(UUID.class)
+                .findOne();
+        return found.isPresent()
+                ? found
+                : target.createQuery(SqlFiles.get("traffic/service-first-recipient"))
+                        .bind("company", company)
+                        .mapTo(UUID.class)
+                        .findOne();
     }
 
     private void update(String file, UUID recipient) {
-        target.createUpdate(SqlFiles.get("traffic/" + file)).bind("recipient", recipient).bind("company", company)
+        target.createUpdate(SqlFiles.get("traffic/" + file))
+                .bind("recipient", recipient)
+                .bind("company", company)
                 .execute();
     }
 

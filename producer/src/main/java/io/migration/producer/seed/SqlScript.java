@@ -10,8 +10,7 @@ import java.util.List;
 /** The statements of a classpath .sql file: comment lines dropped, split at each ';'. */
 final class SqlScript {
 
-    private SqlScript() {
-    }
+    private SqlScript() {}
 
     static List<String> statements(String resource) {
         return split(read(resource));

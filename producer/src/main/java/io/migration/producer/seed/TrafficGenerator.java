@@ -54,8 +54,8 @@ public final class TrafficGenerator {
                 pools.put(company, CompanyPool.load(h, company));
             }
         });
-        TrafficGenerator generator = new TrafficGenerator(settings, sourceDb,
-                target == null ? null : Jdbi.create(target), Map.copyOf(pools));
+        TrafficGenerator generator = new TrafficGenerator(
+                settings, sourceDb, target == null ? null : Jdbi.create(target), Map.copyOf(pools));
         return new TrafficRun(settings, generator.counters, generator::runThread);
     }
 
@@ -82,8 +82,7 @@ public final class TrafficGenerator {
         }
     }
 
-    private void transaction(Connections connections, long company, TrafficValues values)
-            throws InterruptedException {
+    private void transaction(Connections connections, long company, TrafficValues values) throws InterruptedException {
         Rng rng = values.rng();
         CompanyTraffic.Counters count = counters.get(company);
         Handle src = connections.source();

@@ -70,8 +70,7 @@ final class TrafficMix {
     private static final int[] LEGACY_WEIGHTS = weights(Legacy.values());
     private static final int[] SERVICE_WEIGHTS = weights(Service.values());
 
-    private TrafficMix() {
-    }
+    private TrafficMix() {}
 
     /**
      * The index i whose share of the total weight covers {@code u}: weights {2, 1} give 0 for u below

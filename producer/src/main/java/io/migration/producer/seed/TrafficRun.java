@@ -29,7 +29,10 @@ public final class TrafficRun implements AutoCloseable {
     TrafficRun(TrafficSettings settings, Map<Long, CompanyTraffic.Counters> counters, Body body) {
         this.counters = counters;
         this.startNanos = System.nanoTime();
-        this.pacer = new Pacer(startNanos, settings.writesPerSecond(), settings.maxTransactions(),
+        this.pacer = new Pacer(
+                startNanos,
+                settings.writesPerSecond(),
+                settings.maxTransactions(),
                 settings.duration().toNanos());
         for (int i = 0; i < settings.threads(); i++) {
             int index = i;
@@ -69,7 +72,9 @@ public final class TrafficRun implements AutoCloseable {
 
     /** Transactions of all companies so far, whatever their outcome. */
     public long transactions() {
-        return counters.values().stream().mapToLong(c -> c.snapshot().transactions()).sum();
+        return counters.values().stream()
+                .mapToLong(c -> c.snapshot().transactions())
+                .sum();
     }
 
     /** Seconds since the start. */
@@ -102,7 +107,9 @@ public final class TrafficRun implements AutoCloseable {
     }
 
     void failed(Exception e) {
-        lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ");
+        lastError = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().replaceAll("\\s+", " ");
     }
 
     /** Sleeps; false when interrupted (the interrupt is kept). */

@@ -39,8 +39,8 @@ public record TrafficSettings(
             throw new IllegalArgumentException("threads must be 1 to " + MAX_THREADS + ", not " + threads);
         }
         if (holdOpenMaxMillis < 0 || holdOpenMaxMillis > MAX_HOLD_MILLIS) {
-            throw new IllegalArgumentException("the hold-open maximum must be 0 to " + MAX_HOLD_MILLIS
-                    + " ms, not " + holdOpenMaxMillis);
+            throw new IllegalArgumentException(
+                    "the hold-open maximum must be 0 to " + MAX_HOLD_MILLIS + " ms, not " + holdOpenMaxMillis);
         }
         if (duration == null || duration.isNegative() || duration.isZero() || duration.compareTo(MAX_DURATION) > 0) {
             throw new IllegalArgumentException("the duration must be positive and at most a day, not " + duration);
@@ -51,9 +51,20 @@ public record TrafficSettings(
     }
 
     /** Settings bounded by the duration alone (the count bound is what the rate allows in it). */
-    public static TrafficSettings of(List<Long> companies, double writesPerSecond, int threads,
-            int holdOpenMaxMillis, long seed, Duration duration) {
-        return new TrafficSettings(companies, writesPerSecond, threads, holdOpenMaxMillis, seed, duration,
+    public static TrafficSettings of(
+            List<Long> companies,
+            double writesPerSecond,
+            int threads,
+            int holdOpenMaxMillis,
+            long seed,
+            Duration duration) {
+        return new TrafficSettings(
+                companies,
+                writesPerSecond,
+                threads,
+                holdOpenMaxMillis,
+                seed,
+                duration,
                 transactionsIn(writesPerSecond, duration));
     }
 

@@ -12,36 +12,63 @@ final class TrafficValues {
     /** Share of dirty values among the values of each kind. */
     static final double DIRT = 0.04;
 
-    private static final String[] FIRST = {"Anna", "Ben", "Carla", "David", "Emma", "Felix", "Grace", "Hugo",
-        "Ida", "Jonas", "Kate", "Liam", "Mia", "Noah", "Zoë", "José", "Łukasz", "Søren"};
-    private static final String[] LAST = {"Smith", "Jones", "Miller", "Brown", "Garcia", "Martin", "Lee", "King",
-        "Müller", "Nuñez", "van der Berg", "O'Neil"};
+    private static final String[] FIRST = {
+        "Anna", "Ben", "Carla", "David", "Emma", "Felix", "Grace", "Hugo", "Ida", "Jonas", "Kate", "Liam", "Mia",
+        "Noah", "Zoë", "José", "Łukasz", "Søren"
+    };
+    private static final String[] LAST = {
+        "Smith",
+        "Jones",
+        "Miller",
+        "Brown",
+        "Garcia",
+        "Martin",
+        "Lee",
+        "King",
+        "Müller",
+        "Nuñez",
+        "van der Berg",
+        "O'Neil"
+    };
     private static final String[] BLANKS = {"", " ", "\t", " \n ", "\r\n"};
-    private static final String[] DOMAINS = {"example.com", "mail.example.org", "corp.example.net", "web.de",
-        "shop.example", "exämple.com"};
+    private static final String[] DOMAINS = {
+        "example.com", "mail.example.org", "corp.example.net", "web.de", "shop.example", "exämple.com"
+    };
     /** Invalid under R1 whatever the number put in. */
-    private static final String[] INVALID_EMAILS = {"no-at-sign%d.example.com", "two%d@@example.com",
-        "user%d@localhost", "user%d@.example.com", "user%d@example..com", "user%d@example.com.",
-        "with space%d@example.com"};
-    private static final String[] STATUSES = {"subscribed", "subscribed", "subscribed", "unsubscribed", "pending",
-        "bounced"};
-    private static final String[] ODD_STATUSES = {" Subscribed ", "UNSUBSCRIBED", "Pending", "bounced\t",
-        "SUBSCRIBED", "\fsubscribed", "Unsubscribed\n"};
+    private static final String[] INVALID_EMAILS = {
+        "no-at-sign%d.example.com",
+        "two%d@@example.com",
+        "user%d@localhost",
+        "user%d@.example.com",
+        "user%d@example..com",
+        "user%d@example.com.",
+        "with space%d@example.com"
+    };
+
+    private static final String[] STATUSES = {
+        "subscribed", "subscribed", "subscribed", "unsubscribed", "pending", "bounced"
+    };
+    private static final String[] ODD_STATUSES = {
+        " Subscribed ", "UNSUBSCRIBED", "Pending", "bounced\t", "SUBSCRIBED", "\fsubscribed", "Unsubscribed\n"
+    };
     private static final String[] INVALID_STATUSES = {"active", "", "deleted", "opted-in", "un subscribed"};
     private static final String[] SOURCES = {"import", "signup_form", "api", "manual", "checkout"};
-    private static final String[] LIST_NAMES = {"Newsletter", "Customers", "Leads", "Webinar", "Spring sale",
-        "Product updates"};
-    private static final String[] FIELD_NAMES = {"city", "country", "plan", "language", "City", " plan ",
-        "LANGUAGE"};
+    private static final String[] LIST_NAMES = {
+        "Newsletter", "Customers", "Leads", "Webinar", "Spring sale", "Product updates"
+    };
+    private static final String[] FIELD_NAMES = {"city", "country", "plan", "language", "City", " plan ", "LANGUAGE"};
     private static final String[] FIELD_VALUES = {"Berlin", "Paris", "gold", "free", "de", "fr", "Zürich", ""};
     private static final String[] TAGS = {"vip", "customer", "lead", "churned", "beta", "VIP", " Lead "};
-    private static final String[] USER_AGENTS = {"Mozilla/5.0 (Windows NT 10.0; Win64; x64)", "Outlook-iOS/2.0",
-        "Apple Mail (2.3731)"};
-    private static final String[] URLS = {"https://shop.example/sale", "https://example.com/blog/post-1",
-        "https://example.com/ümlaut"};
+    private static final String[] USER_AGENTS = {
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64)", "Outlook-iOS/2.0", "Apple Mail (2.3731)"
+    };
+    private static final String[] URLS = {
+        "https://shop.example/sale", "https://example.com/blog/post-1", "https://example.com/ümlaut"
+    };
     private static final String[] BOUNCE_KINDS = {"hard", "soft", "Hard", "transient"};
-    private static final String[] REASONS = {"mailbox full", "550 5.1.1 user unknown", "too many emails",
-        "not interested"};
+    private static final String[] REASONS = {
+        "mailbox full", "550 5.1.1 user unknown", "too many emails", "not interested"
+    };
     private static final String[] SUPPRESSION_REASONS = {"hard_bounce", "complaint", "manual", "unsubscribe"};
 
     private final Rng rng;
@@ -59,8 +86,9 @@ final class TrafficValues {
         if (rng.chance(DIRT)) {
             return rng.chance(0.2) ? null : String.format(Locale.ROOT, rng.pick(INVALID_EMAILS), id);
         }
-        String email = (rng.pick(FIRST) + "." + rng.pick(LAST)).replace(' ', '_').toLowerCase(Locale.ROOT)
-                + ".app" + id + "@" + rng.pick(DOMAINS);
+        String email =
+                (rng.pick(FIRST) + "." + rng.pick(LAST)).replace(' ', '_').toLowerCase(Locale.ROOT) + ".app" + id + "@"
+                        + rng.pick(DOMAINS);
         return rng.chance(0.1) ? flipCase(email, 0.3) : rng.chance(0.05) ? " " + email + "\t" : email;
     }
 

@@ -23,8 +23,7 @@ public record TableCheck(
     }
 
     /** A differing row's key and how it differs: {@code missing}, {@code unexpected} or {@code changed}. */
-    public record SampleKey(String kind, String key) {
-    }
+    public record SampleKey(String kind, String key) {}
 
     public boolean matches() {
         return expectedRows == actualRows && checksumMismatches == 0 && missing == 0 && unexpected == 0 && changed == 0;
@@ -32,8 +31,12 @@ public record TableCheck(
 
     /** e.g. {@code recipients: 1000 expected, 998 held, 2 missing, 1 changed, checksums differ in 1 of 4 shards}. */
     public String describe() {
-        StringBuilder s = new StringBuilder(table).append(": ").append(expectedRows).append(" expected, ")
-                .append(actualRows).append(" held");
+        StringBuilder s = new StringBuilder(table)
+                .append(": ")
+                .append(expectedRows)
+                .append(" expected, ")
+                .append(actualRows)
+                .append(" held");
         if (missing > 0) {
             s.append(", ").append(missing).append(" missing");
         }
@@ -44,11 +47,17 @@ public record TableCheck(
             s.append(", ").append(changed).append(" changed");
         }
         if (checksumMismatches > 0) {
-            s.append(", checksums differ in ").append(checksumMismatches).append(" of ").append(shards)
+            s.append(", checksums differ in ")
+                    .append(checksumMismatches)
+                    .append(" of ")
+                    .append(shards)
                     .append(" shard(s)");
         }
         if (!sample.isEmpty()) {
-            s.append(" (e.g. ").append(String.join(", ", sample.stream().map(k -> k.kind() + " " + k.key()).toList()))
+            s.append(" (e.g. ")
+                    .append(String.join(
+                            ", ",
+                            sample.stream().map(k -> k.kind() + " " + k.key()).toList()))
                     .append(')');
         }
         return s.toString();

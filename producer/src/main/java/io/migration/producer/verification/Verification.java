@@ -24,7 +24,9 @@ public record Verification(long companyId, boolean verified, List<String> reason
         List<String> reasons = new ArrayList<>();
         if (tasks.failed() > 0) {
             reasons.add(tasks.failed() + " of " + tasks.tasks() + " verify task(s) dead-lettered or failed"
-                    + (tasks.firstError() == null ? "" : " (" + tasks.firstError().replaceAll("\\s+", " ") + ")"));
+                    + (tasks.firstError() == null
+                            ? ""
+                            : " (" + tasks.firstError().replaceAll("\\s+", " ") + ")"));
         }
         if (tasks.unfinished() > 0) {
             reasons.add("incomplete: " + tasks.unfinished() + " of " + tasks.tasks() + " verify task(s) not finished");

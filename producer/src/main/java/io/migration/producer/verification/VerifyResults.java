@@ -36,15 +36,22 @@ public final class VerifyResults {
         Map<Long, SortedMap<String, Accumulator>> tables = new HashMap<>();
         Map<Long, Integer> withoutResults = new HashMap<>();
         target.useHandle(h -> {
-            h.createQuery(SqlFiles.get("verification/results")).bind("runId", runId).bind("companyIds", ids)
+            h.createQuery(SqlFiles.get("verification/results"))
+                    .bind("runId", runId)
+                    .bind("companyIds", ids)
                     .map((rs, ctx) -> tables.computeIfAbsent(rs.getLong("company_id"), k -> new TreeMap<>())
                             .computeIfAbsent(rs.getString("target_table"), Accumulator::new)
-                            .add(rs.getLong("expected_rows"), rs.getLong("actual_rows"),
+                            .add(
+                                    rs.getLong("expected_rows"),
+                                    rs.getLong("actual_rows"),
                                     !rs.getString("expected_checksum").equals(rs.getString("actual_checksum")),
-                                    rs.getLong("missing"), rs.getLong("unexpected"), rs.getLong("changed"),
+                                    rs.getLong("missing"),
+                                    rs.getLong("unexpected"),
+                                    rs.getLong("changed"),
                                     rs.getString("sample")))
                     .list();
-            h.createQuery(SqlFiles.get("verification/tasks-without-results")).bind("runId", runId)
+            h.createQuery(SqlFiles.get("verification/tasks-without-results"))
+                    .bind("runId", runId)
                     .bind("companyIds", ids)
                     .map((rs, ctx) -> withoutResults.put(rs.getLong("company_id"), rs.getInt("tasks")))
                     .list();
@@ -52,9 +59,11 @@ public final class VerifyResults {
         SortedMap<Long, Verification> out = new TreeMap<>();
         for (CompanyFigures company : figures) {
             List<TableCheck> checks = tables.getOrDefault(company.companyId(), new TreeMap<>()).values().stream()
-                    .map(Accumulator::check).toList();
-            out.put(company.companyId(), Verification.judge(company,
-                    withoutResults.getOrDefault(company.companyId(), 0), checks));
+                    .map(Accumulator::check)
+                    .toList();
+            out.put(
+                    company.companyId(),
+                    Verification.judge(company, withoutResults.getOrDefault(company.companyId(), 0), checks));
         }
         return out;
     }
@@ -75,8 +84,14 @@ public final class VerifyResults {
             this.table = table;
         }
 
-        Accumulator add(long expectedRows, long actualRows, boolean checksumDiffers, long missingRows,
-                long unexpectedRows, long changedRows, String sampleJson) {
+        Accumulator add(
+                long expectedRows,
+                long actualRows,
+                boolean checksumDiffers,
+                long missingRows,
+                long unexpectedRows,
+                long changedRows,
+                String sampleJson) {
             shards++;
             expected += expectedRows;
             actual += actualRows;
@@ -88,7 +103,8 @@ public final class VerifyResults {
                 try {
                     for (JsonNode k : JSON.readTree(sampleJson)) {
                         if (sample.size() < SAMPLE_KEYS) {
-                            sample.add(new SampleKey(k.path("kind").asText(), k.path("key").asText()));
+                            sample.add(new SampleKey(
+                                    k.path("kind").asText(), k.path("key").asText()));
                         }
                     }
                 } catch (IOException e) {
@@ -99,8 +115,8 @@ public final class VerifyResults {
         }
 
         TableCheck check() {
-            return new TableCheck(table, shards, expected, actual, checksumMismatches, missing, unexpected, changed,
-                    sample);
+            return new TableCheck(
+                    table, shards, expected, actual, checksumMismatches, missing, unexpected, changed, sample);
         }
     }
 }

@@ -32,11 +32,22 @@ public record RunProgress(
     public String line(String runId) {
         double rate = rowsPerSecond();
         String eta = finished() ? "done" : rate > 0 ? "ETA " + seconds(rowsLeft / rate) : "ETA ?";
-        return String.format(Locale.ROOT,
+        return String.format(
+                Locale.ROOT,
                 "run %s: %d/%d tasks succeeded, %d running, %d waiting, %d dead, %d failed | rows read %,d,"
                         + " written %,d, rejected %,d | %,.0f rows/s | %s",
-                runId, succeeded, total, running, waiting, dead, failed, rowsRead, rowsWritten, rowsRejected,
-                rate, eta);
+                runId,
+                succeeded,
+                total,
+                running,
+                waiting,
+                dead,
+                failed,
+                rowsRead,
+                rowsWritten,
+                rowsRejected,
+                rate,
+                eta);
     }
 
     private static String seconds(double s) {

@@ -17,9 +17,17 @@ public final class RunWatcher {
     public Optional<RunProgress> progress(String runId) {
         return target.withHandle(h -> h.createQuery(SqlFiles.get("watch/run-progress"))
                 .bind("runId", runId)
-                .map((rs, ctx) -> new RunProgress(rs.getLong("total"), rs.getLong("succeeded"), rs.getLong("running"),
-                        rs.getLong("waiting"), rs.getLong("dead"), rs.getLong("failed"), rs.getLong("rows_read"),
-                        rs.getLong("rows_written"), rs.getLong("rows_rejected"), rs.getLong("rows_left"),
+                .map((rs, ctx) -> new RunProgress(
+                        rs.getLong("total"),
+                        rs.getLong("succeeded"),
+                        rs.getLong("running"),
+                        rs.getLong("waiting"),
+                        rs.getLong("dead"),
+                        rs.getLong("failed"),
+                        rs.getLong("rows_read"),
+                        rs.getLong("rows_written"),
+                        rs.getLong("rows_rejected"),
+                        rs.getLong("rows_left"),
                         rs.getDouble("seconds_since_start")))
                 .findOne()
                 .filter(p -> p.total() > 0));

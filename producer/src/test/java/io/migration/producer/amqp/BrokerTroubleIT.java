@@ -46,7 +46,8 @@ class BrokerTroubleIT {
         env = new HashMap<>(services.environment());
         env.put("AMQP_URI", broker.amqpUri());
         target = new Sql(services.target());
-        assertThat(CliRun.run(env, "seed", "--companies", "3", "--rows", "300").exitCode()).isZero();
+        assertThat(CliRun.run(env, "seed", "--companies", "3", "--rows", "300").exitCode())
+                .isZero();
         assertThat(CliRun.run(env, "migrate-schema").exitCode()).isZero();
     }
 
@@ -63,8 +64,20 @@ class BrokerTroubleIT {
         broker.memoryAlarm(true);
         CliRun blocked;
         try {
-            blocked = CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--companies", "1,2", "--run-id", "r-alarm", "--shard-rows", "100",
-                    "--broker-timeout", "3");
+            blocked = CliRun.run(
+                    env,
+                    "enqueue",
+                    "--mode",
+                    "migrate",
+                    "--skip-readiness-check",
+                    "--companies",
+                    "1,2",
+                    "--run-id",
+                    "r-alarm",
+                    "--shard-rows",
+                    "100",
+                    "--broker-timeout",
+                    "3");
         } finally {
             broker.memoryAlarm(false);
         }
@@ -72,35 +85,57 @@ class BrokerTroubleIT {
         assertThat(tasks).isGreaterThan(2);
 
         assertThat(blocked.exitCode()).isNotZero();
-        assertThat(blocked.errLines()).filteredOn(l -> l.startsWith("broker blocked publishing: "))
+        assertThat(blocked.errLines())
+                .filteredOn(l -> l.startsWith("broker blocked publishing: "))
                 .containsExactly("broker blocked publishing: low on memory (memory or disk alarm); waiting up to 3 s");
-        assertThat(blocked.errLines().get(blocked.errLines().size() - 1)).isEqualTo(
-                "error: the broker blocked publishing for more than 3 s (low on memory: a memory or disk alarm); run"
-                        + " r-alarm: 0 of " + tasks + " task(s) published, repeat enqueue with --run-id r-alarm to"
-                        + " publish the rest");
+        assertThat(blocked.errLines().get(blocked.errLines().size() - 1))
+                .isEqualTo(
+                        "error: the broker blocked publishing for more than 3 s (low on memory: a memory or disk alarm); run"
+                                + " r-alarm: 0 of " + tasks
+                                + " task(s) published, repeat enqueue with --run-id r-alarm to"
+                                + " publish the rest");
         assertThat(blocked.out()).isEmpty();
         assertThat(published("r-alarm")).isZero();
 
-        CliRun repeat = CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--companies", "1,2", "--run-id", "r-alarm");
+        CliRun repeat = CliRun.run(
+                env,
+                "enqueue",
+                "--mode",
+                "migrate",
+                "--skip-readiness-check",
+                "--companies",
+                "1,2",
+                "--run-id",
+                "r-alarm");
         assertThat(repeat.exitCode()).as(repeat.err()).isZero();
         assertThat(repeat.err()).contains("published " + tasks + " task(s) of run r-alarm");
         assertThat(published("r-alarm")).isEqualTo(tasks);
 
-        CliRun third = CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--companies", "1,2", "--run-id", "r-alarm");
+        CliRun third = CliRun.run(
+                env,
+                "enqueue",
+                "--mode",
+                "migrate",
+                "--skip-readiness-check",
+                "--companies",
+                "1,2",
+                "--run-id",
+                "r-alarm");
         assertThat(third.err()).contains("published 0 task(s) of run r-alarm");
 
         // Every task is in the work queue; a copy stuck in the blocked connection may arrive too (harmless).
         Set<String> ids = new HashSet<>();
         int messages = 0;
-        try (Connection c = plainConnection(); Channel ch = c.createChannel()) {
+        try (Connection c = plainConnection();
+                Channel ch = c.createChannel()) {
             GetResponse r;
             while ((r = ch.basicGet(new Topology(services.fleetName()).workQueue(), true)) != null) {
                 ids.add(r.getProps().getMessageId());
                 messages++;
             }
         }
-        System.out.printf("work queue after the alarm: %d message(s), %d distinct task(s) of %d%n", messages,
-                ids.size(), tasks);
+        System.out.printf(
+                "work queue after the alarm: %d message(s), %d distinct task(s) of %d%n", messages, ids.size(), tasks);
         assertThat(ids).hasSize((int) tasks);
     }
 
@@ -131,14 +166,21 @@ class BrokerTroubleIT {
         }
 
         List<ILoggingEvent> logged = List.copyOf(events.list);
-        logged.forEach(e -> System.out.println(e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage()));
-        assertThat(logged).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)).isEmpty();
-        assertThat(logged).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+        logged.forEach(
+                e -> System.out.println(e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage()));
+        assertThat(logged)
+                .filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
+                .isEmpty();
+        assertThat(logged)
+                .filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
                 .allMatch(e -> e.getThrowableProxy() == null, "no stack trace")
                 .allMatch(e -> !e.getFormattedMessage().contains("\n"), "one line")
-                .first().extracting(ILoggingEvent::getFormattedMessage).asString()
+                .first()
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .asString()
                 .startsWith("broker connection restart-check lost (closed by the broker: 320 CONNECTION_FORCED");
-        assertThat(logged).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(logged)
+                .extracting(ILoggingEvent::getFormattedMessage)
                 .anyMatch(m -> m.startsWith("broker connection restart-check recovered after "));
     }
 

@@ -39,7 +39,8 @@ final class PrivateBroker implements AutoCloseable {
             throw new IllegalStateException("this test runs a private RabbitMQ node and needs " + BIN
                     + "/rabbitmq-server (Debian package rabbitmq-server)");
         }
-        String node = prefix + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF)) + "@localhost";
+        String node =
+                prefix + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF)) + "@localhost";
         Path dir = Files.createTempDirectory(prefix + "-rabbitmq-");
         PrivateBroker broker = new PrivateBroker(node, freePort(), freePort(), dir);
         Files.createDirectories(dir.resolve("mnesia"));
@@ -93,7 +94,8 @@ final class PrivateBroker implements AutoCloseable {
     }
 
     String ctl(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(BIN.resolve("rabbitmqctl").toString(), "-n", node));
+        List<String> command =
+                new ArrayList<>(List.of(BIN.resolve("rabbitmqctl").toString(), "-n", node));
         command.addAll(List.of(args));
         return run(command, 120);
     }

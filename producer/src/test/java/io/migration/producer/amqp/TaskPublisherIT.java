@@ -32,12 +32,13 @@ class TaskPublisherIT {
         Topology topology = new Topology(services.fleetName());
         List<String> notices = new ArrayList<>();
         List<TaskKey> confirmed = new ArrayList<>();
-        try (TaskPublisher publisher = new TaskPublisher(services.amqpUri(), topology, Duration.ofSeconds(10),
-                notices::add)) {
+        try (TaskPublisher publisher =
+                new TaskPublisher(services.amqpUri(), topology, Duration.ofSeconds(10), notices::add)) {
             // The work queue (and with it its binding) disappears after the publisher declared it.
             ConnectionFactory factory = new ConnectionFactory();
             factory.setUri(services.amqpUri());
-            try (Connection c = factory.newConnection(); Channel ch = c.createChannel()) {
+            try (Connection c = factory.newConnection();
+                    Channel ch = c.createChannel()) {
                 ch.queueDelete(topology.workQueue());
             }
 
@@ -57,6 +58,7 @@ class TaskPublisherIT {
         try (TaskPublisher publisher = new TaskPublisher(services.amqpUri(), topology)) {
             publisher.publish(TASKS, RunMode.MIGRATE, confirmed::addAll);
         }
-        assertThat(confirmed).containsExactlyElementsOf(TASKS.stream().map(PlannedTask::key).toList());
+        assertThat(confirmed)
+                .containsExactlyElementsOf(TASKS.stream().map(PlannedTask::key).toList());
     }
 }

@@ -30,8 +30,8 @@ public record CliRun(int exitCode, String out, String err) {
             System.setOut(oldOut);
             System.setErr(oldErr);
         }
-        CliRun run = new CliRun(code, sysOut.toString(StandardCharsets.UTF_8) + out,
-                sysErr.toString(StandardCharsets.UTF_8) + err);
+        CliRun run = new CliRun(
+                code, sysOut.toString(StandardCharsets.UTF_8) + out, sysErr.toString(StandardCharsets.UTF_8) + err);
         oldOut.print(run.out());
         oldErr.print(run.err());
         return run;

@@ -34,39 +34,68 @@ class EnqueueSafetyIT {
         target = new Sql(services.target());
         uri = services.amqpUri();
         topology = new Topology(services.fleetName());
-        assertThat(CliRun.run(env, "seed", "--companies", "4", "--rows", "400").exitCode()).isZero();
+        assertThat(CliRun.run(env, "seed", "--companies", "4", "--rows", "400").exitCode())
+                .isZero();
         assertThat(CliRun.run(env, "migrate-schema").exitCode()).isZero();
     }
 
     @Test
     void aMalformedAmqpUriIsOneLineNamingItAndRecordsNothing() {
-        CliRun run = CliRun.run(with("AMQP_URI", "amqp://guest:s3cret@"), "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all",
-                "--run-id", "malformed");
+        CliRun run = CliRun.run(
+                with("AMQP_URI", "amqp://guest:s3cret@"),
+                "enqueue",
+                "--mode",
+                "migrate",
+                "--skip-readiness-check",
+                "--all",
+                "--run-id",
+                "malformed");
 
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.errLines()).hasSize(1);
-        assertThat(run.err()).startsWith("error: AMQP_URI is not a valid amqp:// URI").doesNotContain("s3cret");
+        assertThat(run.err())
+                .startsWith("error: AMQP_URI is not a valid amqp:// URI")
+                .doesNotContain("s3cret");
         assertThat(run.out()).isEmpty();
         assertThat(runsNamed("malformed")).isZero();
     }
 
     @Test
     void anUnreachableBrokerRecordsNoRun() {
-        CliRun run = CliRun.run(with("AMQP_URI", "amqp://guest:s3cret@127.0.0.1:1/%2F"), "enqueue", "--mode", "migrate",
-                "--companies", "1", "--run-id", "unreachable");
+        CliRun run = CliRun.run(
+                with("AMQP_URI", "amqp://guest:s3cret@127.0.0.1:1/%2F"),
+                "enqueue",
+                "--mode",
+                "migrate",
+                "--companies",
+                "1",
+                "--run-id",
+                "unreachable");
 
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.errLines()).hasSize(1);
-        assertThat(run.err()).startsWith("error: cannot reach RabbitMQ at amqp://guest:***@127.0.0.1:1/%2F (AMQP_URI): ")
-                .contains("nothing was recorded").doesNotContain("s3cret");
+        assertThat(run.err())
+                .startsWith("error: cannot reach RabbitMQ at amqp://guest:***@127.0.0.1:1/%2F (AMQP_URI): ")
+                .contains("nothing was recorded")
+                .doesNotContain("s3cret");
         assertThat(runsNamed("unreachable")).isZero();
         assertThat(CliRun.run(env, "status", "--run-id", "unreachable").err()).contains("unknown run id unreachable");
     }
 
     @Test
     void aReusedRunIdPublishesNothingTwiceAndRefusesADifferentRequest() throws Exception {
-        CliRun first = CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--companies", "1,2", "--run-id", "same",
-                "--shard-rows", "100");
+        CliRun first = CliRun.run(
+                env,
+                "enqueue",
+                "--mode",
+                "migrate",
+                "--skip-readiness-check",
+                "--companies",
+                "1,2",
+                "--run-id",
+                "same",
+                "--shard-rows",
+                "100");
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.lastOutLine()).isEqualTo("same");
         long tasks = target.number("SELECT count(*) FROM migration.tasks WHERE run_id = 'same'");
@@ -74,46 +103,70 @@ class EnqueueSafetyIT {
         assertThat(target.text("SELECT selection_ids::text || ' ' || fleet FROM migration.runs WHERE run_id = 'same'"))
                 .isEqualTo("{1,2} " + topology.fleetName());
 
-        CliRun again = CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--companies", "2,1", "--run-id", "same");
+        CliRun again = CliRun.run(
+                env,
+                "enqueue",
+                "--mode",
+                "migrate",
+                "--skip-readiness-check",
+                "--companies",
+                "2,1",
+                "--run-id",
+                "same");
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.err()).contains("published 0 task(s) of run same");
 
-        assertRefused(new String[] {"--companies", "1,2", "--shard-rows", "7000"},
+        assertRefused(
+                new String[] {"--companies", "1,2", "--shard-rows", "7000"},
                 "error: run same was planned with --shard-rows 100, not 7000; use a new --run-id");
-        assertRefused(new String[] {"--companies", "1,3"},
+        assertRefused(
+                new String[] {"--companies", "1,3"},
                 "error: run same was planned over companies [1, 2], not companies [1, 3]; use a new --run-id");
-        assertRefused(new String[] {"--all"}, "error: run same was planned over companies [1, 2], not all; use a new --run-id");
+        assertRefused(
+                new String[] {"--all"},
+                "error: run same was planned over companies [1, 2], not all; use a new --run-id");
 
-        assertThat(target.number("SELECT count(*) FROM migration.tasks WHERE run_id = 'same'")).isEqualTo(tasks);
+        assertThat(target.number("SELECT count(*) FROM migration.tasks WHERE run_id = 'same'"))
+                .isEqualTo(tasks);
         assertThat(workQueueCount()).isEqualTo(tasks);
     }
 
     @Test
     void aCohortFileThatCannotBeReadSaysWhy(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("missing.txt");
-        CliRun run = CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--cohort", missing.toString());
+        CliRun run = CliRun.run(
+                env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--cohort", missing.toString());
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.errLines()).containsExactly("error: cannot read cohort file " + missing + ": no such file");
 
         Path directory = Files.createDirectory(dir.resolve("cohort"));
-        run = CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--cohort", directory.toString());
-        assertThat(run.errLines()).containsExactly("error: cannot read cohort file " + directory + ": it is a directory");
+        run = CliRun.run(
+                env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--cohort", directory.toString());
+        assertThat(run.errLines())
+                .containsExactly("error: cannot read cohort file " + directory + ": it is a directory");
 
         Path binary = Files.write(dir.resolve("cohort.gz"), new byte[] {0x1f, (byte) 0x8b, 0x08, 0, (byte) 0xff});
         run = CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--cohort", binary.toString());
         assertThat(run.exitCode()).isNotZero();
-        assertThat(run.errLines()).containsExactly("error: cohort file " + binary + " is not a text list of company"
-                + " ids (one a line): it holds binary data");
+        assertThat(run.errLines())
+                .containsExactly("error: cohort file " + binary + " is not a text list of company"
+                        + " ids (one a line): it holds binary data");
     }
 
     @Test
     void aUrlThatIsNotJdbcNamesItsVariableWithoutThePassword() {
-        CliRun run = CliRun.run(with("TARGET_DB_URL", "postgres://app:s3cret@db.example/recipients"), "enqueue",
-                "--mode", "migrate", "--skip-readiness-check", "--all");
+        CliRun run = CliRun.run(
+                with("TARGET_DB_URL", "postgres://app:s3cret@db.example/recipients"),
+                "enqueue",
+                "--mode",
+                "migrate",
+                "--skip-readiness-check",
+                "--all");
 
         assertThat(run.exitCode()).isNotZero();
-        assertThat(run.errLines()).containsExactly("error: TARGET_DB_URL must be a PostgreSQL JDBC URL such as"
-                + " jdbc:postgresql://localhost:5432/recipients, not postgres://app:***@db.example/recipients");
+        assertThat(run.errLines())
+                .containsExactly("error: TARGET_DB_URL must be a PostgreSQL JDBC URL such as"
+                        + " jdbc:postgresql://localhost:5432/recipients, not postgres://app:***@db.example/recipients");
 
         run = CliRun.run(with("SOURCE_DB_URL", "jdbc:mysql://db/legacy"), "status", "--run-id", "x");
         assertThat(run.errLines()).hasSize(1);
@@ -144,7 +197,8 @@ class EnqueueSafetyIT {
     private static long workQueueCount() throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(uri);
-        try (Connection c = factory.newConnection(); Channel ch = c.createChannel()) {
+        try (Connection c = factory.newConnection();
+                Channel ch = c.createChannel()) {
             return ch.queueDeclarePassive(topology.workQueue()).getMessageCount();
         }
     }

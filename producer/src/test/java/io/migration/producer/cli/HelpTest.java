@@ -14,8 +14,22 @@ import picocli.CommandLine;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"migrate-schema", "seed", "enqueue", "status", "report", "dlq", "dlq list", "dlq replay",
-        "dlq purge", "throttle", "pause", "resume", "traffic"})
+    @ValueSource(
+            strings = {
+                "migrate-schema",
+                "seed",
+                "enqueue",
+                "status",
+                "report",
+                "dlq",
+                "dlq list",
+                "dlq replay",
+                "dlq purge",
+                "throttle",
+                "pause",
+                "resume",
+                "traffic"
+            })
     void answersHelpWithItsUsage(String command) {
         assertHelp(command);
     }
@@ -39,7 +53,8 @@ class HelpTest {
     void aCommandWithSubcommandsButNoneGivenIsOneLineAndUsageExit() {
         CliRun run = CliRun.run(Map.of(), "dlq");
         assertThat(run.exitCode()).isEqualTo(OneLineErrors.USAGE);
-        assertThat(run.errLines()).containsExactly("error: a subcommand is required: list, replay or purge (see --help)");
+        assertThat(run.errLines())
+                .containsExactly("error: a subcommand is required: list, replay or purge (see --help)");
     }
 
     @Test
@@ -55,8 +70,15 @@ class HelpTest {
      * no-such-command --help` printed the top-level usage and exited 0, as if the command existed.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"no-such-command", "no-such-command --help", "--help no-such-command",
-        "dlq no-such --help", "dlq list no-such --help", "status --no-such-option --help"})
+    @ValueSource(
+            strings = {
+                "no-such-command",
+                "no-such-command --help",
+                "--help no-such-command",
+                "dlq no-such --help",
+                "dlq list no-such --help",
+                "status --no-such-option --help"
+            })
     void anUnknownCommandOrArgumentIsOneLineAndUsageExitEvenWithHelp(String args) {
         CliRun run = CliRun.run(Map.of(), args.split(" "));
         assertThat(run.exitCode()).as(args).isEqualTo(OneLineErrors.USAGE);

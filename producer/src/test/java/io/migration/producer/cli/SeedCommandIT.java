@@ -32,12 +32,21 @@ import org.junit.jupiter.api.Test;
 class SeedCommandIT {
 
     private static final List<String> TABLES = List.of(
-            "companies", "lists", "list_recipients", "list_recipient_fields", "recipient_tags",
-            "recipient_opens", "recipient_clicks", "recipient_bounces", "recipient_unsubscribes", "suppressions");
+            "companies",
+            "lists",
+            "list_recipients",
+            "list_recipient_fields",
+            "recipient_tags",
+            "recipient_opens",
+            "recipient_clicks",
+            "recipient_bounces",
+            "recipient_unsubscribes",
+            "suppressions");
     private static final String[] SMALL = {"seed", "--companies", "20", "--rows", "5000", "--seed", "7"};
 
     /** The source database, seeded once with {@link #SMALL} for the read-only tests. */
     private static DatabaseSettings seeded;
+
     private static Run firstRun;
 
     record Run(int exitCode, String out, String err) {
@@ -62,7 +71,8 @@ class SeedCommandIT {
     @Test
     void tablesIndexesAndConstraintsAreExactlyTheSpecs(TestServices services) throws Exception {
         DatabaseSettings spec = services.extraDatabase("spec");
-        try (Connection conn = connect(spec); Statement st = conn.createStatement()) {
+        try (Connection conn = connect(spec);
+                Statement st = conn.createStatement()) {
             for (String sql : specStatements()) {
                 st.execute(sql);
             }
@@ -87,10 +97,14 @@ class SeedCommandIT {
 
     @Test
     void companySizesFollowAPowerLaw() throws Exception {
-        long largest = longQuery(seeded, "SELECT max(n) FROM (SELECT count(*) AS n FROM list_recipients GROUP BY company_id) s");
-        long median = longQuery(seeded, "SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY n)"
-                + " FROM (SELECT count(*) AS n FROM list_recipients GROUP BY company_id) s");
-        long smallest = longQuery(seeded, "SELECT min(n) FROM (SELECT count(*) AS n FROM list_recipients GROUP BY company_id) s");
+        long largest = longQuery(
+                seeded, "SELECT max(n) FROM (SELECT count(*) AS n FROM list_recipients GROUP BY company_id) s");
+        long median = longQuery(
+                seeded,
+                "SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY n)"
+                        + " FROM (SELECT count(*) AS n FROM list_recipients GROUP BY company_id) s");
+        long smallest = longQuery(
+                seeded, "SELECT min(n) FROM (SELECT count(*) AS n FROM list_recipients GROUP BY company_id) s");
         assertThat(largest).isGreaterThanOrEqualTo(10 * median);
         assertThat(smallest).isGreaterThanOrEqualTo(3);
     }
@@ -102,15 +116,23 @@ class SeedCommandIT {
         Run run = seed(db, "seed", "--companies", "20", "--rows", "5000", "--seed", "7", "--skew-share", "0.5");
         assertThat(run.exitCode()).as(run.err()).isZero();
 
-        long heavy = longQuery(db, "SELECT company_id FROM list_recipients GROUP BY company_id ORDER BY count(*) DESC LIMIT 1");
+        long heavy = longQuery(
+                db, "SELECT company_id FROM list_recipients GROUP BY company_id ORDER BY count(*) DESC LIMIT 1");
         long heavyRows = longQuery(db, "SELECT count(*) FROM list_recipients WHERE company_id = " + heavy);
         assertThat(heavyRows / 5000.0).isCloseTo(0.5, Offset.offset(0.005));
         // Its child rows follow it: about half of the ten tables' rows belong to that company.
         long heavyAll = heavyRows;
-        for (String child : List.of("list_recipient_fields", "recipient_tags", "recipient_opens", "recipient_clicks",
-                "recipient_bounces", "recipient_unsubscribes")) {
-            heavyAll += longQuery(db, "SELECT count(*) FROM " + child + " c JOIN list_recipients r"
-                    + " ON r.id = c.list_recipient_id WHERE r.company_id = " + heavy);
+        for (String child : List.of(
+                "list_recipient_fields",
+                "recipient_tags",
+                "recipient_opens",
+                "recipient_clicks",
+                "recipient_bounces",
+                "recipient_unsubscribes")) {
+            heavyAll += longQuery(
+                    db,
+                    "SELECT count(*) FROM " + child + " c JOIN list_recipients r"
+                            + " ON r.id = c.list_recipient_id WHERE r.company_id = " + heavy);
         }
         heavyAll += longQuery(db, "SELECT count(*) FROM lists WHERE company_id = " + heavy);
         heavyAll += longQuery(db, "SELECT count(*) FROM suppressions WHERE company_id = " + heavy);
@@ -137,7 +159,9 @@ class SeedCommandIT {
         DatabaseSettings again = services.extraDatabase("b");
         DatabaseSettings other = services.extraDatabase("c");
         assertThat(seed(again, SMALL).exitCode()).isZero();
-        assertThat(seed(other, "seed", "--companies", "20", "--rows", "5000", "--seed", "8").exitCode()).isZero();
+        assertThat(seed(other, "seed", "--companies", "20", "--rows", "5000", "--seed", "8")
+                        .exitCode())
+                .isZero();
 
         Map<String, String> expected = fingerprints(seeded);
         assertThat(fingerprints(again)).isEqualTo(expected);
@@ -155,7 +179,8 @@ class SeedCommandIT {
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).hasSize(1);
-        assertThat(run.err()).startsWith("error: the source database ")
+        assertThat(run.err())
+                .startsWith("error: the source database ")
                 .contains("already holds legacy rows (companies: 20, lists: ", "list_recipients: 5000", "--force");
         assertThat(fingerprints(seeded)).isEqualTo(before);
     }
@@ -177,7 +202,8 @@ class SeedCommandIT {
     @Test
     void recreatesEmptyLegacyTablesWithoutForce(TestServices services) throws Exception {
         DatabaseSettings db = services.extraDatabase("empty");
-        try (Connection conn = connect(db); Statement st = conn.createStatement()) {
+        try (Connection conn = connect(db);
+                Statement st = conn.createStatement()) {
             st.execute("CREATE TABLE companies (id bigint)");
             st.execute("CREATE TABLE unrelated (id bigint)");
             st.execute("INSERT INTO unrelated VALUES (1)");
@@ -220,7 +246,9 @@ class SeedCommandIT {
     }
 
     private static long longQuery(DatabaseSettings db, String sql) throws SQLException {
-        try (Connection conn = connect(db); Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection conn = connect(db);
+                Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -228,7 +256,8 @@ class SeedCommandIT {
 
     private static List<String> rows(Connection conn, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();
@@ -245,14 +274,26 @@ class SeedCommandIT {
     private static Map<String, List<String>> catalog(DatabaseSettings db) throws SQLException {
         Map<String, List<String>> out = new LinkedHashMap<>();
         try (Connection conn = connect(db)) {
-            out.put("columns", rows(conn, "SELECT table_name, ordinal_position, column_name, data_type, is_nullable,"
-                    + " column_default FROM information_schema.columns WHERE table_schema = 'public'"
-                    + " ORDER BY table_name, ordinal_position"));
-            out.put("indexes", rows(conn, "SELECT tablename, indexname, indexdef FROM pg_indexes"
-                    + " WHERE schemaname = 'public' ORDER BY tablename, indexname"));
-            out.put("constraints", rows(conn, "SELECT conrelid::regclass::text, conname, contype,"
-                    + " pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace"
-                    + " ORDER BY 1, 2"));
+            out.put(
+                    "columns",
+                    rows(
+                            conn,
+                            "SELECT table_name, ordinal_position, column_name, data_type, is_nullable,"
+                                    + " column_default FROM information_schema.columns WHERE table_schema = 'public'"
+                                    + " ORDER BY table_name, ordinal_position"));
+            out.put(
+                    "indexes",
+                    rows(
+                            conn,
+                            "SELECT tablename, indexname, indexdef FROM pg_indexes"
+                                    + " WHERE schemaname = 'public' ORDER BY tablename, indexname"));
+            out.put(
+                    "constraints",
+                    rows(
+                            conn,
+                            "SELECT conrelid::regclass::text, conname, contype,"
+                                    + " pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace"
+                                    + " ORDER BY 1, 2"));
         }
         return out;
     }
@@ -270,8 +311,10 @@ class SeedCommandIT {
         Map<String, String> out = new LinkedHashMap<>();
         try (Connection conn = connect(db)) {
             for (String table : TABLES) {
-                out.put(table, rows(conn, "SELECT md5(string_agg(t::text, '|' ORDER BY t.id)) FROM " + table + " t")
-                        .get(0));
+                out.put(
+                        table,
+                        rows(conn, "SELECT md5(string_agg(t::text, '|' ORDER BY t.id)) FROM " + table + " t")
+                                .get(0));
             }
         }
         return out;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Wrong seed arguments are a usage error (exit 64, one line) before any connection is tried. */
 class SeedCommandTest {
@@ -15,8 +15,7 @@ class SeedCommandTest {
     /** Nothing listens there: if validation let an argument through, the exit would be 1, not 64. */
     private static final Map<String, String> NOWHERE = Map.of("SOURCE_DB_URL", "jdbc:postgresql://127.0.0.1:1/legacy");
 
-    private record Result(int exitCode, String out, String err) {
-    }
+    private record Result(int exitCode, String out, String err) {}
 
     private static Result run(String... args) {
         StringWriter out = new StringWriter();

@@ -19,7 +19,8 @@ public final class Sql {
     }
 
     public void exec(String sql, Object... params) {
-        try (Connection c = connect(); PreparedStatement st = prepare(c, sql, params)) {
+        try (Connection c = connect();
+                PreparedStatement st = prepare(c, sql, params)) {
             st.execute();
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -36,7 +37,9 @@ public final class Sql {
     }
 
     public List<List<Object>> rows(String sql, Object... params) {
-        try (Connection c = connect(); PreparedStatement st = prepare(c, sql, params); ResultSet rs = st.executeQuery()) {
+        try (Connection c = connect();
+                PreparedStatement st = prepare(c, sql, params);
+                ResultSet rs = st.executeQuery()) {
             List<List<Object>> out = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {

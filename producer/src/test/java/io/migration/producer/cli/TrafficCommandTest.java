@@ -20,7 +20,8 @@ class TrafficCommandTest {
     @Test
     void refusesSettingsThatCannotRun() {
         assertUsage(CliRun.run(NOWHERE, "traffic", "--companies", "1", "--threads", "0"), "threads");
-        assertUsage(CliRun.run(NOWHERE, "traffic", "--companies", "1", "--writes-per-second", "0"), "writes per second");
+        assertUsage(
+                CliRun.run(NOWHERE, "traffic", "--companies", "1", "--writes-per-second", "0"), "writes per second");
         assertUsage(CliRun.run(NOWHERE, "traffic", "--companies", "1", "--duration", "0"), "duration");
         assertUsage(CliRun.run(NOWHERE, "traffic", "--companies", "1", "--hold-millis", "-5"), "hold-open");
         assertUsage(CliRun.run(NOWHERE, "traffic", "--companies", "0,2"), "positive");

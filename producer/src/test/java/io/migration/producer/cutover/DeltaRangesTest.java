@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class DeltaRangesTest {
 
     private static List<String> ranges(List<Integer> buckets, int max) {
-        return DeltaRanges.of(new TreeSet<>(buckets), max).stream().map(r -> r[0] + "-" + r[1]).toList();
+        return DeltaRanges.of(new TreeSet<>(buckets), max).stream()
+                .map(r -> r[0] + "-" + r[1])
+                .toList();
     }
 
     @Test
@@ -30,10 +32,12 @@ class DeltaRangesTest {
             List<int[]> out = DeltaRanges.of(new TreeSet<>(buckets), max);
             assertThat(out).hasSizeLessThanOrEqualTo(max);
             for (int b : buckets) {
-                assertThat(out.stream().anyMatch(r -> r[0] <= b && b <= r[1])).as("bucket %d with %d ranges", b, max)
+                assertThat(out.stream().anyMatch(r -> r[0] <= b && b <= r[1]))
+                        .as("bucket %d with %d ranges", b, max)
                         .isTrue();
             }
         }
-        assertThatThrownBy(() -> DeltaRanges.of(new TreeSet<>(buckets), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DeltaRanges.of(new TreeSet<>(buckets), 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

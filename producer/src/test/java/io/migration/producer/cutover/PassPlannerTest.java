@@ -24,23 +24,32 @@ class PassPlannerTest {
         });
         List<PlannedTask> large = PassPlanner.whole("r", new CompanySize(7, 10, 90_000, 30_000), 40_000);
         assertThat(large).extracting(PlannedTask::shard).containsExactly(0, 1, 2, 3, 4);
-        assertThat(large).extracting(PlannedTask::group).containsOnly(TaskGroup.LISTS, TaskGroup.RECIPIENTS,
-                TaskGroup.SUPPRESSIONS);
+        assertThat(large)
+                .extracting(PlannedTask::group)
+                .containsOnly(TaskGroup.LISTS, TaskGroup.RECIPIENTS, TaskGroup.SUPPRESSIONS);
     }
 
     @Test
     void aDeltaRecopiesTheChangedRangesWithTheirRows() {
         BucketChecksums now = new BucketChecksums.Builder()
-                .put(TaskGroup.RECIPIENTS, 10, new BucketSum(4, "1")).put(TaskGroup.RECIPIENTS, 11, new BucketSum(6, "2"))
-                .put(TaskGroup.RECIPIENTS, 900, new BucketSum(3, "3")).put(TaskGroup.LISTS, 0, new BucketSum(2, "4"))
+                .put(TaskGroup.RECIPIENTS, 10, new BucketSum(4, "1"))
+                .put(TaskGroup.RECIPIENTS, 11, new BucketSum(6, "2"))
+                .put(TaskGroup.RECIPIENTS, 900, new BucketSum(3, "3"))
+                .put(TaskGroup.LISTS, 0, new BucketSum(2, "4"))
                 .build();
-        Map<TaskGroup, java.util.SortedSet<Integer>> changed = Map.of(TaskGroup.RECIPIENTS,
-                new TreeSet<>(List.of(10, 11, 900)), TaskGroup.LISTS, new TreeSet<>(List.of(0)),
-                TaskGroup.SUPPRESSIONS, new TreeSet<>());
+        Map<TaskGroup, java.util.SortedSet<Integer>> changed = Map.of(
+                TaskGroup.RECIPIENTS,
+                new TreeSet<>(List.of(10, 11, 900)),
+                TaskGroup.LISTS,
+                new TreeSet<>(List.of(0)),
+                TaskGroup.SUPPRESSIONS,
+                new TreeSet<>());
         List<PlannedTask> tasks = PassPlanner.from(PassPlanner.delta("r", 7, changed, now), 40);
-        assertThat(tasks).extracting(t -> t.group().wireName() + " " + t.bucketLo() + "-" + t.bucketHi() + " "
-                + t.estimatedRows() + " #" + t.shard()).containsExactly("lists 0-4095 2 #40", "recipients 10-11 10 #41",
-                "recipients 900-900 3 #42");
-        assertThat(PassPlanner.changedRows(changed, BucketChecksums.empty(), now)).isEqualTo(15);
+        assertThat(tasks)
+                .extracting(t -> t.group().wireName() + " " + t.bucketLo() + "-" + t.bucketHi() + " "
+                        + t.estimatedRows() + " #" + t.shard())
+                .containsExactly("lists 0-4095 2 #40", "recipients 10-11 10 #41", "recipients 900-900 3 #42");
+        assertThat(PassPlanner.changedRows(changed, BucketChecksums.empty(), now))
+                .isEqualTo(15);
     }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class DeadLetterViewTest {
 
-    private static final byte[] TASK = TaskMessageCodec.encode(
-            new TaskMessage(1, "r1", RunMode.MIGRATE, 42, TaskGroup.RECIPIENTS, 3, 8, 96, 127));
+    private static final byte[] TASK =
+            TaskMessageCodec.encode(new TaskMessage(1, "r1", RunMode.MIGRATE, 42, TaskGroup.RECIPIENTS, 3, 8, 96, 127));
 
     @Test
     void readsTheWorkersHeaders() {
@@ -37,9 +37,21 @@ class DeadLetterViewTest {
 
         DeadLetter d = DeadLetterView.of(props(h), TASK);
 
-        assertThat(d).isEqualTo(new DeadLetter("r1", 42L, "recipients", 3, "42/recipients/3of8", "failed", "40P01",
-                "deadlock detected", 3, "w1", "2024-01-01T00:00:00Z", "worker",
-                new TaskKey("r1", 42, TaskGroup.RECIPIENTS, 3)));
+        assertThat(d)
+                .isEqualTo(new DeadLetter(
+                        "r1",
+                        42L,
+                        "recipients",
+                        3,
+                        "42/recipients/3of8",
+                        "failed",
+                        "40P01",
+                        "deadlock detected",
+                        3,
+                        "w1",
+                        "2024-01-01T00:00:00Z",
+                        "worker",
+                        new TaskKey("r1", 42, TaskGroup.RECIPIENTS, 3)));
     }
 
     @Test
@@ -60,7 +72,9 @@ class DeadLetterViewTest {
         assertThat(d.shard()).isEqualTo(3);
         assertThat(d.task()).isEqualTo("42/recipients/3of8");
         assertThat(d.reason()).isEqualTo("delivery_limit");
-        assertThat(d.attempts()).as("x-delivery-count counts the dead queue's redeliveries, not tries").isNull();
+        assertThat(d.attempts())
+                .as("x-delivery-count counts the dead queue's redeliveries, not tries")
+                .isNull();
         assertThat(d.failedAt()).isEqualTo("1970-01-01T00:00:00Z");
         assertThat(d.deadLetteredBy()).isEqualTo("broker");
         assertThat(d.key()).isEqualTo(new TaskKey("r1", 42, TaskGroup.RECIPIENTS, 3));
@@ -96,13 +110,18 @@ class DeadLetterViewTest {
         h.put("x-delivery-count", 3);
         h.put("x-migration-reason", "failed");
         h.put("trace-id", "abc");
-        AMQP.BasicProperties original = new AMQP.BasicProperties.Builder().headers(h).messageId("r1/42")
-                .expiration("1000").userId("someone").contentType("application/json").build();
+        AMQP.BasicProperties original = new AMQP.BasicProperties.Builder()
+                .headers(h)
+                .messageId("r1/42")
+                .expiration("1000")
+                .userId("someone")
+                .contentType("application/json")
+                .build();
 
         AMQP.BasicProperties copy = DeadLetterReplayer.copyProperties(original, "migration.dead");
 
-        assertThat(copy.getHeaders()).containsOnlyKeys("trace-id", DeadLetterReplayer.REPLAYED_AT,
-                DeadLetterReplayer.REPLAYED_FROM);
+        assertThat(copy.getHeaders())
+                .containsOnlyKeys("trace-id", DeadLetterReplayer.REPLAYED_AT, DeadLetterReplayer.REPLAYED_FROM);
         assertThat(copy.getHeaders().get(DeadLetterReplayer.REPLAYED_FROM)).isEqualTo("migration.dead");
         assertThat(copy.getMessageId()).isEqualTo("r1/42");
         assertThat(copy.getContentType()).isEqualTo("application/json");

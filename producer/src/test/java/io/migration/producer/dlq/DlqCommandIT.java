@@ -39,9 +39,22 @@ class DlqCommandIT {
         env = services.environment();
         target = new Sql(services.target());
         topology = new Topology(services.fleetName());
-        assertThat(CliRun.run(env, "seed", "--companies", "3", "--rows", "300").exitCode()).isZero();
+        assertThat(CliRun.run(env, "seed", "--companies", "3", "--rows", "300").exitCode())
+                .isZero();
         assertThat(CliRun.run(env, "migrate-schema").exitCode()).isZero();
-        assertThat(CliRun.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--companies", "1,2", "--run-id", RUN, "--shard-rows", "100").exitCode())
+        assertThat(CliRun.run(
+                                env,
+                                "enqueue",
+                                "--mode",
+                                "migrate",
+                                "--skip-readiness-check",
+                                "--companies",
+                                "1,2",
+                                "--run-id",
+                                RUN,
+                                "--shard-rows",
+                                "100")
+                        .exitCode())
                 .isZero();
         broker = new TestBroker(services.amqpUri(), topology);
         taskA = task(1, TaskGroup.RECIPIENTS);
@@ -57,8 +70,10 @@ class DlqCommandIT {
     void emptyQueuesAndDeadTasks() throws Exception {
         broker.declare();
         broker.purgeAll();
-        target.exec("UPDATE migration.tasks SET state = 'dead', attempts = 3, unfinished = 1, error = 'boom'"
-                + " WHERE run_id = ?", RUN);
+        target.exec(
+                "UPDATE migration.tasks SET state = 'dead', attempts = 3, unfinished = 1, error = 'boom'"
+                        + " WHERE run_id = ?",
+                RUN);
     }
 
     @Test
@@ -83,8 +98,10 @@ class DlqCommandIT {
         assertThat(rejected.get(0).get("table").asText()).isEqualTo("recipients");
         assertThat(rejected.get(0).get("deadLetteredBy").asText()).isEqualTo("broker");
 
-        assertThat(json(CliRun.run(env, "dlq", "list", "--format", "json", "--company", "1"))).hasSize(1);
-        assertThat(json(CliRun.run(env, "dlq", "list", "--format", "json", "--run-id", RUN))).hasSize(2);
+        assertThat(json(CliRun.run(env, "dlq", "list", "--format", "json", "--company", "1")))
+                .hasSize(1);
+        assertThat(json(CliRun.run(env, "dlq", "list", "--format", "json", "--run-id", RUN)))
+                .hasSize(2);
         CliRun limited = CliRun.run(env, "dlq", "list", "--format", "json", "--limit", "1");
         assertThat(json(limited)).hasSize(1);
         assertThat(limited.err()).contains("--limit 1 reached");
@@ -100,8 +117,9 @@ class DlqCommandIT {
         CliRun first = CliRun.run(env, "dlq", "replay", "--run-id", RUN, "--rate", "1000");
 
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).isEqualTo("replayed 2 dead letter(s) matching --run-id " + RUN + " to "
-                + topology.workQueue() + ", skipped 0 whose task already succeeded\n");
+        assertThat(first.out())
+                .isEqualTo("replayed 2 dead letter(s) matching --run-id " + RUN + " to " + topology.workQueue()
+                        + ", skipped 0 whose task already succeeded\n");
         assertThat(broker.deadCountSettledAt(1)).isEqualTo(1);
         assertThat(taskRow(taskA)).isEqualTo("published 0 0 null");
         assertThat(taskRow(taskB)).isEqualTo("published 0 0 null");
@@ -111,24 +129,32 @@ class DlqCommandIT {
 
         List<GetResponse> copies = broker.drainWork();
         assertThat(copies).hasSize(2);
-        assertThat(copies).extracting(c -> new String(c.getBody(), StandardCharsets.UTF_8))
-                .containsExactlyInAnyOrder(new String(body(taskA), StandardCharsets.UTF_8),
+        assertThat(copies)
+                .extracting(c -> new String(c.getBody(), StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrder(
+                        new String(body(taskA), StandardCharsets.UTF_8),
                         new String(body(taskB), StandardCharsets.UTF_8));
         for (GetResponse copy : copies) {
-            assertThat(copy.getProps().getHeaders()).containsKeys(DeadLetterReplayer.REPLAYED_AT)
-                    .doesNotContainKeys("x-death", "x-migration-reason", "x-migration-attempts", "x-first-death-reason");
+            assertThat(copy.getProps().getHeaders())
+                    .containsKeys(DeadLetterReplayer.REPLAYED_AT)
+                    .doesNotContainKeys(
+                            "x-death", "x-migration-reason", "x-migration-attempts", "x-first-death-reason");
         }
     }
 
     @Test
     void aTaskThatSucceededMeanwhileIsNotReplayedAndItsDeadLetterGoes() throws Exception {
         workerDeadLetter(taskA);
-        target.exec("UPDATE migration.tasks SET state = 'succeeded', attempts = 4 WHERE run_id = ? AND company_id = 1"
-                + " AND task_group = 'recipients' AND shard = 0", RUN);
+        target.exec(
+                "UPDATE migration.tasks SET state = 'succeeded', attempts = 4 WHERE run_id = ? AND company_id = 1"
+                        + " AND task_group = 'recipients' AND shard = 0",
+                RUN);
 
         CliRun run = CliRun.run(env, "dlq", "replay", "--rate", "1000");
 
-        assertThat(run.out()).endsWith("skipped 1 whose task already succeeded\n").startsWith("replayed 0 ");
+        assertThat(run.out())
+                .endsWith("skipped 1 whose task already succeeded\n")
+                .startsWith("replayed 0 ");
         assertThat(broker.deadCount()).isZero();
         assertThat(broker.workCount()).isZero();
         assertThat(taskRow(taskA)).isEqualTo("succeeded 4 1 boom");
@@ -154,17 +180,20 @@ class DlqCommandIT {
         CliRun run = CliRun.run(env, "dlq", "replay", "--rate", "1000");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).isEqualTo("replayed 1 dead letter(s) to " + topology.workQueue() + ", skipped 0 whose"
-                + " task already succeeded, left 3 whose task is unknown (the ledger planned no such task: forged, or"
-                + " from another target; dlq purge drops them)\n");
+        assertThat(run.out())
+                .isEqualTo("replayed 1 dead letter(s) to " + topology.workQueue() + ", skipped 0 whose"
+                        + " task already succeeded, left 3 whose task is unknown (the ledger planned no such task: forged, or"
+                        + " from another target; dlq purge drops them)\n");
         assertThat(broker.deadCountSettledAt(3)).isEqualTo(3);
         assertThat(broker.workCount()).isEqualTo(1);
         assertThat(taskRow(taskA)).isEqualTo("published 0 0 null");
-        assertThat(taskRow(taskB)).as("the real task the forged range borrows its key from").startsWith("succeeded");
+        assertThat(taskRow(taskB))
+                .as("the real task the forged range borrows its key from")
+                .startsWith("succeeded");
 
         CliRun json = CliRun.run(env, "dlq", "replay", "--run-id", RUN, "--rate", "1000", "--format", "json");
-        assertThat(json.out()).isEqualTo("{\"matched\": 2, \"replayed\": 0, \"skippedSucceeded\": 0,"
-                + " \"unknownTasks\": 2}\n");
+        assertThat(json.out())
+                .isEqualTo("{\"matched\": 2, \"replayed\": 0, \"skippedSucceeded\": 0," + " \"unknownTasks\": 2}\n");
         assertThat(broker.deadCountSettledAt(3)).isEqualTo(3);
     }
 
@@ -176,9 +205,11 @@ class DlqCommandIT {
         CliRun stopped = CliRun.run(env, "dlq", "replay", "--rate", "1000");
 
         assertThat(stopped.exitCode()).isNotZero();
-        assertThat(stopped.errLines()).containsExactly("error: replay stopped: the broker could not route a replayed copy"
-                + " to queue " + topology.workQueue() + " (312 NO_ROUTE); its dead letter stays (replayed 0, skipped 0"
-                + " before); run it again to replay the rest");
+        assertThat(stopped.errLines())
+                .containsExactly("error: replay stopped: the broker could not route a replayed copy"
+                        + " to queue " + topology.workQueue()
+                        + " (312 NO_ROUTE); its dead letter stays (replayed 0, skipped 0"
+                        + " before); run it again to replay the rest");
         assertThat(broker.deadCountSettledAt(1)).isEqualTo(1);
 
         broker.declare();
@@ -207,16 +238,21 @@ class DlqCommandIT {
 
         CliRun refused = CliRun.run(env, "dlq", "purge");
         assertThat(refused.exitCode()).isNotZero();
-        assertThat(refused.errLines()).containsExactly("error: purge would drop 2 dead letter(s) from "
-                + topology.deadQueue() + " for good; repeat with --yes to drop them");
+        assertThat(refused.errLines())
+                .containsExactly("error: purge would drop 2 dead letter(s) from " + topology.deadQueue()
+                        + " for good; repeat with --yes to drop them");
         assertThat(broker.deadCountSettledAt(2)).isEqualTo(2);
 
         CliRun purged = CliRun.run(env, "dlq", "purge", "--reason", "malformed_message", "--yes");
         assertThat(purged.exitCode()).isZero();
-        assertThat(purged.out()).isEqualTo("purged 1 dead letter(s) matching --reason malformed_message from "
-                + topology.deadQueue() + "\n");
+        assertThat(purged.out())
+                .isEqualTo("purged 1 dead letter(s) matching --reason malformed_message from " + topology.deadQueue()
+                        + "\n");
         assertThat(broker.deadCountSettledAt(1)).isEqualTo(1);
-        assertThat(json(CliRun.run(env, "dlq", "list", "--format", "json")).get(0).get("reason").asText())
+        assertThat(json(CliRun.run(env, "dlq", "list", "--format", "json"))
+                        .get(0)
+                        .get("reason")
+                        .asText())
                 .isEqualTo("failed");
     }
 
@@ -235,21 +271,39 @@ class DlqCommandIT {
     // ---- helpers ----
 
     private static void workerDeadLetter(PlannedTask task) throws Exception {
-        broker.workerDeadLetter(body(task), Map.of(
-                "x-migration-reason", "failed",
-                "x-migration-error", "deadlock detected",
-                "x-migration-error-class", "40P01",
-                "x-migration-run-id", RUN,
-                "x-migration-company-id", task.companyId(),
-                "x-migration-task", task.toMessage(RunMode.MIGRATE).taskKey(),
-                "x-migration-attempts", 3,
-                "x-migration-worker", "w-test"));
+        broker.workerDeadLetter(
+                body(task),
+                Map.of(
+                        "x-migration-reason",
+                        "failed",
+                        "x-migration-error",
+                        "deadlock detected",
+                        "x-migration-error-class",
+                        "40P01",
+                        "x-migration-run-id",
+                        RUN,
+                        "x-migration-company-id",
+                        task.companyId(),
+                        "x-migration-task",
+                        task.toMessage(RunMode.MIGRATE).taskKey(),
+                        "x-migration-attempts",
+                        3,
+                        "x-migration-worker",
+                        "w-test"));
     }
 
     private static void malformedDeadLetter() throws Exception {
-        broker.workerDeadLetter("not a task {".getBytes(StandardCharsets.UTF_8), Map.of(
-                "x-migration-reason", "malformed_message", "x-migration-error", "not JSON",
-                "x-migration-worker", "w-test", "x-migration-attempts", 1));
+        broker.workerDeadLetter(
+                "not a task {".getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        "x-migration-reason",
+                        "malformed_message",
+                        "x-migration-error",
+                        "not JSON",
+                        "x-migration-worker",
+                        "w-test",
+                        "x-migration-attempts",
+                        1));
     }
 
     private static byte[] body(PlannedTask task) {
@@ -257,17 +311,32 @@ class DlqCommandIT {
     }
 
     private static PlannedTask task(long company, TaskGroup group) {
-        List<Object> row = target.rows("SELECT shard, shard_count, bucket_lo, bucket_hi, estimated_rows FROM migration.tasks"
-                + " WHERE run_id = ? AND company_id = ? AND task_group = ? AND shard = 0", RUN, company, group.wireName())
+        List<Object> row = target.rows(
+                        "SELECT shard, shard_count, bucket_lo, bucket_hi, estimated_rows FROM migration.tasks"
+                                + " WHERE run_id = ? AND company_id = ? AND task_group = ? AND shard = 0",
+                        RUN,
+                        company,
+                        group.wireName())
                 .get(0);
-        return new PlannedTask(RUN, company, group, (Integer) row.get(0), (Integer) row.get(1), (Integer) row.get(2),
-                (Integer) row.get(3), (Long) row.get(4));
+        return new PlannedTask(
+                RUN,
+                company,
+                group,
+                (Integer) row.get(0),
+                (Integer) row.get(1),
+                (Integer) row.get(2),
+                (Integer) row.get(3),
+                (Long) row.get(4));
     }
 
     private static String taskRow(PlannedTask t) {
-        return target.text("SELECT state || ' ' || attempts || ' ' || unfinished || ' ' || coalesce(error, 'null')"
-                + " FROM migration.tasks WHERE run_id = ? AND company_id = ? AND task_group = ? AND shard = ?",
-                RUN, t.companyId(), t.group().wireName(), t.shard());
+        return target.text(
+                "SELECT state || ' ' || attempts || ' ' || unfinished || ' ' || coalesce(error, 'null')"
+                        + " FROM migration.tasks WHERE run_id = ? AND company_id = ? AND task_group = ? AND shard = ?",
+                RUN,
+                t.companyId(),
+                t.group().wireName(),
+                t.shard());
     }
 
     private static JsonNode json(CliRun run) throws Exception {

@@ -29,8 +29,15 @@ final class TestBroker implements AutoCloseable {
 
     /** A dead letter as the worker publishes it: the task's body with x-migration-* headers. */
     void workerDeadLetter(byte[] body, Map<String, Object> headers) throws Exception {
-        channel.basicPublish(topology.deadExchange(), "", new AMQP.BasicProperties.Builder().deliveryMode(2)
-                .contentType("application/json").headers(headers).build(), body);
+        channel.basicPublish(
+                topology.deadExchange(),
+                "",
+                new AMQP.BasicProperties.Builder()
+                        .deliveryMode(2)
+                        .contentType("application/json")
+                        .headers(headers)
+                        .build(),
+                body);
         channel.waitForConfirmsOrDie(5_000);
     }
 
@@ -47,8 +54,11 @@ final class TestBroker implements AutoCloseable {
     }
 
     void publishToWork(byte[] body) throws Exception {
-        channel.basicPublish(topology.workExchange(), Topology.TASK_ROUTING_KEY,
-                new AMQP.BasicProperties.Builder().deliveryMode(2).build(), body);
+        channel.basicPublish(
+                topology.workExchange(),
+                Topology.TASK_ROUTING_KEY,
+                new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+                body);
         channel.waitForConfirmsOrDie(5_000);
     }
 

@@ -15,26 +15,32 @@ class RunReuseTest {
 
     @Test
     void theSameRequestIsARepeat() {
-        assertThat(RunReuse.difference("r1", TWO_COMPANIES, RunMode.MIGRATE, CompanySelection.of(List.of(2L, 1L)), 3000))
+        assertThat(RunReuse.difference(
+                        "r1", TWO_COMPANIES, RunMode.MIGRATE, CompanySelection.of(List.of(2L, 1L)), 3000))
                 .isEmpty();
-        assertThat(RunReuse.difference("r1", TWO_COMPANIES, RunMode.MIGRATE, CompanySelection.of(List.of(1L, 2L)), null))
+        assertThat(RunReuse.difference(
+                        "r1", TWO_COMPANIES, RunMode.MIGRATE, CompanySelection.of(List.of(1L, 2L)), null))
                 .isEmpty();
-        assertThat(RunReuse.difference("r1", ALL, RunMode.MIGRATE, CompanySelection.everyCompany(), null)).isEmpty();
+        assertThat(RunReuse.difference("r1", ALL, RunMode.MIGRATE, CompanySelection.everyCompany(), null))
+                .isEmpty();
     }
 
     @Test
     void aDifferentShardSizeIsRefusedNamingBoth() {
-        assertThat(RunReuse.difference("r1", TWO_COMPANIES, RunMode.MIGRATE, CompanySelection.of(List.of(1L, 2L)), 7000))
+        assertThat(RunReuse.difference(
+                        "r1", TWO_COMPANIES, RunMode.MIGRATE, CompanySelection.of(List.of(1L, 2L)), 7000))
                 .hasValue("run r1 was planned with --shard-rows 3000, not 7000; use a new --run-id");
     }
 
     @Test
     void aDifferentSelectionIsRefused() {
-        assertThat(RunReuse.difference("r1", TWO_COMPANIES, RunMode.MIGRATE, CompanySelection.of(List.of(1L, 3L)), null))
+        assertThat(RunReuse.difference(
+                        "r1", TWO_COMPANIES, RunMode.MIGRATE, CompanySelection.of(List.of(1L, 3L)), null))
                 .hasValue("run r1 was planned over companies [1, 2], not companies [1, 3]; use a new --run-id");
         assertThat(RunReuse.difference("r1", TWO_COMPANIES, RunMode.MIGRATE, CompanySelection.everyCompany(), null))
                 .hasValue("run r1 was planned over companies [1, 2], not all; use a new --run-id");
-        assertThat(RunReuse.difference("r1", ALL, RunMode.MIGRATE, CompanySelection.of(List.of(1L)), null)).isPresent();
+        assertThat(RunReuse.difference("r1", ALL, RunMode.MIGRATE, CompanySelection.of(List.of(1L)), null))
+                .isPresent();
     }
 
     @Test

@@ -39,8 +39,7 @@ public final class Cli {
         }
     }
 
-    private Cli() {
-    }
+    private Cli() {}
 
     public static synchronized Result run(Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -53,13 +52,18 @@ public final class Cli {
         System.setErr(errStream);
         int code;
         try {
-            code = ProducerCli.run(environment,
+            code = ProducerCli.run(
+                    environment,
                     new PrintWriter(new OutputStreamWriter(outStream, StandardCharsets.UTF_8), true),
-                    new PrintWriter(new OutputStreamWriter(errStream, StandardCharsets.UTF_8), true), args);
+                    new PrintWriter(new OutputStreamWriter(errStream, StandardCharsets.UTF_8), true),
+                    args);
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
         }
-        return new Result(code, out.toString(StandardCharsets.UTF_8).strip(), err.toString(StandardCharsets.UTF_8).strip());
+        return new Result(
+                code,
+                out.toString(StandardCharsets.UTF_8).strip(),
+                err.toString(StandardCharsets.UTF_8).strip());
     }
 }

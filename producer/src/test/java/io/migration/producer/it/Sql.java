@@ -12,11 +12,11 @@ import java.util.List;
 /** Plain JDBC for what a test does by hand on a database: what a worker would write, what a DBA would alter. */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     public static int update(DatabaseSettings db, String sql, Object... params) {
-        try (Connection conn = connect(db); PreparedStatement st = conn.prepareStatement(sql)) {
+        try (Connection conn = connect(db);
+                PreparedStatement st = conn.prepareStatement(sql)) {
             bind(st, params);
             return st.executeUpdate();
         } catch (SQLException e) {
@@ -26,7 +26,8 @@ public final class Sql {
 
     /** Every row, its columns as text joined by " | ". */
     public static List<String> rows(DatabaseSettings db, String sql, Object... params) {
-        try (Connection conn = connect(db); PreparedStatement st = conn.prepareStatement(sql)) {
+        try (Connection conn = connect(db);
+                PreparedStatement st = conn.prepareStatement(sql)) {
             bind(st, params);
             List<String> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
@@ -47,7 +48,8 @@ public final class Sql {
 
     /** The first column of the only row. */
     public static String one(DatabaseSettings db, String sql, Object... params) {
-        try (Connection conn = connect(db); PreparedStatement st = conn.prepareStatement(sql)) {
+        try (Connection conn = connect(db);
+                PreparedStatement st = conn.prepareStatement(sql)) {
             bind(st, params);
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) {

@@ -13,15 +13,15 @@ import java.util.List;
 /** Takes what enqueue published off a test fleet's work queue, decoded as a worker would. */
 public final class WorkQueue {
 
-    private WorkQueue() {
-    }
+    private WorkQueue() {}
 
     public static List<TaskMessage> drain(String amqpUri, String fleetName) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(amqpUri);
         Topology topology = new Topology(fleetName);
         List<TaskMessage> out = new ArrayList<>();
-        try (Connection connection = factory.newConnection("test-drain"); Channel channel = connection.createChannel()) {
+        try (Connection connection = factory.newConnection("test-drain");
+                Channel channel = connection.createChannel()) {
             topology.declare(channel);
             GetResponse r;
             while ((r = channel.basicGet(topology.workQueue(), true)) != null) {

@@ -22,9 +22,11 @@ class CompanySelectionTest {
     /** A binary file was answered "Input length = 1" (the UTF-8 decoder's own words). */
     @Test
     void aBinaryFileIsOneLineNamingTheFile(@TempDir Path dir) throws Exception {
-        Path gzip = Files.write(dir.resolve("cohort.gz"), new byte[] {0x1f, (byte) 0x8b, 0x08, 0, 0, 0, 0, 0, 0,
-            (byte) 0xff, 0x33, 0x34, (byte) 0xe2, 0x02, 0});
-        assertThatThrownBy(() -> CompanySelection.fromCohortFile(gzip)).isInstanceOf(IllegalArgumentException.class)
+        Path gzip = Files.write(
+                dir.resolve("cohort.gz"),
+                new byte[] {0x1f, (byte) 0x8b, 0x08, 0, 0, 0, 0, 0, 0, (byte) 0xff, 0x33, 0x34, (byte) 0xe2, 0x02, 0});
+        assertThatThrownBy(() -> CompanySelection.fromCohortFile(gzip))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cohort file " + gzip + " is not a text list of company ids (one a line): it holds"
                         + " binary data");
 

@@ -53,44 +53,62 @@ class DriftGuardIT {
     @Test
     @Order(1)
     void aDryRunOverAllCompaniesRecordsItsPolicySchemasAndAnOrphansTask() throws Exception {
-        Cli.Result enqueued = Cli.run(env, "enqueue", "--mode", "dry-run", "--all", "--max-reject-percent", "1",
-                "--fail-on-reason", "orphan_list");
+        Cli.Result enqueued = Cli.run(
+                env,
+                "enqueue",
+                "--mode",
+                "dry-run",
+                "--all",
+                "--max-reject-percent",
+                "1",
+                "--fail-on-reason",
+                "orphan_list");
         assertThat(enqueued.exitCode()).as(enqueued.toString()).isZero();
         dryRun = enqueued.lastLine();
         assertThat(enqueued.err()).contains("judged by: at most 1 % of rows rejected, no reject of orphan_list");
 
-        JsonNode policy = JSON.readTree(Sql.one(target, "SELECT policy::text FROM migration.runs WHERE run_id = ?", dryRun));
+        JsonNode policy =
+                JSON.readTree(Sql.one(target, "SELECT policy::text FROM migration.runs WHERE run_id = ?", dryRun));
         assertThat(policy.path("max_reject_percent").asDouble()).isEqualTo(1.0);
         assertThat(policy.path("fail_on_reasons").get(0).asText()).isEqualTo("orphan_list");
         assertThat(Sql.one(target, "SELECT source_fingerprint FROM migration.runs WHERE run_id = ?", dryRun))
                 .matches("sha256:[0-9a-f]{64}");
-        JsonNode sourceSchema = JSON.readTree(Sql.one(target,
-                "SELECT source_schema::text FROM migration.runs WHERE run_id = ?", dryRun));
+        JsonNode sourceSchema = JSON.readTree(
+                Sql.one(target, "SELECT source_schema::text FROM migration.runs WHERE run_id = ?", dryRun));
         assertThat(sourceSchema.path("tables").size()).isEqualTo(10);
-        assertThat(sourceSchema.at("/tables/list_recipients/columns/email/type").asText()).isEqualTo("text");
-        JsonNode targetSchema = JSON.readTree(Sql.one(target,
-                "SELECT target_schema::text FROM migration.runs WHERE run_id = ?", dryRun));
-        assertThat(targetSchema.at("/tables/recipients/constraints/recipients_company_email_key").asText())
+        assertThat(sourceSchema.at("/tables/list_recipients/columns/email/type").asText())
+                .isEqualTo("text");
+        JsonNode targetSchema = JSON.readTree(
+                Sql.one(target, "SELECT target_schema::text FROM migration.runs WHERE run_id = ?", dryRun));
+        assertThat(targetSchema
+                        .at("/tables/recipients/constraints/recipients_company_email_key")
+                        .asText())
                 .isEqualTo("UNIQUE (company_id, email)");
 
         List<String> companies = Sql.rows(source, "SELECT id FROM companies ORDER BY id");
         List<TaskMessage> published = WorkQueue.drain(services.amqpUri(), services.fleetName());
-        assertThat(published).hasSize(Integer.parseInt(Sql.one(target,
-                "SELECT task_count FROM migration.runs WHERE run_id = ?", dryRun)));
-        assertThat(published).allMatch(m -> m.mode() == RunMode.DRY_RUN && m.runId().equals(dryRun));
-        assertThat(published).filteredOn(m -> m.group() == TaskGroup.ORPHANS).singleElement()
+        assertThat(published)
+                .hasSize(Integer.parseInt(
+                        Sql.one(target, "SELECT task_count FROM migration.runs WHERE run_id = ?", dryRun)));
+        assertThat(published)
+                .allMatch(m -> m.mode() == RunMode.DRY_RUN && m.runId().equals(dryRun));
+        assertThat(published)
+                .filteredOn(m -> m.group() == TaskGroup.ORPHANS)
+                .singleElement()
                 .satisfies(m -> {
                     assertThat(m.companyId()).isZero();
                     assertThat(m.shardCount()).isEqualTo(1);
                 });
         // Every company is covered: by a lists task, or whole by a company task when it is small.
-        assertThat(published.stream().filter(m -> m.group() == TaskGroup.LISTS || m.group() == TaskGroup.COMPANY)
-                .map(m -> Long.toString(m.companyId()))).containsExactlyInAnyOrderElementsOf(companies);
+        assertThat(published.stream()
+                        .filter(m -> m.group() == TaskGroup.LISTS || m.group() == TaskGroup.COMPANY)
+                        .map(m -> Long.toString(m.companyId())))
+                .containsExactlyInAnyOrderElementsOf(companies);
     }
 
     private String tasksOf(long company) {
-        return Sql.one(target, "SELECT count(*) FROM migration.tasks WHERE run_id = ? AND company_id = " + company,
-                dryRun);
+        return Sql.one(
+                target, "SELECT count(*) FROM migration.tasks WHERE run_id = ? AND company_id = " + company, dryRun);
     }
 
     @Test
@@ -98,11 +116,13 @@ class DriftGuardIT {
     void migrateRefusesCompaniesWhoseDryRunHasNotPassedAndRecordsNothing() {
         Cli.Result refused = Cli.run(env, "enqueue", "--mode", "migrate", "--companies", "1,2");
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
-        assertThat(refused.errLines()).filteredOn(l -> l.startsWith("refused: ")).containsExactly(
-                "refused: company 1: no passing dry run (latest: " + dryRun + " FAIL: incomplete: " + tasksOf(1)
-                        + " of " + tasksOf(1) + " task(s) not finished)",
-                "refused: company 2: no passing dry run (latest: " + dryRun + " FAIL: incomplete: " + tasksOf(2)
-                        + " of " + tasksOf(2) + " task(s) not finished)");
+        assertThat(refused.errLines())
+                .filteredOn(l -> l.startsWith("refused: "))
+                .containsExactly(
+                        "refused: company 1: no passing dry run (latest: " + dryRun + " FAIL: incomplete: " + tasksOf(1)
+                                + " of " + tasksOf(1) + " task(s) not finished)",
+                        "refused: company 2: no passing dry run (latest: " + dryRun + " FAIL: incomplete: " + tasksOf(2)
+                                + " of " + tasksOf(2) + " task(s) not finished)");
         assertThat(refused.errLines()).last().asString().startsWith("error: refused 2 of 2 company(ies)");
         assertThat(refused.out()).isEmpty();
         assertThat(migrateRuns()).isEmpty();
@@ -115,7 +135,8 @@ class DriftGuardIT {
         Cli.Result accepted = Cli.run(env, "enqueue", "--mode", "migrate", "--companies", "1,2");
         assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
         assertThat(migrateRuns()).containsExactly(accepted.lastLine() + " | f");
-        assertThat(WorkQueue.drain(services.amqpUri(), services.fleetName())).isNotEmpty()
+        assertThat(WorkQueue.drain(services.amqpUri(), services.fleetName()))
+                .isNotEmpty()
                 .allMatch(m -> m.mode() == RunMode.MIGRATE);
     }
 
@@ -131,20 +152,23 @@ class DriftGuardIT {
         String change = "source schema changed since dry run " + dryRun
                 + ": list_recipients.email: type text → character varying(320);"
                 + " list_recipients.nickname: column added (text, nullable)";
-        assertThat(refused.errLines()).filteredOn(l -> l.startsWith("refused: "))
+        assertThat(refused.errLines())
+                .filteredOn(l -> l.startsWith("refused: "))
                 .containsExactly("refused: company 1: " + change, "refused: company 2: " + change);
         assertThat(migrateRuns()).isEqualTo(before);
         assertThat(WorkQueue.drain(services.amqpUri(), services.fleetName())).isEmpty();
 
-        Cli.Result overridden = Cli.run(env, "enqueue", "--mode", "migrate", "--companies", "1,2",
-                "--skip-readiness-check");
+        Cli.Result overridden =
+                Cli.run(env, "enqueue", "--mode", "migrate", "--companies", "1,2", "--skip-readiness-check");
         assertThat(overridden.exitCode()).as(overridden.toString()).isZero();
         String run = overridden.lastLine();
-        assertThat(overridden.err()).contains("warning: readiness check skipped (--skip-readiness-check): 2 of 2"
-                + " company(ies) would have been refused; run " + run + " records the override");
-        assertThat(Sql.one(target, "SELECT skip_readiness FROM migration.runs WHERE run_id = ?", run)).isEqualTo("t");
-        JsonNode overrides = JSON.readTree(Sql.one(target,
-                "SELECT readiness_overrides::text FROM migration.runs WHERE run_id = ?", run));
+        assertThat(overridden.err())
+                .contains("warning: readiness check skipped (--skip-readiness-check): 2 of 2"
+                        + " company(ies) would have been refused; run " + run + " records the override");
+        assertThat(Sql.one(target, "SELECT skip_readiness FROM migration.runs WHERE run_id = ?", run))
+                .isEqualTo("t");
+        JsonNode overrides = JSON.readTree(
+                Sql.one(target, "SELECT readiness_overrides::text FROM migration.runs WHERE run_id = ?", run));
         assertThat(overrides.path("max_age_days").asInt()).isEqualTo(14);
         assertThat(overrides.path("refused")).hasSize(2);
         assertThat(overrides.path("refused").get(0).path("company_id").asLong()).isEqualTo(1);
@@ -152,8 +176,9 @@ class DriftGuardIT {
         assertThat(WorkQueue.drain(services.amqpUri(), services.fleetName())).isNotEmpty();
 
         Cli.Result report = Cli.run(env, "report", "--run-id", run);
-        assertThat(report.out()).contains("readiness check skipped (--skip-readiness-check): 2 company(ies) would have"
-                + " been refused");
+        assertThat(report.out())
+                .contains("readiness check skipped (--skip-readiness-check): 2 company(ies) would have"
+                        + " been refused");
     }
 
     @Test
@@ -165,8 +190,9 @@ class DriftGuardIT {
         try {
             Cli.Result refused = Cli.run(env, "enqueue", "--mode", "migrate", "--companies", "3");
             assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
-            assertThat(refused.errLines()).contains("refused: company 3: target schema changed since dry run " + fresh
-                    + ": recipients.nickname: column added (text, nullable)");
+            assertThat(refused.errLines())
+                    .contains("refused: company 3: target schema changed since dry run " + fresh
+                            + ": recipients.nickname: column added (text, nullable)");
         } finally {
             Sql.update(target, "ALTER TABLE recipients DROP COLUMN nickname");
         }
@@ -179,15 +205,19 @@ class DriftGuardIT {
     void aDryRunOlderThanTheNoticePeriodIsRefusedUnlessTheMaximumAgeAllowsIt() throws Exception {
         String old = passingDryRun(env);
         Sql.update(target, "UPDATE migration.runs SET created_at = now() - interval '15 days' WHERE run_id = ?", old);
-        Sql.update(target, "UPDATE migration.runs SET created_at = now() - interval '20 days'"
-                + " WHERE mode = 'dry-run' AND run_id <> ?", old);
+        Sql.update(
+                target,
+                "UPDATE migration.runs SET created_at = now() - interval '20 days'"
+                        + " WHERE mode = 'dry-run' AND run_id <> ?",
+                old);
 
         Cli.Result refused = Cli.run(env, "enqueue", "--mode", "migrate", "--companies", "4");
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
-        assertThat(refused.errLines()).contains("refused: company 4: passing dry run " + old
-                + " is 15.0 days old (max 14)");
+        assertThat(refused.errLines())
+                .contains("refused: company 4: passing dry run " + old + " is 15.0 days old (max 14)");
 
-        Cli.Result byOption = Cli.run(env, "enqueue", "--mode", "migrate", "--companies", "4", "--readiness-max-age", "16");
+        Cli.Result byOption =
+                Cli.run(env, "enqueue", "--mode", "migrate", "--companies", "4", "--readiness-max-age", "16");
         assertThat(byOption.exitCode()).as(byOption.toString()).isZero();
         Map<String, String> longer = new HashMap<>(env);
         longer.put(ReadinessOptions.ENV_MAX_AGE_DAYS, "16");
@@ -201,12 +231,17 @@ class DriftGuardIT {
     void optionsOfAnotherModeAreUsageErrors() {
         Cli.Result wrong = Cli.run(env, "enqueue", "--mode", "verify", "--all", "--skip-readiness-check");
         assertThat(wrong.exitCode()).isEqualTo(64);
-        assertThat(wrong.err()).isEqualTo("error: --readiness-max-age and --skip-readiness-check apply to --mode migrate"
-                + " (see --help)");
+        assertThat(wrong.err())
+                .isEqualTo("error: --readiness-max-age and --skip-readiness-check apply to --mode migrate"
+                        + " (see --help)");
         Cli.Result verify = Cli.run(env, "enqueue", "--mode", "verify", "--companies", "1");
         assertThat(verify.exitCode()).as(verify.toString()).isZero();
-        assertThat(Sql.one(target, "SELECT policy IS NULL AND source_fingerprint IS NOT NULL FROM migration.runs"
-                + " WHERE run_id = ?", verify.lastLine())).isEqualTo("t");
+        assertThat(Sql.one(
+                        target,
+                        "SELECT policy IS NULL AND source_fingerprint IS NOT NULL FROM migration.runs"
+                                + " WHERE run_id = ?",
+                        verify.lastLine()))
+                .isEqualTo("t");
     }
 
     private static String passingDryRun(Map<String, String> environment) {
@@ -218,12 +253,16 @@ class DriftGuardIT {
 
     /** What workers would record for a clean dry run: every task succeeded, rows read, nothing rejected. */
     private static void passAllTasksOf(String runId) {
-        Sql.update(target, "UPDATE migration.tasks SET state = 'succeeded', started_at = now(), finished_at = now(),"
-                + " duration_ms = 100, rows_read = 10, read_by_table = '{\"lists\": 10}' WHERE run_id = ?", runId);
+        Sql.update(
+                target,
+                "UPDATE migration.tasks SET state = 'succeeded', started_at = now(), finished_at = now(),"
+                        + " duration_ms = 100, rows_read = 10, read_by_table = '{\"lists\": 10}' WHERE run_id = ?",
+                runId);
     }
 
     private static List<String> migrateRuns() {
-        return Sql.rows(target, "SELECT run_id, skip_readiness FROM migration.runs WHERE mode = 'migrate'"
-                + " ORDER BY created_at");
+        return Sql.rows(
+                target,
+                "SELECT run_id, skip_readiness FROM migration.runs WHERE mode = 'migrate'" + " ORDER BY created_at");
     }
 }

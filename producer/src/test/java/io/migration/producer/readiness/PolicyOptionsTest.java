@@ -15,7 +15,8 @@ class PolicyOptionsTest {
 
     @Command(name = "test")
     static final class WithPolicy {
-        @Mixin PolicyOptions policy;
+        @Mixin
+        PolicyOptions policy;
     }
 
     private static PolicyOptions parse(String... args) {
@@ -26,11 +27,18 @@ class PolicyOptionsTest {
 
     @Test
     void optionsWinOverTheEnvironmentWhichWinsOverTheDefaults() {
-        Map<String, String> env = Map.of(PolicyOptions.ENV_MAX_REJECT_PERCENT, "2", PolicyOptions.ENV_MAX_REJECTS, "9",
-                PolicyOptions.ENV_FAIL_ON_REASONS, "invalid_email, blank_tag");
+        Map<String, String> env = Map.of(
+                PolicyOptions.ENV_MAX_REJECT_PERCENT,
+                "2",
+                PolicyOptions.ENV_MAX_REJECTS,
+                "9",
+                PolicyOptions.ENV_FAIL_ON_REASONS,
+                "invalid_email, blank_tag");
         assertThat(parse().forNewDryRun(Map.of())).isEqualTo(ReadinessPolicy.defaults());
-        assertThat(parse().forNewDryRun(env)).isEqualTo(ReadinessPolicy.of(2, 9L, List.of("blank_tag", "invalid_email")));
-        assertThat(parse("--max-reject-percent", "0.1", "--fail-on-reason", "null_value").forNewDryRun(env))
+        assertThat(parse().forNewDryRun(env))
+                .isEqualTo(ReadinessPolicy.of(2, 9L, List.of("blank_tag", "invalid_email")));
+        assertThat(parse("--max-reject-percent", "0.1", "--fail-on-reason", "null_value")
+                        .forNewDryRun(env))
                 .isEqualTo(ReadinessPolicy.of(0.1, 9L, List.of("null_value")));
     }
 
@@ -45,8 +53,10 @@ class PolicyOptionsTest {
     @Test
     void badValuesAreUsageErrorsNamingTheSetting() {
         assertThatThrownBy(() -> parse().forNewDryRun(Map.of(PolicyOptions.ENV_MAX_REJECT_PERCENT, "lots")))
-                .isInstanceOf(ParameterException.class).hasMessage("READINESS_MAX_REJECT_PERCENT must be a number: lots");
+                .isInstanceOf(ParameterException.class)
+                .hasMessage("READINESS_MAX_REJECT_PERCENT must be a number: lots");
         assertThatThrownBy(() -> parse("--fail-on-reason", "nope").forNewDryRun(Map.of()))
-                .isInstanceOf(ParameterException.class).hasMessageStartingWith("unknown reject reason nope");
+                .isInstanceOf(ParameterException.class)
+                .hasMessageStartingWith("unknown reject reason nope");
     }
 }

@@ -28,13 +28,17 @@ class SchemaReaderIT {
         SchemaDescription source = read(db, SchemaReader::source).description();
 
         assertThat(source.tables().keySet()).containsExactlyInAnyOrderElementsOf(LegacyDdl.TABLES);
-        assertThat(source.tables().get("list_recipients").columns().get("email")).isEqualTo(new Column("text", true));
-        assertThat(source.tables().get("list_recipients").columns().get("status")).isEqualTo(new Column("text", false));
+        assertThat(source.tables().get("list_recipients").columns().get("email"))
+                .isEqualTo(new Column("text", true));
+        assertThat(source.tables().get("list_recipients").columns().get("status"))
+                .isEqualTo(new Column("text", false));
         assertThat(source.tables().get("recipient_opens").columns().get("opened_at"))
                 .isEqualTo(new Column("timestamp with time zone", false));
         assertThat(source.tables().get("lists").constraints()).containsEntry("lists_pkey", "PRIMARY KEY (id)");
-        assertThat(source.tables().values()).allSatisfy(t -> assertThat(t.triggers()).isEmpty());
-        assertThat(read(db, SchemaReader::source).fingerprint()).isEqualTo(read(db, SchemaReader::source).fingerprint());
+        assertThat(source.tables().values())
+                .allSatisfy(t -> assertThat(t.triggers()).isEmpty());
+        assertThat(read(db, SchemaReader::source).fingerprint())
+                .isEqualTo(read(db, SchemaReader::source).fingerprint());
     }
 
     @Test
@@ -55,13 +59,14 @@ class SchemaReaderIT {
         SchemaSnapshot after = read(db, SchemaReader::source);
 
         assertThat(after.fingerprint()).isNotEqualTo(before.fingerprint());
-        assertThat(SchemaDiff.lines(before.description(), after.description())).containsExactly(
-                "list_recipients.email: type text → character varying(320)",
-                "list_recipients.nickname: column added (text, nullable)",
-                "list_recipients.phone: type text → text COLLATE \"C\"",
-                "lists.deleted_at: nullable → not null",
-                "table recipient_tags removed",
-                "suppressions: constraint reason_known added (CHECK (reason <> ''::text))");
+        assertThat(SchemaDiff.lines(before.description(), after.description()))
+                .containsExactly(
+                        "list_recipients.email: type text → character varying(320)",
+                        "list_recipients.nickname: column added (text, nullable)",
+                        "list_recipients.phone: type text → text COLLATE \"C\"",
+                        "lists.deleted_at: nullable → not null",
+                        "table recipient_tags removed",
+                        "suppressions: constraint reason_known added (CHECK (reason <> ''::text))");
     }
 
     @Test
@@ -71,26 +76,45 @@ class SchemaReaderIT {
             TargetSchema.migrate(ds);
         }
         SchemaSnapshot before = read(db, SchemaReader::target);
-        assertThat(before.description().tables().keySet()).containsExactlyInAnyOrder("lists", "recipients",
-                "recipient_lists", "recipient_attributes", "recipient_tags", "recipient_activity", "suppressions",
-                "migration_rejects");
+        assertThat(before.description().tables().keySet())
+                .containsExactlyInAnyOrder(
+                        "lists",
+                        "recipients",
+                        "recipient_lists",
+                        "recipient_attributes",
+                        "recipient_tags",
+                        "recipient_activity",
+                        "suppressions",
+                        "migration_rejects");
         assertThat(before.description().tables().get("recipients").constraints())
                 .containsEntry("recipients_company_email_key", "UNIQUE (company_id, email)");
 
         Sql.update(db, "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'");
-        Sql.update(db, "CREATE TRIGGER recipients_audit BEFORE INSERT ON recipients FOR EACH ROW EXECUTE FUNCTION refuse()");
+        Sql.update(
+                db,
+                "CREATE TRIGGER recipients_audit BEFORE INSERT ON recipients FOR EACH ROW EXECUTE FUNCTION refuse()");
         SchemaSnapshot withTrigger = read(db, SchemaReader::target);
-        assertThat(SchemaDiff.lines(before.description(), withTrigger.description())).singleElement().asString()
+        assertThat(SchemaDiff.lines(before.description(), withTrigger.description()))
+                .singleElement()
+                .asString()
                 .startsWith("recipients: trigger recipients_audit added (CREATE TRIGGER recipients_audit BEFORE INSERT"
                         + " ON recipients FOR EACH ROW EXECUTE FUNCTION refuse() [function refuse body md5 ");
 
-        Sql.update(db, "CREATE OR REPLACE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql"
-                + " AS 'BEGIN RAISE EXCEPTION ''no''; END'");
-        assertThat(SchemaDiff.lines(withTrigger.description(), read(db, SchemaReader::target).description()))
-                .singleElement().asString().startsWith("recipients: trigger recipients_audit changed: ");
+        Sql.update(
+                db,
+                "CREATE OR REPLACE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql"
+                        + " AS 'BEGIN RAISE EXCEPTION ''no''; END'");
+        assertThat(SchemaDiff.lines(
+                        withTrigger.description(),
+                        read(db, SchemaReader::target).description()))
+                .singleElement()
+                .asString()
+                .startsWith("recipients: trigger recipients_audit changed: ");
 
         Sql.update(db, "CREATE TABLE campaigns_sent (recipient_id uuid REFERENCES recipients (id))");
-        assertThat(SchemaDiff.lines(withTrigger.description(), read(db, SchemaReader::target).description()))
+        assertThat(SchemaDiff.lines(
+                        withTrigger.description(),
+                        read(db, SchemaReader::target).description()))
                 .contains("table campaigns_sent added (1 columns)");
     }
 

@@ -67,27 +67,34 @@ class CutoverHooksIT {
     @Test
     void aFailureIsANonZeroExit(TestServices services) throws Exception {
         assertThat(hook("freeze", Map.of("COMPANY_ID", "7", "APP_DB_URL", uri(app).replace(":5432/", ":1/")))
-                .exitCode()).isNotZero();
+                        .exitCode())
+                .isNotZero();
         DatabaseSettings noFlags = services.extraDatabase("noflags");
-        assertThat(hook("switch", Map.of("COMPANY_ID", "7", "APP_DB_URL", uri(noFlags))).output())
+        assertThat(hook("switch", Map.of("COMPANY_ID", "7", "APP_DB_URL", uri(noFlags)))
+                        .output())
                 .contains("app_cutover_flags");
-        assertThat(hook("switch", Map.of("COMPANY_ID", "7", "APP_DB_URL", uri(noFlags))).exitCode()).isNotZero();
+        assertThat(hook("switch", Map.of("COMPANY_ID", "7", "APP_DB_URL", uri(noFlags)))
+                        .exitCode())
+                .isNotZero();
         assertThat(hook("rollback", Map.of("APP_DB_URL", uri(app))).exitCode()).isNotZero();
-        Hook injected = hook("freeze", Map.of("COMPANY_ID", "7); DROP TABLE app_cutover_flags; --",
-                "APP_DB_URL", uri(app)));
+        Hook injected =
+                hook("freeze", Map.of("COMPANY_ID", "7); DROP TABLE app_cutover_flags; --", "APP_DB_URL", uri(app)));
         assertThat(injected.exitCode()).isNotZero();
-        assertThat(Sql.one(app, "SELECT to_regclass('app_cutover_flags') IS NOT NULL")).isEqualTo("t");
+        assertThat(Sql.one(app, "SELECT to_regclass('app_cutover_flags') IS NOT NULL"))
+                .isEqualTo("t");
     }
 
     @Test
     void theGeneratorSkipsACompanyTheFreezeHookFroze() throws Exception {
         LegacyDatabase.create(app);
-        LegacyDatabase.runSql(app, "INSERT INTO companies VALUES (5, 'Hooked', now());"
-                + " INSERT INTO lists VALUES (50, 5, 'Main', now(), NULL)");
+        LegacyDatabase.runSql(
+                app,
+                "INSERT INTO companies VALUES (5, 'Hooked', now());"
+                        + " INSERT INTO lists VALUES (50, 5, 'Main', now(), NULL)");
         assertThat(hook("freeze", 5).exitCode()).isZero();
         try (HikariDataSource source = DataSources.create(app, PoolOptions.defaults("hooks-it"))) {
-            TrafficRun run = TrafficGenerator.start(TrafficSettings.of(List.of(5L), 50, 1, 0, 1, Duration.ofSeconds(1)),
-                    source, null);
+            TrafficRun run = TrafficGenerator.start(
+                    TrafficSettings.of(List.of(5L), 50, 1, 0, 1, Duration.ofSeconds(1)), source, null);
             assertThat(run.awaitEnd(Duration.ofSeconds(30))).isTrue();
             CompanyTraffic stats = run.stats().get(5L);
             assertThat(stats.frozenSkips()).isPositive();
@@ -96,11 +103,11 @@ class CutoverHooksIT {
         assertThat(Sql.one(app, "SELECT count(*) FROM list_recipients")).isEqualTo("0");
     }
 
-    record Hook(int exitCode, String output) {
-    }
+    record Hook(int exitCode, String output) {}
 
     private static Hook hook(String name, long company) throws Exception {
-        return hook(name, Map.of("COMPANY_ID", Long.toString(company), "RUN_ID", "run-hooks-it", "APP_DB_URL", uri(app)));
+        return hook(
+                name, Map.of("COMPANY_ID", Long.toString(company), "RUN_ID", "run-hooks-it", "APP_DB_URL", uri(app)));
     }
 
     private static Hook hook(String name, Map<String, String> env) throws Exception {
@@ -135,6 +142,7 @@ class CutoverHooksIT {
                 return hooks;
             }
         }
-        throw new IOException("no executable scripts/hooks/freeze.sh above " + Path.of("").toAbsolutePath());
+        throw new IOException(
+                "no executable scripts/hooks/freeze.sh above " + Path.of("").toAbsolutePath());
     }
 }

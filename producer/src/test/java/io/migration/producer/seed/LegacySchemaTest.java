@@ -27,10 +27,15 @@ class LegacySchemaTest {
             String create = ddl.get(i);
             assertThat(LegacyCopyTables.BY_NAME.get(LegacySchema.TABLES.get(i)).columns())
                     .as("the COPY of %s names its columns with their DDL types", LegacySchema.TABLES.get(i))
-                    .allSatisfy(c -> assertThat(create).containsPattern("\\b" + c.name() + "\\s+"
-                            + c.type().name().toLowerCase(java.util.Locale.ROOT).replace("int8", "bigint") + "\\b"));
+                    .allSatisfy(c -> assertThat(create)
+                            .containsPattern("\\b" + c.name() + "\\s+"
+                                    + c.type()
+                                            .name()
+                                            .toLowerCase(java.util.Locale.ROOT)
+                                            .replace("int8", "bigint") + "\\b"));
         }
-        assertThat(new LegacyTables(SeedPlan.of(3, 30, 1)).loads()).map(LegacyTables.Load::table)
+        assertThat(new LegacyTables(SeedPlan.of(3, 30, 1)).loads())
+                .map(LegacyTables.Load::table)
                 .containsExactlyInAnyOrderElementsOf(LegacySchema.TABLES);
     }
 

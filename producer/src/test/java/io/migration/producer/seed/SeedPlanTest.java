@@ -13,7 +13,9 @@ class SeedPlanTest {
         for (int companies : new int[] {1, 2, 7, 20, 300, 1000}) {
             for (long rows : new long[] {1, 5, 999, 5000, 1_000_000}) {
                 long[] sizes = SeedPlan.sizes(companies, rows, 42);
-                assertThat(Arrays.stream(sizes).sum()).as("%d companies, %d rows", companies, rows).isEqualTo(rows);
+                assertThat(Arrays.stream(sizes).sum())
+                        .as("%d companies, %d rows", companies, rows)
+                        .isEqualTo(rows);
                 assertThat(Arrays.stream(sizes).min().orElseThrow()).isNotNegative();
             }
         }
@@ -21,7 +23,8 @@ class SeedPlanTest {
 
     @Test
     void everyCompanyHasAFewRowsWhenThereAreEnough() {
-        assertThat(Arrays.stream(SeedPlan.sizes(300, 1_000_000, 42)).min().orElseThrow()).isGreaterThanOrEqualTo(SeedPlan.MIN_ROWS);
+        assertThat(Arrays.stream(SeedPlan.sizes(300, 1_000_000, 42)).min().orElseThrow())
+                .isGreaterThanOrEqualTo(SeedPlan.MIN_ROWS);
         assertThat(SeedPlan.sizes(20, 60, 42)).containsOnly(3L);
     }
 
@@ -84,7 +87,8 @@ class SeedPlanTest {
     void aZeroSkewShareIsThePowerLawAlone() {
         for (long seed : new long[] {1, 7, 42}) {
             assertThat(SeedPlan.sizes(300, 1_000_000, seed, 0)).isEqualTo(SeedPlan.sizes(300, 1_000_000, seed));
-            assertThat(SeedPlan.of(20, 5000, seed, 0).rowsOf(3)).isEqualTo(SeedPlan.of(20, 5000, seed).rowsOf(3));
+            assertThat(SeedPlan.of(20, 5000, seed, 0).rowsOf(3))
+                    .isEqualTo(SeedPlan.of(20, 5000, seed).rowsOf(3));
         }
     }
 
@@ -97,12 +101,16 @@ class SeedPlanTest {
                     String what = share + " of " + rows + " rows over " + companies + " companies";
                     assertThat(Arrays.stream(sizes).sum()).as(what).isEqualTo(rows);
                     long floor = Math.min(SeedPlan.MIN_ROWS, rows / companies);
-                    assertThat(Arrays.stream(sizes).min().orElseThrow()).as(what).isGreaterThanOrEqualTo(floor);
+                    assertThat(Arrays.stream(sizes).min().orElseThrow())
+                            .as(what)
+                            .isGreaterThanOrEqualTo(floor);
                     if (companies > 1 && rows >= 5000) {
                         long heavy = sizes[indexOfMax(SeedPlan.sizes(companies, rows, 42))];
                         long othersFloor = floor * (companies - 1);
                         long wanted = Math.round(share * rows);
-                        assertThat(heavy).as(what).isEqualTo(wanted + othersFloor <= rows ? wanted : rows - othersFloor);
+                        assertThat(heavy)
+                                .as(what)
+                                .isEqualTo(wanted + othersFloor <= rows ? wanted : rows - othersFloor);
                     }
                 }
             }

@@ -55,8 +55,10 @@ class TrafficGeneratorIT {
     static void seedAndMigrateSchema(TestServices services) throws Exception {
         sourceDb = services.source();
         targetDb = services.target();
-        source = DataSources.create(sourceDb, PoolOptions.defaults("traffic-it-source").withMaximumPoolSize(4));
-        target = DataSources.create(targetDb, PoolOptions.defaults("traffic-it-target").withMaximumPoolSize(4));
+        source = DataSources.create(
+                sourceDb, PoolOptions.defaults("traffic-it-source").withMaximumPoolSize(4));
+        target = DataSources.create(
+                targetDb, PoolOptions.defaults("traffic-it-target").withMaximumPoolSize(4));
         new Seeder(source, 2, new PrintWriter(Writer.nullWriter())).seed(SeedPlan.of(6, 3000, 5));
         TargetSchema.migrate(target);
     }
@@ -104,8 +106,11 @@ class TrafficGeneratorIT {
                 assertThat(changed).as(write.name()).isTrue();
             }
         }
-        assertThat(count("SELECT count(*) FROM lists WHERE company_id = ?1 AND deleted_at > now() - interval '1 hour'",
-                company)).as("soft-deleted lists").isPositive();
+        assertThat(count(
+                        "SELECT count(*) FROM lists WHERE company_id = ?1 AND deleted_at > now() - interval '1 hour'",
+                        company))
+                .as("soft-deleted lists")
+                .isPositive();
     }
 
     @Test
@@ -116,8 +121,12 @@ class TrafficGeneratorIT {
         CutoverFlags flags = new CutoverFlags(jdbi);
         flags.create();
         flags.set(switched, new Flag(false, true));
-        Sql.update(targetDb, "INSERT INTO lists (id, company_id, name, created_at) VALUES (900001, ?, 'Migrated', now()),"
-                + " (900002, ?, 'Migrated too', now())", switched, switched);
+        Sql.update(
+                targetDb,
+                "INSERT INTO lists (id, company_id, name, created_at) VALUES (900001, ?, 'Migrated', now()),"
+                        + " (900002, ?, 'Migrated too', now())",
+                switched,
+                switched);
         String switchedBefore = fingerprint(switched);
         long maxRow = count("SELECT max(id) FROM list_recipients");
         long maxList = count("SELECT max(id) FROM lists");
@@ -127,8 +136,8 @@ class TrafficGeneratorIT {
         long oldRows = count("SELECT count(*) FROM list_recipients WHERE company_id IN (1, 3)");
         String startedAt = Sql.one(sourceDb, "SELECT now()::text");
 
-        TrafficSettings settings = TrafficSettings.of(List.of(1L, 2L, 3L, switched), 80, 2, HOLD_MILLIS, 11,
-                Duration.ofSeconds(8));
+        TrafficSettings settings =
+                TrafficSettings.of(List.of(1L, 2L, 3L, switched), 80, 2, HOLD_MILLIS, 11, Duration.ofSeconds(8));
         TrafficRun run = TrafficGenerator.start(settings, source, target);
         Thread.sleep(2_500);
         flags.set(frozen, new Flag(true, false));
@@ -136,12 +145,17 @@ class TrafficGeneratorIT {
         Thread.sleep(HOLD_MILLIS + 2_000);
         String frozenRows = fingerprint(frozen);
         long frozenCommits = run.stats().get(frozen).legacyCommits();
-        assertThat(run.awaitEnd(Duration.ofSeconds(60))).as("ends by itself after its duration").isTrue();
+        assertThat(run.awaitEnd(Duration.ofSeconds(60)))
+                .as("ends by itself after its duration")
+                .isTrue();
         Map<Long, CompanyTraffic> stats = run.stats();
         run.stop();
 
-        assertThat(stats.values()).allSatisfy(c -> assertThat(c.failures()).as(run.lastError()).isZero());
-        assertThat(stats.values().stream().mapToLong(CompanyTraffic::transactions).sum())
+        assertThat(stats.values())
+                .allSatisfy(c -> assertThat(c.failures()).as(run.lastError()).isZero());
+        assertThat(stats.values().stream()
+                        .mapToLong(CompanyTraffic::transactions)
+                        .sum())
                 .isBetween(1L, settings.maxTransactions());
 
         // The frozen company: commits only from transactions that read the flag before the freeze.
@@ -150,7 +164,9 @@ class TrafficGeneratorIT {
         assertThat(f.frozenSkips()).isPositive();
         assertThat(f.lastLegacyBegin()).isBefore(frozenAt);
         assertThat(f.lastLegacyCommit()).isBefore(frozenAt.plusMillis(HOLD_MILLIS + 5_000));
-        assertThat(fingerprint(frozen)).as("no legacy write after the freeze's in-flight ones").isEqualTo(frozenRows);
+        assertThat(fingerprint(frozen))
+                .as("no legacy write after the freeze's in-flight ones")
+                .isEqualTo(frozenRows);
 
         // The switched company: nothing in the legacy tables, the new service's rows in the target.
         CompanyTraffic s = stats.get(switched);
@@ -160,35 +176,58 @@ class TrafficGeneratorIT {
         assertThat(fingerprint(switched)).isEqualTo(switchedBefore);
         assertThat(Long.parseLong(Sql.one(targetDb, "SELECT count(*) FROM recipients WHERE company_id = ?", switched)))
                 .isPositive();
-        assertThat(Long.parseLong(Sql.one(targetDb, "SELECT count(*) FROM recipient_activity WHERE company_id = ?",
-                switched))).isPositive();
+        assertThat(Long.parseLong(
+                        Sql.one(targetDb, "SELECT count(*) FROM recipient_activity WHERE company_id = ?", switched)))
+                .isPositive();
 
         // The others: inserts (rows, children, lists, suppressions), updates and deletes.
         assertThat(stats.get(1L).legacyCommits()).isPositive();
         assertThat(stats.get(3L).legacyCommits()).isPositive();
-        assertThat(count("SELECT count(*) FROM list_recipients WHERE id > ?1", maxRow)).isPositive();
-        assertThat(count("SELECT count(*) FROM list_recipient_fields WHERE id > ?1", maxField)).isPositive();
-        assertThat(count("SELECT count(*) FROM recipient_opens WHERE id > ?1", maxOpen)).isPositive();
+        assertThat(count("SELECT count(*) FROM list_recipients WHERE id > ?1", maxRow))
+                .isPositive();
+        assertThat(count("SELECT count(*) FROM list_recipient_fields WHERE id > ?1", maxField))
+                .isPositive();
+        assertThat(count("SELECT count(*) FROM recipient_opens WHERE id > ?1", maxOpen))
+                .isPositive();
         assertThat(count("SELECT count(*) FROM lists WHERE id > ?1", maxList)).isPositive();
-        assertThat(count("SELECT count(*) FROM suppressions WHERE id > ?1", maxSuppression)).isPositive();
-        assertThat(count("SELECT count(*) FROM list_recipients WHERE id <= ?1 AND updated_at >= CAST(?2 AS timestamptz)",
-                maxRow, startedAt)).as("updated rows").isPositive();
+        assertThat(count("SELECT count(*) FROM suppressions WHERE id > ?1", maxSuppression))
+                .isPositive();
+        assertThat(count(
+                        "SELECT count(*) FROM list_recipients WHERE id <= ?1 AND updated_at >= CAST(?2 AS timestamptz)",
+                        maxRow,
+                        startedAt))
+                .as("updated rows")
+                .isPositive();
         assertThat(count("SELECT count(*) FROM list_recipients WHERE id <= ?1 AND company_id IN (1, 3)", maxRow))
-                .as("deleted rows").isLessThan(oldRows);
-        assertThat(count("SELECT count(*) FROM list_recipients WHERE company_id NOT IN (1, 2, 3, 4) AND id > ?1",
-                maxRow)).isZero();
-        assertThat(dirtyNewRows(maxRow)).as("new or edited rows with invalid emails, blank names or odd statuses")
+                .as("deleted rows")
+                .isLessThan(oldRows);
+        assertThat(count(
+                        "SELECT count(*) FROM list_recipients WHERE company_id NOT IN (1, 2, 3, 4) AND id > ?1",
+                        maxRow))
+                .isZero();
+        assertThat(dirtyNewRows(maxRow))
+                .as("new or edited rows with invalid emails, blank names or odd statuses")
                 .isPositive();
     }
 
     @Test
     void theCommandPrintsOneSummaryLinePerCompanyAndRefusesAnUnknownCompany(TestServices services) {
-        CliRun run = CliRun.run(services.environment(), "traffic", "--companies", "5,6", "--duration", "2",
-                "--writes-per-second", "20", "--hold-millis", "50");
+        CliRun run = CliRun.run(
+                services.environment(),
+                "traffic",
+                "--companies",
+                "5,6",
+                "--duration",
+                "2",
+                "--writes-per-second",
+                "20",
+                "--hold-millis",
+                "50");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.outLines()).hasSize(2);
-        assertThat(run.outLines().get(0)).matches("company 5: \\d+ legacy commits, 0 skipped frozen, 0 target commits,"
-                + " 0 skipped switched, 0 failed, last legacy commit .+");
+        assertThat(run.outLines().get(0))
+                .matches("company 5: \\d+ legacy commits, 0 skipped frozen, 0 target commits,"
+                        + " 0 skipped switched, 0 failed, last legacy commit .+");
         assertThat(run.outLines().get(1)).startsWith("company 6: ");
         assertThat(run.err()).contains("traffic: ", "transactions in ");
 
@@ -200,16 +239,25 @@ class TrafficGeneratorIT {
         empty.put("SOURCE_DB_URL", services.extraDatabase("empty").url());
         CliRun unseeded = CliRun.run(empty, "traffic", "--all", "--duration", "1");
         assertThat(unseeded.exitCode()).isEqualTo(1);
-        assertThat(unseeded.errLines()).singleElement().asString()
-                .startsWith("error: the source database has no legacy tables").endsWith("run `producer seed` first");
+        assertThat(unseeded.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("error: the source database has no legacy tables")
+                .endsWith("run `producer seed` first");
     }
 
     /** Rows written or edited since the run began whose email, names or status carry the spec's dirt. */
     private static long dirtyNewRows(long maxRow) {
-        return Sql.rows(sourceDb, "SELECT coalesce(email, ''), coalesce(first_name, ''), coalesce(last_name, ''), status"
-                + " FROM list_recipients WHERE id > ? OR updated_at > now() - interval '1 minute'", maxRow).stream()
+        return Sql.rows(
+                        sourceDb,
+                        "SELECT coalesce(email, ''), coalesce(first_name, ''), coalesce(last_name, ''), status"
+                                + " FROM list_recipients WHERE id > ? OR updated_at > now() - interval '1 minute'",
+                        maxRow)
+                .stream()
                 .map(row -> row.split(" \\| ", -1))
-                .filter(c -> !Emails.isValid(Emails.normalize(c[0])) || c[1].isBlank() || c[2].isBlank()
+                .filter(c -> !Emails.isValid(Emails.normalize(c[0]))
+                        || c[1].isBlank()
+                        || c[2].isBlank()
                         || !c[3].equals(Statuses.normalize(c[3])))
                 .count();
     }

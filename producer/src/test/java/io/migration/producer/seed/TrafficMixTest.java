@@ -33,7 +33,8 @@ class TrafficMixTest {
     void refusesWhatIsNotADraw() {
         assertThatThrownBy(() -> TrafficMix.index(new int[] {1}, 1.0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TrafficMix.index(new int[] {1}, -0.1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TrafficMix.index(new int[] {1}, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TrafficMix.index(new int[] {1}, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TrafficMix.index(new int[] {0, 0}, 0.5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TrafficMix.index(new int[] {2, -1}, 0.5)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -51,7 +52,8 @@ class TrafficMixTest {
             total += op.weight();
         }
         for (TrafficMix.Legacy op : TrafficMix.Legacy.values()) {
-            assertThat(seen.getOrDefault(op, 0) / (double) n).as(op.name())
+            assertThat(seen.getOrDefault(op, 0) / (double) n)
+                    .as(op.name())
                     .isCloseTo(op.weight() / (double) total, Offset.offset(0.005));
         }
     }
@@ -62,7 +64,9 @@ class TrafficMixTest {
         for (int i = 0; i < 1000; i++) {
             seen.merge(TrafficMix.Service.draw(i / 1000.0), 1, Integer::sum);
         }
-        assertThat(seen).containsEntry(TrafficMix.Service.INSERT, 500).containsEntry(TrafficMix.Service.UPDATE, 300)
+        assertThat(seen)
+                .containsEntry(TrafficMix.Service.INSERT, 500)
+                .containsEntry(TrafficMix.Service.UPDATE, 300)
                 .containsEntry(TrafficMix.Service.DELETE, 200);
     }
 

@@ -25,8 +25,11 @@ class TrafficRunTest {
     @Test
     void endsByItselfAtItsCountBound() {
         AtomicLong slots = new AtomicLong();
-        TrafficRun run = start(TrafficSettings.of(List.of(1L), 10_000, 3, 0, 1, Duration.ofHours(1))
-                .withMaxTransactions(25), slots, 0);
+        TrafficRun run = start(
+                TrafficSettings.of(List.of(1L), 10_000, 3, 0, 1, Duration.ofHours(1))
+                        .withMaxTransactions(25),
+                slots,
+                0);
         assertThat(run.awaitEnd(Duration.ofSeconds(30))).isTrue();
         assertThat(slots.get()).isEqualTo(25);
     }

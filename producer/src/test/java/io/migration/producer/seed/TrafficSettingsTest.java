@@ -17,7 +17,8 @@ class TrafficSettingsTest {
         TrafficSettings s = TrafficSettings.of(List.of(5L, 2L, 5L, 9L), 50, 2, 200, 42, MINUTE);
         assertThat(s.companies()).containsExactly(2L, 5L, 9L);
         assertThat(s.maxTransactions()).isEqualTo(3000);
-        assertThat(TrafficSettings.of(List.of(1L), 0.5, 1, 0, 1, Duration.ofSeconds(3)).maxTransactions())
+        assertThat(TrafficSettings.of(List.of(1L), 0.5, 1, 0, 1, Duration.ofSeconds(3))
+                        .maxTransactions())
                 .isEqualTo(2);
         assertThat(s.withMaxTransactions(10).maxTransactions()).isEqualTo(10);
     }
@@ -38,21 +39,30 @@ class TrafficSettingsTest {
         assertRefused(() -> TrafficSettings.of(List.of(1L), 50, 2, 200, 1, Duration.ofSeconds(-1)), "duration");
         assertRefused(() -> TrafficSettings.of(List.of(1L), 50, 2, 200, 1, Duration.ofDays(2)), "duration");
         assertRefused(() -> TrafficSettings.of(List.of(1L), 50, 2, 200, 1, null), "duration");
-        assertRefused(() -> TrafficSettings.of(List.of(1L), 50, 2, 200, 1, MINUTE).withMaxTransactions(0),
-                "count bound");
+        assertRefused(
+                () -> TrafficSettings.of(List.of(1L), 50, 2, 200, 1, MINUTE).withMaxTransactions(0), "count bound");
     }
 
     @Test
     void theLimitsThemselvesAreAccepted() {
         Long[] many = new Long[1000];
         Arrays.setAll(many, i -> (long) i + 1);
-        TrafficSettings s = TrafficSettings.of(List.of(many), TrafficSettings.MAX_WRITES_PER_SECOND,
-                TrafficSettings.MAX_THREADS, TrafficSettings.MAX_HOLD_MILLIS, -7, TrafficSettings.MAX_DURATION);
+        TrafficSettings s = TrafficSettings.of(
+                List.of(many),
+                TrafficSettings.MAX_WRITES_PER_SECOND,
+                TrafficSettings.MAX_THREADS,
+                TrafficSettings.MAX_HOLD_MILLIS,
+                -7,
+                TrafficSettings.MAX_DURATION);
         assertThat(s.companies()).hasSize(1000);
-        assertThat(TrafficSettings.of(List.of(1L), 50, 1, 0, 0, Duration.ofMillis(1)).maxTransactions()).isEqualTo(1);
+        assertThat(TrafficSettings.of(List.of(1L), 50, 1, 0, 0, Duration.ofMillis(1))
+                        .maxTransactions())
+                .isEqualTo(1);
     }
 
     private static void assertRefused(Runnable settings, String message) {
-        assertThatThrownBy(settings::run).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        assertThatThrownBy(settings::run)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
     }
 }

@@ -26,7 +26,9 @@ class TrafficValuesTest {
                 odd += normalized.equals(email) ? 0 : 1;
             } else {
                 invalid++;
-                assertThat(email == null || email.contains(Long.toString(id))).as(email).isTrue();
+                assertThat(email == null || email.contains(Long.toString(id)))
+                        .as(email)
+                        .isTrue();
             }
         }
         assertThat(invalid / (double) n).isBetween(0.02, 0.06);
@@ -44,7 +46,8 @@ class TrafficValuesTest {
             assertThat(respelled).isNotEqualTo(email);
             assertThat(Emails.normalize(respelled)).isEqualTo(Emails.normalize(email));
         }
-        assertThat(values.respelled("ANNA@EXÄMPLE.COM")).isNotEqualTo("ANNA@EXÄMPLE.COM")
+        assertThat(values.respelled("ANNA@EXÄMPLE.COM"))
+                .isNotEqualTo("ANNA@EXÄMPLE.COM")
                 .satisfies(e -> assertThat(Emails.normalize(e)).isEqualTo("anna@exÄmple.com"));
     }
 

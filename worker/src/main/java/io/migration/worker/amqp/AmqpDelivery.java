@@ -21,8 +21,14 @@ final class AmqpDelivery implements Delivery {
     private final Runnable onSettled;
     private final AtomicBoolean settled = new AtomicBoolean();
 
-    AmqpDelivery(Channel channel, long deliveryTag, AMQP.BasicProperties props, byte[] body,
-            ConfirmingPublisher publisher, Topology topology, Runnable onSettled) {
+    AmqpDelivery(
+            Channel channel,
+            long deliveryTag,
+            AMQP.BasicProperties props,
+            byte[] body,
+            ConfirmingPublisher publisher,
+            Topology topology,
+            Runnable onSettled) {
         this.channel = channel;
         this.deliveryTag = deliveryTag;
         this.props = props;
@@ -108,14 +114,21 @@ final class AmqpDelivery implements Delivery {
     public void publishDeadLetter(Map<String, Object> headers) throws IOException {
         Map<String, Object> all = new HashMap<>(props.getHeaders() == null ? Map.of() : props.getHeaders());
         all.putAll(headers);
-        publisher.publish(topology.deadExchange(), "", props.builder().headers(all).deliveryMode(2).build(), body);
+        publisher.publish(
+                topology.deadExchange(),
+                "",
+                props.builder().headers(all).deliveryMode(2).build(),
+                body);
     }
 
     /** A copy is a new message: the broker's own delivery bookkeeping does not travel with it. */
     private AMQP.BasicProperties withoutBrokerHeaders() {
         Map<String, Object> headers = new HashMap<>(props.getHeaders() == null ? Map.of() : props.getHeaders());
-        headers.keySet().removeIf(k -> k.startsWith("x-death") || k.equals("x-delivery-count")
-                || k.startsWith("x-first-death") || k.startsWith("x-last-death"));
+        headers.keySet()
+                .removeIf(k -> k.startsWith("x-death")
+                        || k.equals("x-delivery-count")
+                        || k.startsWith("x-first-death")
+                        || k.startsWith("x-last-death"));
         return props.builder().headers(headers).deliveryMode(2).build();
     }
 }

@@ -38,7 +38,8 @@ final class ConfirmingPublisher {
             throw new IOException("interrupted while waiting for the broker's confirm", e);
         } catch (TimeoutException e) {
             // waitForConfirmsOrDie closed the channel: the next publish opens another.
-            throw new IOException("the broker did not confirm the publish within " + CONFIRM_TIMEOUT.toSeconds() + " s");
+            throw new IOException(
+                    "the broker did not confirm the publish within " + CONFIRM_TIMEOUT.toSeconds() + " s");
         }
         if (returned) {
             throw new IOException("the broker could not route the message to a queue (exchange " + exchange + ")");

@@ -55,8 +55,16 @@ public final class ConsumerPool implements Managed {
     private volatile long idleSince;
     private String lastGateReason = "";
 
-    public ConsumerPool(ConnectionFactory factory, Topology topology, DeliveryHandler handler, FleetGate gate,
-            WorkerMetrics metrics, String workerName, int threads, int prefetch, Duration gracePeriod) {
+    public ConsumerPool(
+            ConnectionFactory factory,
+            Topology topology,
+            DeliveryHandler handler,
+            FleetGate gate,
+            WorkerMetrics metrics,
+            String workerName,
+            int threads,
+            int prefetch,
+            Duration gracePeriod) {
         this.factory = factory;
         this.topology = topology;
         this.handler = handler;
@@ -104,8 +112,14 @@ public final class ConsumerPool implements Managed {
     }
 
     private void dispatch(TaskConsumer.AmqpDeliveryParts parts) {
-        AmqpDelivery delivery = new AmqpDelivery(parts.channel(), parts.deliveryTag(), parts.props(), parts.body(),
-                publisher, topology, parts.settled());
+        AmqpDelivery delivery = new AmqpDelivery(
+                parts.channel(),
+                parts.deliveryTag(),
+                parts.props(),
+                parts.body(),
+                publisher,
+                topology,
+                parts.settled());
         inFlight.incrementAndGet();
         try {
             processing.execute(() -> {
@@ -203,7 +217,8 @@ public final class ConsumerPool implements Managed {
     public void stop() throws Exception {
         stopping = true;
         gate.stop();
-        LOG.info("stopping: no new deliveries; waiting up to {} for {} in-flight shard(s)", gracePeriod, inFlight.get());
+        LOG.info(
+                "stopping: no new deliveries; waiting up to {} for {} in-flight shard(s)", gracePeriod, inFlight.get());
         synchronized (this) {
             consumers.forEach(TaskConsumer::unsubscribe);
         }
@@ -212,7 +227,9 @@ public final class ConsumerPool implements Managed {
             Thread.sleep(100);
         }
         if (inFlight.get() > 0) {
-            LOG.warn("{} shard(s) still in flight after the grace period: the broker will redeliver them", inFlight.get());
+            LOG.warn(
+                    "{} shard(s) still in flight after the grace period: the broker will redeliver them",
+                    inFlight.get());
         }
         if (reconciler != null) {
             reconciler.shutdownNow();
@@ -260,7 +277,10 @@ public final class ConsumerPool implements Managed {
     /** Deliveries taken and not yet acknowledged or returned: at most threads × prefetch. */
     public int heldDeliveries() {
         synchronized (this) {
-            return consumers.stream().filter(TaskConsumer::isChannelOpen).mapToInt(TaskConsumer::held).sum();
+            return consumers.stream()
+                    .filter(TaskConsumer::isChannelOpen)
+                    .mapToInt(TaskConsumer::held)
+                    .sum();
         }
     }
 

@@ -27,14 +27,14 @@ final class TaskConsumer extends DefaultConsumer {
     private int held;
     /** Bumped when a connection recovery gave every held delivery back: their late settling counts no more. */
     private int generation;
+
     private volatile String consumerTag;
     private volatile boolean subscribed;
     private volatile boolean cancelledByBroker;
 
     /** What the pool needs to build a delivery; {@code settled} runs once it is acknowledged or returned. */
-    record AmqpDeliveryParts(Channel channel, long deliveryTag, AMQP.BasicProperties props, byte[] body,
-            Runnable settled) {
-    }
+    record AmqpDeliveryParts(
+            Channel channel, long deliveryTag, AMQP.BasicProperties props, byte[] body, Runnable settled) {}
 
     TaskConsumer(Channel channel, Consumer<AmqpDeliveryParts> dispatcher) {
         super(channel);
@@ -146,8 +146,9 @@ final class TaskConsumer extends DefaultConsumer {
         if (!sig.isInitiatedByApplication() && !sig.isHardError()) {
             // A channel-level close (consumer timeout, an ack the broker refused): automatic
             // recovery does not reopen these (FIELD-NOTES); the pool does.
-            LOG.warn("the broker closed a consumer channel: {}; it will be reopened", sig.getReason() == null
-                    ? sig.getMessage() : sig.getReason().protocolMethodName());
+            LOG.warn(
+                    "the broker closed a consumer channel: {}; it will be reopened",
+                    sig.getReason() == null ? sig.getMessage() : sig.getReason().protocolMethodName());
             subscribed = false;
         }
     }

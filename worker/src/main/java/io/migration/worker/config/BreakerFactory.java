@@ -17,12 +17,15 @@ public final class BreakerFactory {
     @Min(1)
     @Max(100)
     private int failureRateThreshold = 50;
+
     @Min(1)
     @Max(100)
     private int minimumCalls = 3;
+
     @Min(1)
     @Max(100)
     private int window = 10;
+
     @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
     private Duration openDuration = Duration.seconds(10);
 

@@ -21,6 +21,7 @@ public final class ConsumerFactory {
     @Min(1)
     @Max(64)
     private int threads = DEFAULT_THREADS;
+
     @Min(1)
     @Max(100)
     private int prefetch = 1;
@@ -36,8 +37,10 @@ public final class ConsumerFactory {
     @Min(1)
     @Max(20)
     private int transientRetries = DEFAULT_TRANSIENT_RETRIES;
+
     @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
     private Duration retryBackoff = Duration.seconds(1);
+
     @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
     private Duration maxRetryBackoff = Duration.seconds(30);
     /**
@@ -53,6 +56,7 @@ public final class ConsumerFactory {
      */
     @Min(1_000)
     private long maxShardRowsInMemory = 250_000;
+
     private Duration shutdownGracePeriod = Duration.seconds(25);
 
     @JsonProperty

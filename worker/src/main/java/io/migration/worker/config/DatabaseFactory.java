@@ -23,14 +23,19 @@ public final class DatabaseFactory {
 
     @NotEmpty
     private String url;
+
     private String user = "";
     private String password = "";
+
     @Min(1)
     @Max(100)
     private int maxPoolSize = 3;
+
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration socketTimeout = Duration.minutes(5);
+
     private Duration statementTimeout = Duration.minutes(5);
+
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     private Duration connectionTimeout = Duration.seconds(5);
 
@@ -86,15 +91,24 @@ public final class DatabaseFactory {
     }
 
     /** The pool, its {@code hikaricp_*} metrics on {@code registry} (tag {@code pool=name}), and its health check. */
-    public HikariDataSource build(Environment environment, String name, boolean readOnly,
+    public HikariDataSource build(
+            Environment environment,
+            String name,
+            boolean readOnly,
             io.micrometer.core.instrument.MeterRegistry registry) {
-        PoolOptions options = new PoolOptions(name, maxPoolSize, readOnly,
+        PoolOptions options = new PoolOptions(
+                name,
+                maxPoolSize,
+                readOnly,
                 java.time.Duration.ofMillis(connectionTimeout.toMilliseconds()),
                 java.time.Duration.ofMillis(socketTimeout.toMilliseconds()),
                 java.time.Duration.ofMillis(statementTimeout.toMilliseconds()));
         // The worker starts even while a database is down; health checks say so until it is back.
-        HikariDataSource dataSource = DataSources.create(settings(), options, false, config ->
-                config.setMetricsTrackerFactory(
+        HikariDataSource dataSource = DataSources.create(
+                settings(),
+                options,
+                false,
+                config -> config.setMetricsTrackerFactory(
                         new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry)));
         environment.lifecycle().manage(new Managed() {
             @Override

@@ -18,6 +18,7 @@ public final class PaceFactory {
     /** Source rows per second for the whole fleet; 0: unlimited. */
     @Min(0)
     private long rowsPerSecond;
+
     @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
     private Duration controlInterval = Duration.seconds(2);
     /** A query returning one number (e.g. replication lag in seconds); empty: probe latency instead. */

@@ -13,21 +13,28 @@ public final class WorkerConfiguration extends Configuration {
     @NotEmpty
     @Pattern(regexp = "[A-Za-z0-9._-]+", message = "FLEET_NAME may hold letters, digits, '.', '_' and '-' only")
     private String fleetName = "migration";
+
     private String workerName = "";
+
     @NotEmpty
     private String amqpUri;
+
     @Valid
     @NotNull
     private DatabaseFactory source = new DatabaseFactory();
+
     @Valid
     @NotNull
     private DatabaseFactory target = new DatabaseFactory();
+
     @Valid
     @NotNull
     private ConsumerFactory consumer = new ConsumerFactory();
+
     @Valid
     @NotNull
     private BreakerFactory breakers = new BreakerFactory();
+
     @Valid
     @NotNull
     private PaceFactory pace = new PaceFactory();
@@ -48,7 +55,8 @@ public final class WorkerConfiguration extends Configuration {
             return workerName;
         }
         return ProcessHandle.current().info().command().isPresent()
-                ? hostName() + "-" + ProcessHandle.current().pid() : hostName();
+                ? hostName() + "-" + ProcessHandle.current().pid()
+                : hostName();
     }
 
     @JsonProperty

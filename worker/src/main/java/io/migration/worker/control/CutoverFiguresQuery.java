@@ -19,12 +19,15 @@ final class CutoverFiguresQuery {
     CutoverFigures read() {
         return target.withHandle(h -> {
             List<StateRow> states = h.createQuery(SqlFiles.get("fleet/cutover-states"))
-                    .map((rs, ctx) -> new StateRow(rs.getString("state"), rs.getLong("companies"),
-                            rs.getLong("passes"), rs.getLong("rows_recopied")))
+                    .map((rs, ctx) -> new StateRow(
+                            rs.getString("state"),
+                            rs.getLong("companies"),
+                            rs.getLong("passes"),
+                            rs.getLong("rows_recopied")))
                     .list();
             FreezeWindows windows = h.createQuery(SqlFiles.get("fleet/freeze-windows"))
-                    .map((rs, ctx) -> new FreezeWindows(rs.getLong("windows"), rs.getDouble("median_seconds"),
-                            rs.getDouble("longest_seconds")))
+                    .map((rs, ctx) -> new FreezeWindows(
+                            rs.getLong("windows"), rs.getDouble("median_seconds"), rs.getDouble("longest_seconds")))
                     .one();
             return CutoverFigures.of(states, windows);
         });

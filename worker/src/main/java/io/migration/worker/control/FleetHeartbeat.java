@@ -14,7 +14,6 @@ import io.migration.worker.resilience.FleetPace;
 import io.migration.worker.resilience.SourceHealth;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,8 +36,7 @@ public final class FleetHeartbeat implements Managed {
     private static final int PROGRESS_EVERY = 5;
 
     /** Who this worker is, for the heartbeat. */
-    public record Identity(String fleet, String worker, int consumers) {
-    }
+    public record Identity(String fleet, String worker, int consumers) {}
 
     private final Identity identity;
     private final Duration interval;
@@ -63,12 +61,20 @@ public final class FleetHeartbeat implements Managed {
     private String sourceProblem;
 
     /** The fleet's control row and its live consumers, as last read. */
-    record ControlRow(Long rowsPerSecond, boolean paused, int liveConsumers, int liveWorkers) {
-    }
+    record ControlRow(Long rowsPerSecond, boolean paused, int liveConsumers, int liveWorkers) {}
 
-    public FleetHeartbeat(Identity identity, Duration interval, long defaultBudget, Jdbi target,
-            Breakers breakers, FleetGate gate, FleetPace pace, SourceHealth health,
-            InFlightShards inFlight, WorkerMetrics metrics, Supplier<String> state) {
+    public FleetHeartbeat(
+            Identity identity,
+            Duration interval,
+            long defaultBudget,
+            Jdbi target,
+            Breakers breakers,
+            FleetGate gate,
+            FleetPace pace,
+            SourceHealth health,
+            InFlightShards inFlight,
+            WorkerMetrics metrics,
+            Supplier<String> state) {
         this.identity = identity;
         this.interval = interval;
         this.defaultBudget = defaultBudget;
@@ -104,7 +110,9 @@ public final class FleetHeartbeat implements Managed {
         }
         try {
             target.useHandle(h -> h.createUpdate(SqlFiles.get("fleet/forget-worker"))
-                    .bind("fleet", identity.fleet()).bind("worker", identity.worker()).execute());
+                    .bind("fleet", identity.fleet())
+                    .bind("worker", identity.worker())
+                    .execute());
         } catch (RuntimeException e) {
             LOG.debug("could not remove this worker from the fleet's table: {}", e.getMessage());
         }
@@ -173,10 +181,16 @@ public final class FleetHeartbeat implements Managed {
     private ControlRow exchange() {
         return target.inTransaction(h -> {
             h.createUpdate(SqlFiles.get("fleet/heartbeat"))
-                    .bind("fleet", identity.fleet()).bind("worker", identity.worker())
-                    .bind("consumers", identity.consumers()).bind("state", state.get())
-                    .bind("sourceBreaker", breakers.of(Database.SOURCE).getState().name().toLowerCase())
-                    .bind("targetBreaker", breakers.of(Database.TARGET).getState().name().toLowerCase())
+                    .bind("fleet", identity.fleet())
+                    .bind("worker", identity.worker())
+                    .bind("consumers", identity.consumers())
+                    .bind("state", state.get())
+                    .bind(
+                            "sourceBreaker",
+                            breakers.of(Database.SOURCE).getState().name().toLowerCase())
+                    .bind(
+                            "targetBreaker",
+                            breakers.of(Database.TARGET).getState().name().toLowerCase())
                     .bind("breakerCause", breakers.describeCauses())
                     .bind("paceLimit", pace.limit() > 0 ? pace.limit() : null)
                     .bind("readRate", readRate)
@@ -186,8 +200,11 @@ public final class FleetHeartbeat implements Managed {
             return h.createQuery(SqlFiles.get("fleet/control"))
                     .bind("fleet", identity.fleet())
                     .bind("liveSeconds", Math.max(5.0, interval.toMillis() * 3 / 1000.0))
-                    .map((rs, ctx) -> new ControlRow((Long) rs.getObject("rows_per_second", Long.class),
-                            rs.getBoolean("paused"), rs.getInt("live_consumers"), rs.getInt("live_workers")))
+                    .map((rs, ctx) -> new ControlRow(
+                            (Long) rs.getObject("rows_per_second", Long.class),
+                            rs.getBoolean("paused"),
+                            rs.getInt("live_consumers"),
+                            rs.getInt("live_workers")))
                     .one();
         });
     }
@@ -198,22 +215,31 @@ public final class FleetHeartbeat implements Managed {
         long budget = row.rowsPerSecond() != null ? row.rowsPerSecond() : defaultBudget;
         pace.update(budget, identity.consumers(), Math.max(identity.consumers(), row.liveConsumers()), readRate);
         if (!java.util.Objects.equals(before.rowsPerSecond(), row.rowsPerSecond())) {
-            LOG.info("fleet budget: {}; this worker's share: {}", budget > 0 ? budget + " rows/s" : "unlimited",
+            LOG.info(
+                    "fleet budget: {}; this worker's share: {}",
+                    budget > 0 ? budget + " rows/s" : "unlimited",
                     pace.limit() > 0 ? String.format("%.0f rows/s", pace.limit()) : "unlimited");
         }
         if (before.paused() != row.paused()) {
-            LOG.info(row.paused() ? "the operator paused the fleet: in-flight shards stop and wait"
-                    : "the operator resumed the fleet");
+            LOG.info(
+                    row.paused()
+                            ? "the operator paused the fleet: in-flight shards stop and wait"
+                            : "the operator resumed the fleet");
         }
         gate.setPaused(row.paused());
     }
 
     private void reportRunProgress() {
         try {
-            List<RunProgressRow> rows = breakers.call(Database.TARGET, () -> target.withHandle(h ->
-                    h.createQuery(SqlFiles.get("fleet/run-progress"))
-                            .map((rs, ctx) -> new RunProgressRow(rs.getString("run_id"), rs.getLong("waiting"),
-                                    rs.getLong("running"), rs.getLong("succeeded"), rs.getLong("dead"),
+            List<RunProgressRow> rows = breakers.call(
+                    Database.TARGET,
+                    () -> target.withHandle(h -> h.createQuery(SqlFiles.get("fleet/run-progress"))
+                            .map((rs, ctx) -> new RunProgressRow(
+                                    rs.getString("run_id"),
+                                    rs.getLong("waiting"),
+                                    rs.getLong("running"),
+                                    rs.getLong("succeeded"),
+                                    rs.getLong("dead"),
                                     rs.getLong("rows_left")))
                             .list()));
             metrics.runProgress(rows);
@@ -233,31 +259,39 @@ public final class FleetHeartbeat implements Managed {
     private String reportOnce(String previous, String database, Exception e) {
         String problem = ErrorClassifier.classify(e).summary();
         if (previous == null) {
-            LOG.warn("the {} does not answer the heartbeat: {}; the last throttle and pause stay in force",
-                    database, problem);
+            LOG.warn(
+                    "the {} does not answer the heartbeat: {}; the last throttle and pause stay in force",
+                    database,
+                    problem);
         }
         return problem;
     }
 
     private void registerGauges() {
-        metrics.gauge("migration.fleet.budget.rows.per.second", "The fleet's budget now; 0: unlimited",
-                pace::budget);
-        metrics.gauge("migration.pace.limit.rows.per.second", "This worker's share after slowdown; 0: unlimited",
+        metrics.gauge("migration.fleet.budget.rows.per.second", "The fleet's budget now; 0: unlimited", pace::budget);
+        metrics.gauge(
+                "migration.pace.limit.rows.per.second",
+                "This worker's share after slowdown; 0: unlimited",
                 pace::limit);
-        metrics.gauge("migration.fleet.paused", "1 while the operator has paused the fleet",
-                () -> control.paused() ? 1 : 0);
-        metrics.gauge("migration.source.slowdown.factor", "1 at full pace; below while the source is unhealthy",
+        metrics.gauge(
+                "migration.fleet.paused", "1 while the operator has paused the fleet", () -> control.paused() ? 1 : 0);
+        metrics.gauge(
+                "migration.source.slowdown.factor",
+                "1 at full pace; below while the source is unhealthy",
                 pace::slowdown);
-        metrics.gauge("migration.source.health.signal", "Last value of the source's health signal",
-                health::lastSignal);
-        metrics.gauge("migration.live.workers", "Workers of this fleet seen in the last heartbeat window",
+        metrics.gauge("migration.source.health.signal", "Last value of the source's health signal", health::lastSignal);
+        metrics.gauge(
+                "migration.live.workers",
+                "Workers of this fleet seen in the last heartbeat window",
                 () -> control.liveWorkers());
         metrics.gauge("migration.shards.in.flight", "Shards this worker is processing now", inFlight::count);
-        metrics.gauge("migration.rows.in.flight", "Source rows read by in-flight shards, not yet committed",
-                inFlight::rows);
+        metrics.gauge(
+                "migration.rows.in.flight", "Source rows read by in-flight shards, not yet committed", inFlight::rows);
         // Counted as rows pass the pacer, so its rate is the pace now; rows.read counts at commit.
-        metrics.functionCounter("migration.source.rows.streamed", "Source rows that passed the pacer as they stream",
-                pace, FleetPace::rowsRead);
+        metrics.functionCounter(
+                "migration.source.rows.streamed",
+                "Source rows that passed the pacer as they stream",
+                pace,
+                FleetPace::rowsRead);
     }
-
 }

@@ -34,8 +34,7 @@ public final class OrphanCount implements ShardRunner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Orphan(String table, long id) {
-    }
+    private record Orphan(String table, long id) {}
 
     private final DataSource source;
     private final Jdbi target;
@@ -71,29 +70,41 @@ public final class OrphanCount implements ShardRunner {
         for (long left = orphans.size(); left > 0; left -= 1_000) {
             sourcePacer.acquire((int) Math.min(1_000, left));
         }
-        TaskOutcome outcome = new TaskOutcome(byTable, Map.of(), Map.of(), orphans.size(),
-                (System.nanoTime() - started) / 1_000_000);
+        TaskOutcome outcome =
+                new TaskOutcome(byTable, Map.of(), Map.of(), orphans.size(), (System.nanoTime() - started) / 1_000_000);
         TaskKey key = new TaskKey(task.runId(), task.companyId(), task.group(), task.shard());
         boolean duplicate = target.inTransaction(h -> {
             if (ledger.lockTask(h, key).filter("succeeded"::equals).isPresent()) {
                 return true;
             }
-            h.createUpdate(SqlFiles.get("dryrun/delete-rejects")).bind("runId", key.runId())
-                    .bind("group", key.group().wireName()).bind("shard", key.shard())
-                    .bind("companyId", (Long) null).execute();
+            h.createUpdate(SqlFiles.get("dryrun/delete-rejects"))
+                    .bind("runId", key.runId())
+                    .bind("group", key.group().wireName())
+                    .bind("shard", key.shard())
+                    .bind("companyId", (Long) null)
+                    .execute();
             PreparedBatch batch = h.prepareBatch(SqlFiles.get("dryrun/insert-reject"));
             for (Orphan o : orphans) {
-                batch.bind("runId", key.runId()).bind("companyId", (Long) null).bind("group", key.group().wireName())
-                        .bind("shard", key.shard()).bind("sourceTable", o.table()).bind("sourceId", o.id())
-                        .bind("reason", RejectReason.ORPHAN_RECIPIENT.code()).add();
+                batch.bind("runId", key.runId())
+                        .bind("companyId", (Long) null)
+                        .bind("group", key.group().wireName())
+                        .bind("shard", key.shard())
+                        .bind("sourceTable", o.table())
+                        .bind("sourceId", o.id())
+                        .bind("reason", RejectReason.ORPHAN_RECIPIENT.code())
+                        .add();
             }
             if (!orphans.isEmpty()) {
                 batch.execute();
             }
             ledger.markSucceeded(h, key, workerName, outcome);
-            h.createUpdate(SqlFiles.get("dryrun/task-detail")).bind("runId", key.runId())
-                    .bind("companyId", key.companyId()).bind("group", key.group().wireName())
-                    .bind("shard", key.shard()).bind("detail", json(Map.of("source_rows", sourceRows))).execute();
+            h.createUpdate(SqlFiles.get("dryrun/task-detail"))
+                    .bind("runId", key.runId())
+                    .bind("companyId", key.companyId())
+                    .bind("group", key.group().wireName())
+                    .bind("shard", key.shard())
+                    .bind("detail", json(Map.of("source_rows", sourceRows)))
+                    .execute();
             return false;
         });
         if (duplicate) {

@@ -14,7 +14,8 @@ public final class BrokerHealthCheck extends HealthCheck {
 
     @Override
     protected Result check() {
-        return consumers.connected() ? Result.healthy("connected")
+        return consumers.connected()
+                ? Result.healthy("connected")
                 : Result.unhealthy("not connected to the broker (recovering)");
     }
 }

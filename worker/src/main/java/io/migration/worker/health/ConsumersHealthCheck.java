@@ -26,7 +26,9 @@ public final class ConsumersHealthCheck extends HealthCheck {
             return Result.unhealthy(problem);
         }
         String shut = gate.closedReason();
-        return Result.healthy(shut.isEmpty() ? consumers.activeConsumers() + " consumer(s), "
-                + consumers.inFlight() + " shard(s) in flight" : "not consuming on purpose: " + shut);
+        return Result.healthy(
+                shut.isEmpty()
+                        ? consumers.activeConsumers() + " consumer(s), " + consumers.inFlight() + " shard(s) in flight"
+                        : "not consuming on purpose: " + shut);
     }
 }

@@ -17,19 +17,18 @@ import java.util.Set;
  * @param rowsRecopied rows those passes re-copied
  * @param freezeWindows the freeze windows that ended in the last 24 hours
  */
-public record CutoverFigures(Map<String, Long> companiesByState, long catchUpPasses, long rowsRecopied,
-        FreezeWindows freezeWindows) {
+public record CutoverFigures(
+        Map<String, Long> companiesByState, long catchUpPasses, long rowsRecopied, FreezeWindows freezeWindows) {
 
     /** The states of {@code migration.cutovers} (V7__switch.sql), in the order a cutover goes through them. */
-    public static final List<String> STATES = List.of("pending", "catching-up", "frozen", "switched", "failed",
-            "rolled-back");
+    public static final List<String> STATES =
+            List.of("pending", "catching-up", "frozen", "switched", "failed", "rolled-back");
 
     /** States of a cutover that has not ended: its company is being switched. */
     public static final Set<String> NOT_ENDED = Set.of("pending", "catching-up", "frozen");
 
     /** Companies whose latest cutover is in {@code state}, with those cutovers' passes and rows re-copied. */
-    public record StateRow(String state, long companies, long passes, long rowsRecopied) {
-    }
+    public record StateRow(String state, long companies, long passes, long rowsRecopied) {}
 
     /**
      * The freeze windows that ended in the last 24 hours: how many, their median and the longest,
@@ -58,7 +57,10 @@ public record CutoverFigures(Map<String, Long> companiesByState, long catchUpPas
                 recopied += row.rowsRecopied();
             }
         }
-        return new CutoverFigures(Collections.unmodifiableMap(byState), passes, recopied,
+        return new CutoverFigures(
+                Collections.unmodifiableMap(byState),
+                passes,
+                recopied,
                 freezeWindows == null ? FreezeWindows.NONE : freezeWindows);
     }
 }

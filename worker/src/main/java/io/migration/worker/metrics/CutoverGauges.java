@@ -23,7 +23,8 @@ public final class CutoverGauges {
 
     public CutoverGauges(MeterRegistry registry) {
         companies = MultiGauge.builder("migration.cutover.companies")
-                .description("Companies by the state of their latest cutover" + FLEET_WIDE).register(registry);
+                .description("Companies by the state of their latest cutover" + FLEET_WIDE)
+                .register(registry);
         catchUpPasses = MultiGauge.builder("migration.cutover.catchup.passes")
                 .description("Catch-up passes of the companies whose latest cutover has not ended" + FLEET_WIDE)
                 .register(registry);
@@ -35,22 +36,28 @@ public final class CutoverGauges {
                 .description("Freeze windows (freeze hook to switch hook) that ended in the last 24 h" + FLEET_WIDE)
                 .register(registry);
         freezeWindowSeconds = MultiGauge.builder("migration.cutover.freeze.window.seconds")
-                .description("Median (quantile 0.5) and longest (quantile 1) freeze window of the last 24 h"
-                        + FLEET_WIDE)
+                .description(
+                        "Median (quantile 0.5) and longest (quantile 1) freeze window of the last 24 h" + FLEET_WIDE)
                 .register(registry);
     }
 
     /** Replaces every value with the ledger's latest figures. */
     public void update(CutoverFigures figures) {
-        companies.register(figures.companiesByState().entrySet().stream()
-                .<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(Tags.of("state", e.getKey()), e.getValue()))
-                .toList(), true);
+        companies.register(
+                figures.companiesByState().entrySet().stream()
+                        .<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(Tags.of("state", e.getKey()), e.getValue()))
+                        .toList(),
+                true);
         catchUpPasses.register(List.of(MultiGauge.Row.of(Tags.empty(), figures.catchUpPasses())), true);
         rowsRecopied.register(List.of(MultiGauge.Row.of(Tags.empty(), figures.rowsRecopied())), true);
         CutoverFigures.FreezeWindows windows = figures.freezeWindows();
         freezeWindows.register(List.of(MultiGauge.Row.of(Tags.empty(), windows.count())), true);
-        freezeWindowSeconds.register(!windows.any() ? List.of() : List.of(
-                MultiGauge.Row.of(Tags.of("quantile", "0.5"), windows.medianSeconds()),
-                MultiGauge.Row.of(Tags.of("quantile", "1"), windows.longestSeconds())), true);
+        freezeWindowSeconds.register(
+                !windows.any()
+                        ? List.of()
+                        : List.of(
+                                MultiGauge.Row.of(Tags.of("quantile", "0.5"), windows.medianSeconds()),
+                                MultiGauge.Row.of(Tags.of("quantile", "1"), windows.longestSeconds())),
+                true);
     }
 }

@@ -1,8 +1,8 @@
 package io.migration.worker.metrics;
 
 import io.dropwizard.core.setup.Environment;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -18,16 +18,17 @@ public final class MetricsSetup {
 
     public static final String PATH = "/metrics";
 
-    private MetricsSetup() {
-    }
+    private MetricsSetup() {}
 
     public static WorkerMetrics create(Environment environment, String fleet, String worker) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("application", "migration-worker", "fleet", fleet, "worker", worker);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmInfoMetrics().bindTo(registry);
-        Gauge.builder("migration.worker.info", () -> 1).description("The worker's version (value always 1)")
-                .tag("version", version()).register(registry);
+        Gauge.builder("migration.worker.info", () -> 1)
+                .description("The worker's version (value always 1)")
+                .tag("version", version())
+                .register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         JvmGcMetrics gc = new JvmGcMetrics();
         gc.bindTo(registry);
@@ -42,7 +43,10 @@ public final class MetricsSetup {
             }
         });
         // An exact mapping wins over Dropwizard's admin servlet at /*, whose /metrics is JSON.
-        environment.admin().addServlet("prometheus", new PrometheusServlet(registry)).addMapping(PATH);
+        environment
+                .admin()
+                .addServlet("prometheus", new PrometheusServlet(registry))
+                .addMapping(PATH);
         return new WorkerMetrics(registry);
     }
 

@@ -21,20 +21,37 @@ public final class WorkerMetrics {
 
     /** How a delivery ended, the {@code outcome} label of {@code migration_tasks_total}. */
     public enum Outcome {
-        SUCCEEDED, DUPLICATE, HANDED_BACK, FAILED_ATTEMPT, DEAD_LETTERED, INVALID;
+        SUCCEEDED,
+        DUPLICATE,
+        HANDED_BACK,
+        FAILED_ATTEMPT,
+        DEAD_LETTERED,
+        INVALID;
 
         String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
-    private static final Duration[] SHARD_BUCKETS = {Duration.ofMillis(50), Duration.ofMillis(100),
-        Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
-        Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60),
-        Duration.ofSeconds(120), Duration.ofSeconds(300), Duration.ofSeconds(600)};
+    private static final Duration[] SHARD_BUCKETS = {
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(2500),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(120),
+        Duration.ofSeconds(300),
+        Duration.ofSeconds(600)
+    };
 
     /** The {@code cause} label values of {@code migration_consumer_recoveries_total} (ConsumerPool). */
-    private static final List<String> RECOVERY_CAUSES = List.of("broker_cancel", "channel_closed", "connection_recovered");
+    private static final List<String> RECOVERY_CAUSES =
+            List.of("broker_cancel", "channel_closed", "connection_recovered");
 
     private final PrometheusMeterRegistry registry;
     private final MultiGauge runTasks;
@@ -43,9 +60,11 @@ public final class WorkerMetrics {
     public WorkerMetrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
         this.runTasks = MultiGauge.builder("migration.run.tasks")
-                .description("Tasks of the fleet's active runs by state").register(registry);
+                .description("Tasks of the fleet's active runs by state")
+                .register(registry);
         this.runRowsLeft = MultiGauge.builder("migration.run.rows.left")
-                .description("Estimated source rows still to read in each active run").register(registry);
+                .description("Estimated source rows still to read in each active run")
+                .register(registry);
         // Known label values start at zero: a dashboard shows 0 errors, not "no data", before the first one.
         for (Database database : Database.values()) {
             for (TransientKind kind : TransientKind.values()) {
@@ -60,24 +79,43 @@ public final class WorkerMetrics {
     }
 
     public void task(String mode, String group, Outcome outcome) {
-        Counter.builder("migration.tasks").description("Deliveries by how they ended")
-                .tags("mode", mode, "group", group, "outcome", outcome.label()).register(registry).increment();
+        Counter.builder("migration.tasks")
+                .description("Deliveries by how they ended")
+                .tags("mode", mode, "group", group, "outcome", outcome.label())
+                .register(registry)
+                .increment();
     }
 
     /** A shard committed (or, for a dry run, ran to its rollback): its figures by table. */
-    public void shardDone(String mode, String group, Duration took, Map<String, Long> readByTable,
-            Map<String, Long> writtenByTable, Map<String, Map<String, Long>> rejectedByTableAndReason) {
-        Timer.builder("migration.shard.duration").description("Claim to commit of successful shards")
-                .serviceLevelObjectives(SHARD_BUCKETS).tags("mode", mode, "group", group)
-                .register(registry).record(took);
+    public void shardDone(
+            String mode,
+            String group,
+            Duration took,
+            Map<String, Long> readByTable,
+            Map<String, Long> writtenByTable,
+            Map<String, Map<String, Long>> rejectedByTableAndReason) {
+        Timer.builder("migration.shard.duration")
+                .description("Claim to commit of successful shards")
+                .serviceLevelObjectives(SHARD_BUCKETS)
+                .tags("mode", mode, "group", group)
+                .register(registry)
+                .record(took);
         readByTable.forEach((table, rows) -> Counter.builder("migration.source.rows.read")
-                .description("Source rows read").tag("table", table).register(registry).increment(rows));
-        writtenByTable.forEach((table, rows) -> Counter.builder("migration.target.rows.written")
-                .description("Target rows written by committed shards").tag("table", table).register(registry)
+                .description("Source rows read")
+                .tag("table", table)
+                .register(registry)
                 .increment(rows));
-        rejectedByTableAndReason.forEach((table, reasons) -> reasons.forEach((reason, rows) ->
-                Counter.builder("migration.rows.rejected").description("Source rows rejected by the rules")
-                        .tags("table", table, "reason", reason).register(registry).increment(rows)));
+        writtenByTable.forEach((table, rows) -> Counter.builder("migration.target.rows.written")
+                .description("Target rows written by committed shards")
+                .tag("table", table)
+                .register(registry)
+                .increment(rows));
+        rejectedByTableAndReason.forEach(
+                (table, reasons) -> reasons.forEach((reason, rows) -> Counter.builder("migration.rows.rejected")
+                        .description("Source rows rejected by the rules")
+                        .tags("table", table, "reason", reason)
+                        .register(registry)
+                        .increment(rows)));
     }
 
     public void transientError(Database database, TransientKind kind) {
@@ -86,8 +124,11 @@ public final class WorkerMetrics {
 
     /** A breaker opened; {@code sqlState}: the SQLSTATE that tripped it, or {@code none}. */
     public void breakerOpened(Database database, String sqlState) {
-        Counter.builder("migration.breaker.opened").description("Circuit breaker openings by the SQLSTATE that tripped them")
-                .tags("database", database.label(), "sqlstate", sqlState).register(registry).increment();
+        Counter.builder("migration.breaker.opened")
+                .description("Circuit breaker openings by the SQLSTATE that tripped them")
+                .tags("database", database.label(), "sqlstate", sqlState)
+                .register(registry)
+                .increment();
     }
 
     public void consumerRecovered(String cause) {
@@ -95,26 +136,34 @@ public final class WorkerMetrics {
     }
 
     private Counter transientErrors(Database database, TransientKind kind) {
-        return Counter.builder("migration.transient.errors").description("Errors that pass by themselves, retried")
-                .tags("database", database.label(), "kind", kind.label()).register(registry);
+        return Counter.builder("migration.transient.errors")
+                .description("Errors that pass by themselves, retried")
+                .tags("database", database.label(), "kind", kind.label())
+                .register(registry);
     }
 
     private Counter recoveries(String cause) {
-        return Counter.builder("migration.consumer.recoveries").description("Consumers re-created")
-                .tag("cause", cause).register(registry);
+        return Counter.builder("migration.consumer.recoveries")
+                .description("Consumers re-created")
+                .tag("cause", cause)
+                .register(registry);
     }
 
     /** A gauge read from the worker's state at each scrape. */
     public void gauge(String name, String description, Supplier<Number> value) {
-        io.micrometer.core.instrument.Gauge.builder(name, value).description(description).register(registry);
+        io.micrometer.core.instrument.Gauge.builder(name, value)
+                .description(description)
+                .register(registry);
     }
 
     /**
      * A monotonic count read from {@code state} at each scrape. Micrometer holds {@code state}
      * weakly, so it must be an object the worker keeps (not a lambda made for the call).
      */
-    public <T> void functionCounter(String name, String description, T state, java.util.function.ToDoubleFunction<T> count) {
-        io.micrometer.core.instrument.FunctionCounter.builder(name, state, count).description(description)
+    public <T> void functionCounter(
+            String name, String description, T state, java.util.function.ToDoubleFunction<T> count) {
+        io.micrometer.core.instrument.FunctionCounter.builder(name, state, count)
+                .description(description)
                 .register(registry);
     }
 
@@ -134,6 +183,5 @@ public final class WorkerMetrics {
     }
 
     /** One active run's figures. */
-    public record RunProgressRow(String runId, long waiting, long running, long succeeded, long dead, long rowsLeft) {
-    }
+    public record RunProgressRow(String runId, long waiting, long running, long succeeded, long dead, long rowsLeft) {}
 }

@@ -10,7 +10,10 @@ import io.migration.common.message.TaskMessage;
 public final class AlreadySucceededException extends Exception {
 
     public AlreadySucceededException(TaskMessage task) {
-        super("task " + task.taskKey() + " of run " + task.runId() + " already succeeded; duplicate ignored", null,
-                false, false);
+        super(
+                "task " + task.taskKey() + " of run " + task.runId() + " already succeeded; duplicate ignored",
+                null,
+                false,
+                false);
     }
 }

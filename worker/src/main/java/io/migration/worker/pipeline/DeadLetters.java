@@ -9,12 +9,11 @@ import java.util.Map;
 /** The headers a dead letter carries, so an operator can list, filter and replay it. */
 final class DeadLetters {
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     /** {@code task} is null for a message that does not even parse. */
-    static Map<String, Object> headers(TaskMessage task, String reason, String errorClass, String error,
-            int attempts, String worker) {
+    static Map<String, Object> headers(
+            TaskMessage task, String reason, String errorClass, String error, int attempts, String worker) {
         Map<String, Object> headers = new HashMap<>();
         headers.put(DeadLetterHeaders.REASON, reason);
         headers.put(DeadLetterHeaders.ERROR, error);

@@ -8,7 +8,6 @@ import io.migration.common.ledger.TaskKey;
 import io.migration.common.ledger.TaskLifecycle;
 import io.migration.common.ledger.TaskOutcome;
 import io.migration.common.message.InvalidMessageException;
-import io.migration.common.message.RunMode;
 import io.migration.common.message.TaskMessage;
 import io.migration.common.message.TaskMessageCodec;
 import io.migration.worker.control.InFlightShards;
@@ -40,9 +39,13 @@ public final class DeliveryHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryHandler.class);
 
     /** The bounds a delivery lives by (worker.yml, consumer section). */
-    public record Settings(String workerName, int maxAttempts, int crashLimit, Duration retryBackoff,
-            Duration maxRetryBackoff, Duration maxHold) {
-    }
+    public record Settings(
+            String workerName,
+            int maxAttempts,
+            int crashLimit,
+            Duration retryBackoff,
+            Duration maxRetryBackoff,
+            Duration maxHold) {}
 
     private final Settings settings;
     private final TaskLifecycle lifecycle;
@@ -59,9 +62,18 @@ public final class DeliveryHandler {
     private final IntervalFunction attemptBackoff;
     private final Settlement settle;
 
-    public DeliveryHandler(Settings settings, TaskLifecycle lifecycle, ModeRunners runners, ShardReader reader,
-            Breakers breakers, FleetGate gate, FleetPace pace, InFlightShards inFlight, WorkerMetrics metrics,
-            Retry retry, StatementTimeouts timeouts) {
+    public DeliveryHandler(
+            Settings settings,
+            TaskLifecycle lifecycle,
+            ModeRunners runners,
+            ShardReader reader,
+            Breakers breakers,
+            FleetGate gate,
+            FleetPace pace,
+            InFlightShards inFlight,
+            WorkerMetrics metrics,
+            Retry retry,
+            StatementTimeouts timeouts) {
         this.settings = settings;
         this.lifecycle = lifecycle;
         this.runners = runners;
@@ -74,8 +86,8 @@ public final class DeliveryHandler {
         this.retry = retry;
         this.timeouts = timeouts;
         this.steps = new ResilientSteps(breakers, gate, retry, metrics, settings.maxHold());
-        this.attemptBackoff = IntervalFunction.ofExponentialRandomBackoff(settings.retryBackoff(), 2.0, 0.5,
-                settings.maxRetryBackoff());
+        this.attemptBackoff = IntervalFunction.ofExponentialRandomBackoff(
+                settings.retryBackoff(), 2.0, 0.5, settings.maxRetryBackoff());
         this.settle = new Settlement(lifecycle, steps, metrics, settings.workerName());
     }
 
@@ -91,14 +103,17 @@ public final class DeliveryHandler {
         }
         Claim claim;
         try {
-            claim = steps.call(Database.TARGET,
-                    () -> lifecycle.claim(message, settings.workerName(), settings.crashLimit()));
+            claim = steps.call(
+                    Database.TARGET, () -> lifecycle.claim(message, settings.workerName(), settings.crashLimit()));
         } catch (GaveUpException e) {
             settle.handBack(delivery, message, null, e.getMessage());
             return;
         } catch (Exception e) {
             // The ledger refuses the claim itself (e.g. no control tables): try again later, elsewhere.
-            LOG.error("cannot claim task {} of run {}: {}", message.taskKey(), message.runId(),
+            LOG.error(
+                    "cannot claim task {} of run {}: {}",
+                    message.taskKey(),
+                    message.runId(),
                     ErrorClassifier.classify(e).summary());
             gate.pause(settings.retryBackoff());
             settle.handBack(delivery, message, null, "claim failed");
@@ -111,15 +126,31 @@ public final class DeliveryHandler {
         } else if (claim instanceof Claim.Mismatch mismatch) {
             invalid(delivery, message, "invalid_shard", mismatch.detail());
         } else if (claim instanceof Claim.AlreadySucceeded) {
-            settle.ack(delivery, message, Outcome.DUPLICATE, "task " + message.taskKey() + " of run "
-                    + message.runId() + " already succeeded; duplicate ignored");
+            settle.ack(
+                    delivery,
+                    message,
+                    Outcome.DUPLICATE,
+                    "task " + message.taskKey() + " of run " + message.runId()
+                            + " already succeeded; duplicate ignored");
         } else if (claim instanceof Claim.AlreadyDead) {
-            settle.ack(delivery, message, Outcome.DUPLICATE, "task " + message.taskKey() + " of run "
-                    + message.runId() + " is already dead-lettered; copy ignored (revive it with `producer dlq replay`)");
+            settle.ack(
+                    delivery,
+                    message,
+                    Outcome.DUPLICATE,
+                    "task " + message.taskKey() + " of run " + message.runId()
+                            + " is already dead-lettered; copy ignored (revive it with `producer dlq replay`)");
         } else if (claim instanceof Claim.CrashLoop loop) {
-            settle.deadLetter(delivery, message, TaskLifecycle.key(message), "crash_loop", "crash", "claimed "
-                    + loop.unfinished() + " times in a row and never finished: each worker that took it died (out of"
-                    + " memory? see the workers' logs; raise the heap or lower --shard-rows)", 0);
+            settle.deadLetter(
+                    delivery,
+                    message,
+                    TaskLifecycle.key(message),
+                    "crash_loop",
+                    "crash",
+                    "claimed "
+                            + loop.unfinished()
+                            + " times in a row and never finished: each worker that took it died (out of"
+                            + " memory? see the workers' logs; raise the heap or lower --shard-rows)",
+                    0);
         }
     }
 
@@ -137,11 +168,18 @@ public final class DeliveryHandler {
             companyExists = true;
         }
         if (!companyExists) {
-            invalid(delivery, message, "unknown_company", "company " + message.companyId()
-                    + " does not exist in the source");
+            invalid(
+                    delivery,
+                    message,
+                    "unknown_company",
+                    "company " + message.companyId() + " does not exist in the source");
         } else {
-            invalid(delivery, message, "unknown_task", "run " + message.runId() + " has no task "
-                    + message.taskKey() + " (messages come from `producer enqueue`)");
+            invalid(
+                    delivery,
+                    message,
+                    "unknown_task",
+                    "run " + message.runId() + " has no task " + message.taskKey()
+                            + " (messages come from `producer enqueue`)");
         }
     }
 
@@ -156,8 +194,15 @@ public final class DeliveryHandler {
         TaskKey key = granted.task().key();
         ShardRunner runner = runners.forTask(granted.mode(), task.group()).orElse(null);
         if (runner == null) {
-            settle.deadLetter(delivery, task, key, "unsupported_mode", "message", "mode " + task.mode().wireName()
-                    + " has nothing to do for task group " + task.group().wireName() + " in this worker version", 0);
+            settle.deadLetter(
+                    delivery,
+                    task,
+                    key,
+                    "unsupported_mode",
+                    "message",
+                    "mode " + task.mode().wireName() + " has nothing to do for task group "
+                            + task.group().wireName() + " in this worker version",
+                    0);
             return;
         }
         int attempts = granted.attempts();
@@ -165,25 +210,48 @@ public final class DeliveryHandler {
         long started = System.nanoTime();
         while (true) {
             if (!gate.awaitOpen(settings.maxHold())) {
-                settle.handBack(delivery, task, key, gate.isStopping() ? "the worker is stopping"
-                        : "held too long while " + gate.closedReason());
+                settle.handBack(
+                        delivery,
+                        task,
+                        key,
+                        gate.isStopping() ? "the worker is stopping" : "held too long while " + gate.closedReason());
                 return;
             }
             try {
                 if (!companyChecked) {
                     if (!breakers.call(Database.SOURCE, () -> reader.companyExists(task.companyId()))) {
-                        settle.deadLetter(delivery, task, key, "unknown_company", "message",
-                                "company " + task.companyId() + " does not exist in the source", 0);
+                        settle.deadLetter(
+                                delivery,
+                                task,
+                                key,
+                                "unknown_company",
+                                "message",
+                                "company " + task.companyId() + " does not exist in the source",
+                                0);
                         return;
                     }
                     companyChecked = true;
                 }
                 TaskOutcome outcome = runOnce(runner, task, key);
-                metrics.shardDone(task.mode().wireName(), task.group().wireName(), Duration.ofNanos(System.nanoTime()
-                        - started), outcome.readByTable(), outcome.writtenByTable(), outcome.rejectedByTableAndReason());
-                settle.ack(delivery, task, Outcome.SUCCEEDED, String.format(
-                        "task %s of run %s: read %d, wrote %d, rejected %d in %d ms", task.taskKey(), task.runId(),
-                        outcome.rowsRead(), outcome.rowsWritten(), outcome.rejected(), outcome.durationMillis()));
+                metrics.shardDone(
+                        task.mode().wireName(),
+                        task.group().wireName(),
+                        Duration.ofNanos(System.nanoTime() - started),
+                        outcome.readByTable(),
+                        outcome.writtenByTable(),
+                        outcome.rejectedByTableAndReason());
+                settle.ack(
+                        delivery,
+                        task,
+                        Outcome.SUCCEEDED,
+                        String.format(
+                                "task %s of run %s: read %d, wrote %d, rejected %d in %d ms",
+                                task.taskKey(),
+                                task.runId(),
+                                outcome.rowsRead(),
+                                outcome.rowsWritten(),
+                                outcome.rejected(),
+                                outcome.durationMillis()));
                 return;
             } catch (AlreadySucceededException e) {
                 settle.ack(delivery, task, Outcome.DUPLICATE, e.getMessage());
@@ -195,7 +263,8 @@ public final class DeliveryHandler {
             } catch (Throwable e) {
                 ErrorClass error = ErrorClassifier.classify(e);
                 if (error.isTransient()) {
-                    metrics.transientError(error.database(), error.transientKind().orElseThrow());
+                    metrics.transientError(
+                            error.database(), error.transientKind().orElseThrow());
                     if (!breakers.isOpen(error.database())) {
                         settle.handBack(delivery, task, key, error.summary());
                         return;
@@ -225,8 +294,8 @@ public final class DeliveryHandler {
     private TaskOutcome runOnce(ShardRunner runner, TaskMessage task, TaskKey key) throws Exception {
         Pacer sourcePacer = inFlight.start(key, pace.source());
         try {
-            return retry.executeCallable(() -> breakers.callBoth(() -> timeouts.judge(
-                    () -> runner.run(task, sourcePacer, pace.target()))));
+            return retry.executeCallable(() ->
+                    breakers.callBoth(() -> timeouts.judge(() -> runner.run(task, sourcePacer, pace.target()))));
         } finally {
             inFlight.end(key);
         }

@@ -28,20 +28,30 @@ final class DryRunRollback implements ShardMigration.Ending {
     public void end(Handle h, TaskMessage task) throws SQLException {
         h.execute("SET CONSTRAINTS ALL IMMEDIATE");
         List<Map<String, Object>> rejects = h.createQuery(SqlFiles.get("dryrun/this-runs-rejects"))
-                .bind("companyId", task.companyId()).bind("runId", task.runId()).mapToMap().list();
+                .bind("companyId", task.companyId())
+                .bind("runId", task.runId())
+                .mapToMap()
+                .list();
         h.getConnection().rollback(before);
-        h.createUpdate(SqlFiles.get("dryrun/delete-rejects")).bind("runId", task.runId())
-                .bind("group", task.group().wireName()).bind("shard", task.shard())
-                .bind("companyId", task.companyId()).execute();
+        h.createUpdate(SqlFiles.get("dryrun/delete-rejects"))
+                .bind("runId", task.runId())
+                .bind("group", task.group().wireName())
+                .bind("shard", task.shard())
+                .bind("companyId", task.companyId())
+                .execute();
         if (rejects.isEmpty()) {
             return;
         }
         PreparedBatch batch = h.prepareBatch(SqlFiles.get("dryrun/insert-reject"));
         for (Map<String, Object> r : rejects) {
-            batch.bind("runId", task.runId()).bind("companyId", (Long) r.get("company_id"))
-                    .bind("group", task.group().wireName()).bind("shard", task.shard())
-                    .bind("sourceTable", (String) r.get("source_table")).bind("sourceId", (Long) r.get("source_id"))
-                    .bind("reason", (String) r.get("reason")).add();
+            batch.bind("runId", task.runId())
+                    .bind("companyId", (Long) r.get("company_id"))
+                    .bind("group", task.group().wireName())
+                    .bind("shard", task.shard())
+                    .bind("sourceTable", (String) r.get("source_table"))
+                    .bind("sourceId", (Long) r.get("source_id"))
+                    .bind("reason", (String) r.get("reason"))
+                    .add();
         }
         batch.execute();
     }

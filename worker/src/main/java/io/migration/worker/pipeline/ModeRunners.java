@@ -8,8 +8,8 @@ import java.util.Optional;
  * Which {@link ShardRunner} runs a claimed task: by its run's mode, and for a dry run over all
  * companies, the task of the rows of no company by its group.
  */
-public record ModeRunners(ShardRunner migrate, ShardRunner dryRun, ShardRunner verify, ShardRunner orphans,
-        ShardRunner catchUp) {
+public record ModeRunners(
+        ShardRunner migrate, ShardRunner dryRun, ShardRunner verify, ShardRunner orphans, ShardRunner catchUp) {
 
     public Optional<ShardRunner> forTask(RunMode mode, TaskGroup group) {
         ShardRunner runner = switch (mode) {
@@ -26,5 +26,4 @@ public record ModeRunners(ShardRunner migrate, ShardRunner dryRun, ShardRunner v
     public static boolean belongsToACompany(TaskGroup group) {
         return group != TaskGroup.ORPHANS;
     }
-
 }

@@ -40,8 +40,10 @@ final class ResilientSteps {
     <T> T call(Database db, Callable<T> step) throws Exception {
         while (true) {
             if (!gate.awaitOpen(maxHold)) {
-                throw new GaveUpException(gate.isStopping() ? "the worker is stopping"
-                        : "held " + maxHold.toSeconds() + " s while " + gate.closedReason());
+                throw new GaveUpException(
+                        gate.isStopping()
+                                ? "the worker is stopping"
+                                : "held " + maxHold.toSeconds() + " s while " + gate.closedReason());
             }
             try {
                 return retry.executeCallable(() -> breakers.call(db, step));

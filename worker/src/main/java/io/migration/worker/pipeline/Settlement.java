@@ -40,8 +40,11 @@ final class Settlement {
             delivery.ack();
             LOG.info(summary);
         } catch (IOException e) {
-            LOG.warn("{}, but the acknowledgement failed ({}): the broker redelivers it and the ledger"
-                    + " ignores the copy", summary, e.getMessage());
+            LOG.warn(
+                    "{}, but the acknowledgement failed ({}): the broker redelivers it and the ledger"
+                            + " ignores the copy",
+                    summary,
+                    e.getMessage());
         }
         metrics.task(task.mode().wireName(), task.group().wireName(), outcome);
     }
@@ -57,8 +60,11 @@ final class Settlement {
         }
         try {
             delivery.handBack();
-            LOG.info("task {} of run {} handed back to the queue (no attempt counted): {}", task.taskKey(),
-                    task.runId(), reason);
+            LOG.info(
+                    "task {} of run {} handed back to the queue (no attempt counted): {}",
+                    task.taskKey(),
+                    task.runId(),
+                    reason);
         } catch (IOException e) {
             LOG.warn("could not hand task {} back ({}): the broker redelivers it", task.taskKey(), e.getMessage());
         }
@@ -91,8 +97,15 @@ final class Settlement {
      * Publishes the dead letter (confirmed), records the task dead when there is a claim, then
      * acknowledges. A publish that keeps failing leaves the delivery unsettled: the broker keeps it.
      */
-    void deadLetter(Delivery delivery, TaskMessage task, TaskKey claimed, String reason, String errorClass,
-            String error, int attempts) throws InterruptedException {
+    void deadLetter(
+            Delivery delivery,
+            TaskMessage task,
+            TaskKey claimed,
+            String reason,
+            String errorClass,
+            String error,
+            int attempts)
+            throws InterruptedException {
         if (!publish(delivery, task, reason, errorClass, error, attempts)) {
             return;
         }
@@ -105,9 +118,12 @@ final class Settlement {
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                LOG.error("task {} of run {} is in the dead-letter queue but the ledger could not record it ({});"
-                        + " `producer status` counts it as waiting until `producer dlq replay` or purge",
-                        task.taskKey(), task.runId(), ErrorClassifier.classify(e).summary());
+                LOG.error(
+                        "task {} of run {} is in the dead-letter queue but the ledger could not record it ({});"
+                                + " `producer status` counts it as waiting until `producer dlq replay` or purge",
+                        task.taskKey(),
+                        task.runId(),
+                        ErrorClassifier.classify(e).summary());
             }
         }
         String what = task == null ? "an invalid message" : "task " + task.taskKey() + " of run " + task.runId();
@@ -115,24 +131,29 @@ final class Settlement {
             delivery.ack();
             LOG.warn("dead-lettered {}: {}: {}", what, reason, error);
         } catch (IOException e) {
-            LOG.warn("dead-lettered {} but the acknowledgement failed ({}): a copy may come back and be ignored",
-                    what, e.getMessage());
+            LOG.warn(
+                    "dead-lettered {} but the acknowledgement failed ({}): a copy may come back and be ignored",
+                    what,
+                    e.getMessage());
         }
         if (task != null) {
             metrics.task(task.mode().wireName(), task.group().wireName(), Outcome.DEAD_LETTERED);
         }
     }
 
-    private boolean publish(Delivery delivery, TaskMessage task, String reason, String errorClass, String error,
-            int attempts) throws InterruptedException {
+    private boolean publish(
+            Delivery delivery, TaskMessage task, String reason, String errorClass, String error, int attempts)
+            throws InterruptedException {
         for (int i = 1; ; i++) {
             try {
                 delivery.publishDeadLetter(DeadLetters.headers(task, reason, errorClass, error, attempts, worker));
                 return true;
             } catch (IOException e) {
                 if (i == PUBLISH_TRIES) {
-                    LOG.error("could not dead-letter {} ({}): it goes back to the work queue",
-                            task == null ? "an invalid message" : task.taskKey(), e.getMessage());
+                    LOG.error(
+                            "could not dead-letter {} ({}): it goes back to the work queue",
+                            task == null ? "an invalid message" : task.taskKey(),
+                            e.getMessage());
                     try {
                         delivery.requeue();
                     } catch (IOException ignored) {

@@ -87,7 +87,8 @@ final class ShardApplication {
     private void suppressions(List<SourceSuppression> rows) throws SQLException, InterruptedException {
         SuppressionResult result = SuppressionTransform.transform(task.companyId(), rows);
         outcome.written("suppressions", writer.copySuppressions(conn, result, pacer));
-        outcome.contributed(SourceTables.SUPPRESSIONS, rows.size() - result.rejects().size());
+        outcome.contributed(
+                SourceTables.SUPPRESSIONS, rows.size() - result.rejects().size());
         rejects(TaskGroup.SUPPRESSIONS, buffer(result.rejects(), rejectedEmails(rows, result.rejects())));
     }
 

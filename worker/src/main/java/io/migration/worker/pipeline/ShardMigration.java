@@ -10,8 +10,8 @@ import io.migration.common.message.TaskMessage;
 import io.migration.common.shard.Buckets;
 import io.migration.worker.resilience.Pacer;
 import io.migration.worker.source.ShardReader;
-import io.migration.worker.source.SourceSnapshot;
 import io.migration.worker.source.SourceReadException;
+import io.migration.worker.source.SourceSnapshot;
 import io.migration.worker.write.ShardLocks;
 import io.migration.worker.write.ShardLocks.GroupRange;
 import io.migration.worker.write.ShardWriter;
@@ -48,7 +48,12 @@ public final class ShardMigration implements ShardRunner {
      * @param maxRowsInMemory the most source rows one task holds at a time: a larger shard is read and
      *     written in parts of at most this many (estimated) rows, in the same transaction and snapshot
      */
-    public ShardMigration(ShardReader reader, ShardWriter writer, Jdbi target, TaskLedger ledger, String workerName,
+    public ShardMigration(
+            ShardReader reader,
+            ShardWriter writer,
+            Jdbi target,
+            TaskLedger ledger,
+            String workerName,
             long maxRowsInMemory) {
         if (maxRowsInMemory < 1) {
             throw new IllegalArgumentException("maxRowsInMemory must be positive: " + maxRowsInMemory);
@@ -102,12 +107,10 @@ public final class ShardMigration implements ShardRunner {
     /** A migration keeps what it wrote. */
     private static final Ending KEEP = new Ending() {
         @Override
-        public void begin(Handle h) {
-        }
+        public void begin(Handle h) {}
 
         @Override
-        public void end(Handle h, TaskMessage task) {
-        }
+        public void end(Handle h, TaskMessage task) {}
     };
 
     private TaskOutcome run(TaskMessage task, Pacer sourcePacer, Pacer targetPacer, Ending ending)
@@ -115,8 +118,9 @@ public final class ShardMigration implements ShardRunner {
         return run(task, sourcePacer, targetPacer, ending, false);
     }
 
-    private TaskOutcome run(TaskMessage task, Pacer sourcePacer, Pacer targetPacer, Ending ending,
-            boolean recordChecksums) throws SQLException, InterruptedException, AlreadySucceededException {
+    private TaskOutcome run(
+            TaskMessage task, Pacer sourcePacer, Pacer targetPacer, Ending ending, boolean recordChecksums)
+            throws SQLException, InterruptedException, AlreadySucceededException {
         long started = System.nanoTime();
         TaskKey key = new TaskKey(task.runId(), task.companyId(), task.group(), task.shard());
         try (Handle h = target.open()) {
@@ -139,8 +143,8 @@ public final class ShardMigration implements ShardRunner {
                     outcome = new ShardApplication(writer, h.getConnection(), task, targetPacer, parts).apply(source);
                     read = source.readByTable();
                     if (recordChecksums) {
-                        checksums = source.checksums(task.companyId(),
-                                CoveredRange.of(task.group(), task.bucketLo(), task.bucketHi()));
+                        checksums = source.checksums(
+                                task.companyId(), CoveredRange.of(task.group(), task.bucketLo(), task.bucketHi()));
                     }
                 }
                 ending.end(h, task);
@@ -166,8 +170,11 @@ public final class ShardMigration implements ShardRunner {
             case LISTS -> List.of(new GroupRange(TaskGroup.LISTS, 0, all));
             case RECIPIENTS -> List.of(new GroupRange(TaskGroup.RECIPIENTS, task.bucketLo(), task.bucketHi()));
             case SUPPRESSIONS -> List.of(new GroupRange(TaskGroup.SUPPRESSIONS, task.bucketLo(), task.bucketHi()));
-            case COMPANY -> List.of(new GroupRange(TaskGroup.LISTS, 0, all),
-                    new GroupRange(TaskGroup.RECIPIENTS, 0, all), new GroupRange(TaskGroup.SUPPRESSIONS, 0, all));
+            case COMPANY ->
+                List.of(
+                        new GroupRange(TaskGroup.LISTS, 0, all),
+                        new GroupRange(TaskGroup.RECIPIENTS, 0, all),
+                        new GroupRange(TaskGroup.SUPPRESSIONS, 0, all));
             case ORPHANS -> throw new IllegalArgumentException("the rows of no company are counted, not written");
         };
     }

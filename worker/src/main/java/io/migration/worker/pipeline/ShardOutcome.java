@@ -29,8 +29,9 @@ final class ShardOutcome {
     }
 
     void rejected(RejectBuffer rejects) {
-        rejects.countByTableAndReason().forEach((table, reasons) -> reasons.forEach((reason, n) ->
-                rejected.computeIfAbsent(table, t -> new TreeMap<>()).merge(reason, n, Long::sum)));
+        rejects.countByTableAndReason()
+                .forEach((table, reasons) -> reasons.forEach((reason, n) ->
+                        rejected.computeIfAbsent(table, t -> new TreeMap<>()).merge(reason, n, Long::sum)));
     }
 
     TaskOutcome toTaskOutcome(Map<String, Long> read, long durationMillis) {
@@ -40,7 +41,9 @@ final class ShardOutcome {
         for (String table : tables) {
             long r = read.getOrDefault(table, 0L);
             long c = contributed.getOrDefault(table, 0L);
-            long x = rejected.getOrDefault(table, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+            long x = rejected.getOrDefault(table, Map.of()).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
             if (r != c + x) {
                 throw new IllegalStateException("R12 accounting does not add up for " + table + ": read " + r
                         + ", contributed " + c + ", rejected " + x);

@@ -19,8 +19,11 @@ public record BreakerCause(String sqlState, String kind, String type, Instant op
         while (deepest.getCause() != null && deepest.getCause() != deepest) {
             deepest = deepest.getCause();
         }
-        return new BreakerCause(error.sqlState(), error.transientKind().map(ErrorClass.TransientKind::label)
-                .orElse("other"), deepest.getClass().getSimpleName(), Instant.now());
+        return new BreakerCause(
+                error.sqlState(),
+                error.transientKind().map(ErrorClass.TransientKind::label).orElse("other"),
+                deepest.getClass().getSimpleName(),
+                Instant.now());
     }
 
     /** Two characters, e.g. {@code 53}; null without a SQLSTATE. */

@@ -34,6 +34,7 @@ public final class Breakers {
     private final Map<Database, AtomicReference<BreakerCause>> lastFailure = new EnumMap<>(Database.class);
     /** Why each breaker that is not closed opened; none while closed. */
     private final Map<Database, AtomicReference<BreakerCause>> openCause = new EnumMap<>(Database.class);
+
     private final List<BiConsumer<Database, BreakerCause>> openListeners = new CopyOnWriteArrayList<>();
 
     public Breakers(BreakerFactory settings) {
@@ -58,7 +59,8 @@ public final class Breakers {
             openCause.put(db, new AtomicReference<>());
             // The error event comes before the transition it causes (Resilience4j records, then decides).
             breaker.getEventPublisher().onError(e -> lastFailure.get(db).set(BreakerCause.of(e.getThrowable())));
-            breaker.getEventPublisher().onStateTransition(e -> changed(db, e.getStateTransition().getToState()));
+            breaker.getEventPublisher()
+                    .onStateTransition(e -> changed(db, e.getStateTransition().getToState()));
         }
     }
 
@@ -158,7 +160,9 @@ public final class Breakers {
         StringBuilder out = new StringBuilder();
         breakers.forEach((db, b) -> {
             if (b.getState() != CircuitBreaker.State.CLOSED) {
-                out.append(out.length() == 0 ? "" : "; ").append(db.label()).append(" breaker open")
+                out.append(out.length() == 0 ? "" : "; ")
+                        .append(db.label())
+                        .append(" breaker open")
                         .append(openCause(db).map(c -> ": " + c.describe()).orElse(""));
             }
         });
@@ -173,7 +177,9 @@ public final class Breakers {
         StringBuilder out = new StringBuilder();
         breakers.forEach((db, b) -> {
             if (b.getState() != CircuitBreaker.State.CLOSED) {
-                out.append(out.length() == 0 ? "" : "; ").append(db.label()).append(": ")
+                out.append(out.length() == 0 ? "" : "; ")
+                        .append(db.label())
+                        .append(": ")
                         .append(openCause(db).map(BreakerCause::describe).orElse("cause unknown"));
             }
         });

@@ -17,7 +17,12 @@ public record ErrorClass(Database database, Optional<TransientKind> transientKin
 
     /** Kinds of transient errors, the {@code kind} label of {@code migration_transient_errors_total}. */
     public enum TransientKind {
-        CONNECTION, TIMEOUT, READ_ONLY, DEADLOCK, RESOURCES, OTHER;
+        CONNECTION,
+        TIMEOUT,
+        READ_ONLY,
+        DEADLOCK,
+        RESOURCES,
+        OTHER;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

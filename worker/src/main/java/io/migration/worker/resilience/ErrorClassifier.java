@@ -20,8 +20,7 @@ public final class ErrorClassifier {
 
     private static final int MAX_SUMMARY = 300;
 
-    private ErrorClassifier() {
-    }
+    private ErrorClassifier() {}
 
     public static ErrorClass classify(Throwable error) {
         Database database = Database.TARGET;
@@ -37,13 +36,18 @@ public final class ErrorClassifier {
                 database = Database.SOURCE;
                 readingTable = readingTable == null ? read.table() : readingTable;
             }
-            if (t instanceof SQLTransientConnectionException || t instanceof java.net.SocketException
-                    || t instanceof java.net.SocketTimeoutException || t instanceof java.io.EOFException
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof java.net.SocketException
+                    || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.io.EOFException
                     || t instanceof AlreadyClosedException) {
                 connectionLevel = true;
             }
-            if ((sql == null || sql instanceof BatchUpdateException) && t instanceof SQLException s
-                    && s.getSQLState() != null && !(t instanceof SourceReadException) && s != sql) {
+            if ((sql == null || sql instanceof BatchUpdateException)
+                    && t instanceof SQLException s
+                    && s.getSQLState() != null
+                    && !(t instanceof SourceReadException)
+                    && s != sql) {
                 sql = serverError(s);
             }
             if (t.getCause() == t) {
@@ -58,8 +62,8 @@ public final class ErrorClassifier {
         String summary = summary(error, sql, readingTable);
         if (ownTimeout != null) {
             // Judged by StatementTimeouts: the database answers, the shard is too slow for the timeout.
-            return new ErrorClass(ownTimeout.database(), Optional.empty(), state,
-                    bounded(summary + ownTimeout.advice()));
+            return new ErrorClass(
+                    ownTimeout.database(), Optional.empty(), state, bounded(summary + ownTimeout.advice()));
         }
         return new ErrorClass(database, kind, state, summary);
     }
@@ -71,7 +75,8 @@ public final class ErrorClassifier {
      * involved, is its next exception.
      */
     private static SQLException serverError(SQLException e) {
-        if (e instanceof BatchUpdateException && e.getNextException() != null
+        if (e instanceof BatchUpdateException
+                && e.getNextException() != null
                 && e.getNextException().getSQLState() != null) {
             return e.getNextException();
         }
@@ -86,7 +91,9 @@ public final class ErrorClassifier {
     static String summary(Throwable error, SQLException sql, String readingTable) {
         String text;
         if (sql != null) {
-            StringBuilder out = new StringBuilder("[").append(sql.getSQLState()).append("] ")
+            StringBuilder out = new StringBuilder("[")
+                    .append(sql.getSQLState())
+                    .append("] ")
                     .append(SqlStates.conditionName(sql.getSQLState()));
             if (StatementTimeouts.isStatementTimeout(sql)) {
                 out.append(", statement timeout");

@@ -19,8 +19,9 @@ public final class FleetGate {
 
     public FleetGate(Breakers breakers) {
         this.breakers = breakers;
-        breakers.registry().getAllCircuitBreakers().forEach(b ->
-                b.getEventPublisher().onStateTransition(e -> changed()));
+        breakers.registry()
+                .getAllCircuitBreakers()
+                .forEach(b -> b.getEventPublisher().onStateTransition(e -> changed()));
     }
 
     public synchronized boolean isOpen() {

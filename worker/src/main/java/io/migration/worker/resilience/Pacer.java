@@ -9,7 +9,7 @@ package io.migration.worker.resilience;
 public interface Pacer {
 
     /** No limit: what tests and tools without a fleet use. */
-    Pacer UNLIMITED = rows -> { };
+    Pacer UNLIMITED = rows -> {};
 
     /**
      * Blocks until {@code rows} more rows may pass.

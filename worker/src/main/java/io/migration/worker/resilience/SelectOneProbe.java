@@ -21,7 +21,7 @@ public final class SelectOneProbe implements DatabaseProbe {
     @Override
     public boolean answers(Database db) {
         try (Connection conn = (db == Database.SOURCE ? source : target).getConnection();
-             Statement st = conn.createStatement()) {
+                Statement st = conn.createStatement()) {
             st.setQueryTimeout(TIMEOUT_SECONDS);
             st.execute("SELECT 1");
             return true;

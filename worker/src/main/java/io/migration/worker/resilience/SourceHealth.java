@@ -43,8 +43,13 @@ public final class SourceHealth {
         if (signal > threshold) {
             double slower = Math.max(settings.getMinSlowdownFactor(), factor / 2);
             if (slower < factor) {
-                slowdownReason = String.format(Locale.ROOT, "source %s %s > %s: pace %.0f%%", signalName(),
-                        format(signal), format(threshold), slower * 100);
+                slowdownReason = String.format(
+                        Locale.ROOT,
+                        "source %s %s > %s: pace %.0f%%",
+                        signalName(),
+                        format(signal),
+                        format(threshold),
+                        slower * 100);
                 LOG.warn("{}: slowing this worker down", slowdownReason);
                 pace.setSlowdown(slower);
             }
@@ -55,8 +60,12 @@ public final class SourceHealth {
                 slowdownReason = null;
                 LOG.info("source {} {} is back under {}: full pace", signalName(), format(signal), format(threshold));
             } else {
-                slowdownReason = String.format(Locale.ROOT, "recovering after source %s above %s: pace %.0f%%",
-                        signalName(), format(threshold), faster * 100);
+                slowdownReason = String.format(
+                        Locale.ROOT,
+                        "recovering after source %s above %s: pace %.0f%%",
+                        signalName(),
+                        format(threshold),
+                        faster * 100);
             }
         }
     }
@@ -72,7 +81,8 @@ public final class SourceHealth {
 
     private double measure() throws SQLException {
         String query = settings.getSourceThrottleQuery();
-        try (Connection conn = source.getConnection(); Statement st = conn.createStatement()) {
+        try (Connection conn = source.getConnection();
+                Statement st = conn.createStatement()) {
             st.setQueryTimeout(30);
             // Timed from here: waiting for one of our own pooled connections says nothing of the source.
             long started = System.nanoTime();
@@ -87,7 +97,8 @@ public final class SourceHealth {
 
     private double threshold() {
         return settings.getSourceThrottleQuery().isEmpty()
-                ? settings.getSourceLatencyThreshold().toNanos() / 1e9 : settings.getSourceThrottleThreshold();
+                ? settings.getSourceLatencyThreshold().toNanos() / 1e9
+                : settings.getSourceThrottleThreshold();
     }
 
     private String signalName() {
@@ -96,6 +107,7 @@ public final class SourceHealth {
 
     private String format(double value) {
         return settings.getSourceThrottleQuery().isEmpty()
-                ? String.format(Locale.ROOT, "%.3f s", value) : String.format(Locale.ROOT, "%.3g", value);
+                ? String.format(Locale.ROOT, "%.3f s", value)
+                : String.format(Locale.ROOT, "%.3g", value);
     }
 }

@@ -50,7 +50,8 @@ public final class StatementTimeouts {
             return false;
         }
         String text = server instanceof PSQLException p && p.getServerErrorMessage() != null
-                ? p.getServerErrorMessage().getMessage() : null;
+                ? p.getServerErrorMessage().getMessage()
+                : null;
         return text == null || !text.contains("user request");
     }
 }

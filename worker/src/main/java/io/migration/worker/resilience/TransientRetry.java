@@ -14,14 +14,14 @@ import java.time.Duration;
  */
 public final class TransientRetry {
 
-    private TransientRetry() {
-    }
+    private TransientRetry() {}
 
     public static RetryRegistry registry(int maxAttempts, Duration backoff, Duration maxBackoff) {
         RetryConfig config = RetryConfig.custom()
                 .maxAttempts(maxAttempts)
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(backoff, 2.0, 0.5, maxBackoff))
-                .retryOnException(t -> !(t instanceof CallNotPermittedException) && !(t instanceof PausedException)
+                .retryOnException(t -> !(t instanceof CallNotPermittedException)
+                        && !(t instanceof PausedException)
                         && ErrorClassifier.classify(t).isTransient())
                 .build();
         return RetryRegistry.of(config);

@@ -13,8 +13,8 @@ record UndefinedColumn(String table, String column) {
 
     private static final UndefinedColumn NONE = new UndefinedColumn(null, null);
     private static final String NAME = "\"?([A-Za-z_][A-Za-z0-9_$]{0,62}(?:\\.[A-Za-z_][A-Za-z0-9_$]{0,62})?)\"?";
-    private static final Pattern MESSAGE = Pattern.compile("^column " + NAME + "(?: of relation " + NAME
-            + ")? does not exist$");
+    private static final Pattern MESSAGE =
+            Pattern.compile("^column " + NAME + "(?: of relation " + NAME + ")? does not exist$");
 
     static UndefinedColumn of(String sqlState, String message) {
         if (!"42703".equals(sqlState) || message == null) {

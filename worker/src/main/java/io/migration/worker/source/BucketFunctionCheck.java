@@ -23,8 +23,7 @@ public final class BucketFunctionCheck {
     /** Emails the server and Java must bucket alike: every tail length 0..11, several blocks, non-ASCII. */
     static final List<String> SAMPLE = sample();
 
-    private BucketFunctionCheck() {
-    }
+    private BucketFunctionCheck() {}
 
     /** @throws IllegalStateException naming the first email the server puts elsewhere */
     public static void verify(DataSource source) throws SourceReadException {
@@ -52,8 +51,8 @@ public final class BucketFunctionCheck {
     /** The server's bucket of each raw email, as the shard queries compute it. */
     public static List<Integer> serverBuckets(Connection conn, List<String> emails) throws SQLException {
         List<Integer> buckets = new ArrayList<>(emails.size());
-        try (PreparedStatement st = conn.prepareStatement(SourceStatements.statement("source/bucket-of",
-                java.util.Map.of()))) {
+        try (PreparedStatement st =
+                conn.prepareStatement(SourceStatements.statement("source/bucket-of", java.util.Map.of()))) {
             Array array = conn.createArrayOf("text", emails.toArray());
             st.setArray(1, array);
             try (ResultSet rs = st.executeQuery()) {

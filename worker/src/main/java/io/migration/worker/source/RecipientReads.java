@@ -14,8 +14,12 @@ import java.util.Map;
 /** A shard's list_recipients rows, then their children, each table read once and fed into the shard's rules. */
 final class RecipientReads {
 
-    private static final List<String> CHILD_TABLES = List.of(SourceTables.FIELDS, SourceTables.TAGS,
-            ActivityKind.OPEN.sourceTable(), ActivityKind.CLICK.sourceTable(), ActivityKind.BOUNCE.sourceTable(),
+    private static final List<String> CHILD_TABLES = List.of(
+            SourceTables.FIELDS,
+            SourceTables.TAGS,
+            ActivityKind.OPEN.sourceTable(),
+            ActivityKind.CLICK.sourceTable(),
+            ActivityKind.BOUNCE.sourceTable(),
             ActivityKind.UNSUBSCRIBE.sourceTable());
 
     private final Connection conn;
@@ -25,7 +29,11 @@ final class RecipientReads {
     private final Map<String, Double> childrenPerRow;
     private ParentIds parents;
 
-    RecipientReads(Connection conn, RecipientShard shard, PacedRows paced, Map<String, Long> read,
+    RecipientReads(
+            Connection conn,
+            RecipientShard shard,
+            PacedRows paced,
+            Map<String, Long> read,
             Map<String, Double> childrenPerRow) {
         this.conn = conn;
         this.shard = shard;
@@ -36,14 +44,26 @@ final class RecipientReads {
 
     void read(long companyId, int lo, int hi) throws SQLException, InterruptedException {
         parents = new ParentIds();
-        String sql = SourceStatements.copyOut("source/list-recipients", Map.of(
-                "company", Long.toString(companyId),
-                "bucketFilter", SourceStatements.bucketFilter(lo, hi, Buckets.COUNT)));
+        String sql = SourceStatements.copyOut(
+                "source/list-recipients",
+                Map.of(
+                        "company", Long.toString(companyId),
+                        "bucketFilter", SourceStatements.bucketFilter(lo, hi, Buckets.COUNT)));
         try (BinaryCopyReader in = BinaryCopyReader.open(conn, sql, 11)) {
             while (in.next()) {
                 long id = in.int8(0);
-                shard.row(id, in.int8(1), in.int8(2), in.text(3), in.text(4), in.text(5), in.text(6), in.text(7),
-                        in.text(8), in.timestamptz(9), in.timestamptz(10));
+                shard.row(
+                        id,
+                        in.int8(1),
+                        in.int8(2),
+                        in.text(3),
+                        in.text(4),
+                        in.text(5),
+                        in.text(6),
+                        in.text(7),
+                        in.text(8),
+                        in.timestamptz(9),
+                        in.timestamptz(10));
                 parents.add(id);
                 paced.row();
             }
@@ -126,8 +146,15 @@ final class RecipientReads {
                 long parent = in.int8(1);
                 if (!filter || shard.hasRow(parent)) {
                     boolean hasCampaign = !in.isNull(2);
-                    shard.event(kind, in.int8(0), parent, hasCampaign, hasCampaign ? in.int8(2) : 0,
-                            in.timestamptz(3), in.bytes(4), width == 6 ? in.bytes(5) : null);
+                    shard.event(
+                            kind,
+                            in.int8(0),
+                            parent,
+                            hasCampaign,
+                            hasCampaign ? in.int8(2) : 0,
+                            in.timestamptz(3),
+                            in.bytes(4),
+                            width == 6 ? in.bytes(5) : null);
                     n++;
                 }
             }

@@ -31,7 +31,7 @@ public final class ShardReader {
 
     public boolean companyExists(long companyId) throws SourceReadException {
         try (Connection conn = source.getConnection();
-             PreparedStatement st = conn.prepareStatement(SqlFiles.get("source/company-exists"))) {
+                PreparedStatement st = conn.prepareStatement(SqlFiles.get("source/company-exists"))) {
             st.setLong(1, companyId);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
@@ -49,7 +49,7 @@ public final class ShardReader {
         }
         Map<String, Double> ratios = new HashMap<>();
         try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery(SqlFiles.get("source/children-per-row"))) {
+                ResultSet rs = st.executeQuery(SqlFiles.get("source/children-per-row"))) {
             while (rs.next()) {
                 double ratio = rs.getDouble(2);
                 if (!rs.wasNull()) {

@@ -42,10 +42,14 @@ public final class SourceSnapshot implements AutoCloseable {
     /** The company's lists; {@code counted}: they are the task's own rows (lists group), not only a reference. */
     public List<SourceList> lists(long companyId, boolean counted) throws SourceReadException, InterruptedException {
         List<SourceList> lists = new ArrayList<>();
-        try (BinaryCopyReader in = BinaryCopyReader.open(conn,
-                SourceStatements.copyOut("source/lists", Map.of("company", Long.toString(companyId))), 5)) {
+        try (BinaryCopyReader in = BinaryCopyReader.open(
+                conn, SourceStatements.copyOut("source/lists", Map.of("company", Long.toString(companyId))), 5)) {
             while (in.next()) {
-                lists.add(new SourceList(in.int8(0), in.int8(1), in.text(2), PgTime.instant(in.timestamptz(3)),
+                lists.add(new SourceList(
+                        in.int8(0),
+                        in.int8(1),
+                        in.text(2),
+                        PgTime.instant(in.timestamptz(3)),
                         in.isNull(4) ? null : PgTime.instant(in.timestamptz(4))));
                 paced.row();
             }
@@ -76,13 +80,15 @@ public final class SourceSnapshot implements AutoCloseable {
     public List<SourceSuppression> suppressions(long companyId, int lo, int hi)
             throws SourceReadException, InterruptedException {
         List<SourceSuppression> rows = new ArrayList<>();
-        String sql = SourceStatements.copyOut("source/suppressions", Map.of(
-                "company", Long.toString(companyId),
-                "bucketFilter", SourceStatements.bucketFilter(lo, hi, Buckets.COUNT)));
+        String sql = SourceStatements.copyOut(
+                "source/suppressions",
+                Map.of(
+                        "company", Long.toString(companyId),
+                        "bucketFilter", SourceStatements.bucketFilter(lo, hi, Buckets.COUNT)));
         try (BinaryCopyReader in = BinaryCopyReader.open(conn, sql, 5)) {
             while (in.next()) {
-                rows.add(new SourceSuppression(in.int8(0), in.int8(1), in.text(2), in.text(3),
-                        PgTime.instant(in.timestamptz(4))));
+                rows.add(new SourceSuppression(
+                        in.int8(0), in.int8(1), in.text(2), in.text(3), PgTime.instant(in.timestamptz(4))));
                 paced.row();
             }
         } catch (SQLException e) {

@@ -14,8 +14,7 @@ final class SourceStatements {
 
     private static final String BUCKET = SqlFiles.get("source/bucket").strip();
 
-    private SourceStatements() {
-    }
+    private SourceStatements() {}
 
     /** {@code file}'s statement with {@code ${bucket}} and the given parts filled in. */
     static String statement(String file, Map<String, String> parts) {

@@ -16,8 +16,7 @@ final class CanonicalJson {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     static String of(String json) {
         if (json == null) {

@@ -77,18 +77,27 @@ final class ExpectedSide {
         }
         if (scope.covers(TaskGroup.SUPPRESSIONS)) {
             List<SourceSuppression> rows = new ArrayList<>();
-            query("verify/source-suppressions", null, rs -> {
-                SourceSuppression s = new SourceSuppression(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), instant(rs, 5));
-                if (scope.holdsEmail(s.email())) {
-                    rows.add(s);
-                }
-            }, scope.companyId());
+            query(
+                    "verify/source-suppressions",
+                    null,
+                    rs -> {
+                        SourceSuppression s = new SourceSuppression(
+                                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), instant(rs, 5));
+                        if (scope.holdsEmail(s.email())) {
+                            rows.add(s);
+                        }
+                    },
+                    scope.companyId());
             count("suppressions", rows.size());
             SuppressionResult result = SuppressionTransform.transform(scope.companyId(), rows);
             for (Suppression s : result.suppressions()) {
-                images.get("suppressions").add("company_id=" + s.companyId() + " email=" + s.email(), s.companyId(),
-                        s.email(), s.reason(), s.createdAt());
+                images.get("suppressions")
+                        .add(
+                                "company_id=" + s.companyId() + " email=" + s.email(),
+                                s.companyId(),
+                                s.email(),
+                                s.reason(),
+                                s.createdAt());
             }
             rejects(images.get(TargetTables.rejectsOf(TaskGroup.SUPPRESSIONS)), result.rejects());
         }
@@ -102,75 +111,180 @@ final class ExpectedSide {
 
     private RecipientShardInput recipientInput() throws SQLException, InterruptedException {
         List<SourceListRecipient> rows = new ArrayList<>();
-        query("verify/source-list-recipients", null, rs -> {
-            String email = rs.getString(4);
-            if (scope.holdsEmail(email)) {
-                rows.add(new SourceListRecipient(rs.getLong(1), rs.getLong(2), rs.getLong(3), email, rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), instant(rs, 10),
-                        instant(rs, 11)));
-            }
-        }, scope.companyId());
+        query(
+                "verify/source-list-recipients",
+                null,
+                rs -> {
+                    String email = rs.getString(4);
+                    if (scope.holdsEmail(email)) {
+                        rows.add(new SourceListRecipient(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getLong(3),
+                                email,
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8),
+                                rs.getString(9),
+                                instant(rs, 10),
+                                instant(rs, 11)));
+                    }
+                },
+                scope.companyId());
         count("list_recipients", rows.size());
         List<Long> parents = rows.stream().map(SourceListRecipient::id).toList();
         Set<Long> listIds = rows.stream().map(SourceListRecipient::listId).collect(Collectors.toSet());
         Map<Long, SourceList> lists = new HashMap<>();
         if (!listIds.isEmpty()) {
-            source.query(SqlFiles.get("verify/source-lists-by-id"), rs -> {
-                SourceList l = list(rs);
-                lists.put(l.id(), l);
-            }, List.copyOf(listIds));
+            source.query(
+                    SqlFiles.get("verify/source-lists-by-id"),
+                    rs -> {
+                        SourceList l = list(rs);
+                        lists.put(l.id(), l);
+                    },
+                    List.copyOf(listIds));
         }
         List<SourceField> fields = new ArrayList<>();
         List<SourceTag> tags = new ArrayList<>();
         List<SourceEvent> events = new ArrayList<>();
         if (!parents.isEmpty()) {
-            query("verify/source-fields", "list_recipient_fields", rs -> fields.add(new SourceField(rs.getLong(1),
-                    rs.getLong(2), rs.getString(3), rs.getString(4))), parents);
-            query("verify/source-tags", "recipient_tags", rs -> tags.add(new SourceTag(rs.getLong(1), rs.getLong(2),
-                    rs.getString(3))), parents);
-            query("verify/source-opens", "recipient_opens", rs -> events.add(new SourceEvent(ActivityKind.OPEN,
-                    rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), instant(rs, 4), rs.getString(5), null, null,
-                    null)), parents);
-            query("verify/source-clicks", "recipient_clicks", rs -> events.add(new SourceEvent(ActivityKind.CLICK,
-                    rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), instant(rs, 4), null, rs.getString(5), null,
-                    null)), parents);
-            query("verify/source-bounces", "recipient_bounces", rs -> events.add(new SourceEvent(
-                    ActivityKind.BOUNCE, rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), instant(rs, 4), null, null,
-                    rs.getString(5), rs.getString(6))), parents);
-            query("verify/source-unsubscribes", "recipient_unsubscribes", rs -> events.add(new SourceEvent(
-                    ActivityKind.UNSUBSCRIBE, rs.getLong(1), rs.getLong(2), nullableLong(rs, 3), instant(rs, 4), null,
-                    null, null, rs.getString(5))), parents);
+            query(
+                    "verify/source-fields",
+                    "list_recipient_fields",
+                    rs -> fields.add(new SourceField(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))),
+                    parents);
+            query(
+                    "verify/source-tags",
+                    "recipient_tags",
+                    rs -> tags.add(new SourceTag(rs.getLong(1), rs.getLong(2), rs.getString(3))),
+                    parents);
+            query(
+                    "verify/source-opens",
+                    "recipient_opens",
+                    rs -> events.add(new SourceEvent(
+                            ActivityKind.OPEN,
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            nullableLong(rs, 3),
+                            instant(rs, 4),
+                            rs.getString(5),
+                            null,
+                            null,
+                            null)),
+                    parents);
+            query(
+                    "verify/source-clicks",
+                    "recipient_clicks",
+                    rs -> events.add(new SourceEvent(
+                            ActivityKind.CLICK,
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            nullableLong(rs, 3),
+                            instant(rs, 4),
+                            null,
+                            rs.getString(5),
+                            null,
+                            null)),
+                    parents);
+            query(
+                    "verify/source-bounces",
+                    "recipient_bounces",
+                    rs -> events.add(new SourceEvent(
+                            ActivityKind.BOUNCE,
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            nullableLong(rs, 3),
+                            instant(rs, 4),
+                            null,
+                            null,
+                            rs.getString(5),
+                            rs.getString(6))),
+                    parents);
+            query(
+                    "verify/source-unsubscribes",
+                    "recipient_unsubscribes",
+                    rs -> events.add(new SourceEvent(
+                            ActivityKind.UNSUBSCRIBE,
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            nullableLong(rs, 3),
+                            instant(rs, 4),
+                            null,
+                            null,
+                            null,
+                            rs.getString(5))),
+                    parents);
         }
         return new RecipientShardInput(scope.companyId(), lists, rows, fields, tags, events);
     }
 
     private static void image(Map<String, TableImage> images, RecipientShardResult result) {
         for (Recipient r : result.recipients()) {
-            images.get("recipients").add("id=" + r.id(), r.id(), r.companyId(), r.email(), r.firstName(),
-                    r.lastName(), r.phone(), r.createdAt(), r.updatedAt());
+            images.get("recipients")
+                    .add(
+                            "id=" + r.id(),
+                            r.id(),
+                            r.companyId(),
+                            r.email(),
+                            r.firstName(),
+                            r.lastName(),
+                            r.phone(),
+                            r.createdAt(),
+                            r.updatedAt());
         }
         for (Membership m : result.memberships()) {
-            images.get("recipient_lists").add("recipient_id=" + m.recipientId() + " list_id=" + m.listId(),
-                    m.recipientId(), m.listId(), m.companyId(), m.status(), m.source(), m.joinedAt(), m.updatedAt());
+            images.get("recipient_lists")
+                    .add(
+                            "recipient_id=" + m.recipientId() + " list_id=" + m.listId(),
+                            m.recipientId(),
+                            m.listId(),
+                            m.companyId(),
+                            m.status(),
+                            m.source(),
+                            m.joinedAt(),
+                            m.updatedAt());
         }
         for (Attribute a : result.attributes()) {
-            images.get("recipient_attributes").add("recipient_id=" + a.recipientId() + " name=" + a.name(),
-                    a.recipientId(), a.companyId(), a.name(), a.value());
+            images.get("recipient_attributes")
+                    .add(
+                            "recipient_id=" + a.recipientId() + " name=" + a.name(),
+                            a.recipientId(),
+                            a.companyId(),
+                            a.name(),
+                            a.value());
         }
         for (io.migration.common.transform.Tag t : result.tags()) {
-            images.get("recipient_tags").add("recipient_id=" + t.recipientId() + " tag=" + t.tag(), t.recipientId(),
-                    t.companyId(), t.tag());
+            images.get("recipient_tags")
+                    .add(
+                            "recipient_id=" + t.recipientId() + " tag=" + t.tag(),
+                            t.recipientId(),
+                            t.companyId(),
+                            t.tag());
         }
         for (Activity a : result.activities()) {
-            images.get("recipient_activity").add("id=" + a.id(), a.id(), a.recipientId(), a.companyId(), a.listId(),
-                    a.kind(), a.campaignId(), a.occurredAt(), CanonicalJson.of(a.detailJson()));
+            images.get("recipient_activity")
+                    .add(
+                            "id=" + a.id(),
+                            a.id(),
+                            a.recipientId(),
+                            a.companyId(),
+                            a.listId(),
+                            a.kind(),
+                            a.campaignId(),
+                            a.occurredAt(),
+                            CanonicalJson.of(a.detailJson()));
         }
         rejects(images.get(TargetTables.rejectsOf(TaskGroup.RECIPIENTS)), result.rejects());
     }
 
     private static void rejects(TableImage image, List<Reject> rejects) {
         for (Reject r : rejects) {
-            image.add(r.sourceTable() + " id=" + r.sourceId(), r.sourceTable(), r.sourceId(), r.companyId(),
+            image.add(
+                    r.sourceTable() + " id=" + r.sourceId(),
+                    r.sourceTable(),
+                    r.sourceId(),
+                    r.companyId(),
                     r.reason().code());
         }
     }
@@ -178,10 +292,13 @@ final class ExpectedSide {
     private void query(String sql, String table, Snapshot.RowHandler handler, Object... params)
             throws SQLException, InterruptedException {
         long[] rows = {0};
-        source.query(SqlFiles.get(sql), rs -> {
-            handler.row(rs);
-            rows[0]++;
-        }, params);
+        source.query(
+                SqlFiles.get(sql),
+                rs -> {
+                    handler.row(rs);
+                    rows[0]++;
+                },
+                params);
         if (table != null) {
             count(table, rows[0]);
         }

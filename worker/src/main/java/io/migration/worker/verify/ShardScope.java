@@ -12,12 +12,17 @@ record ShardScope(long companyId, List<TaskGroup> groups, int bucketLo, int buck
     static ShardScope of(TaskMessage task) {
         return switch (task.group()) {
             case LISTS -> new ShardScope(task.companyId(), List.of(TaskGroup.LISTS), 0, Buckets.COUNT - 1);
-            case RECIPIENTS, SUPPRESSIONS -> new ShardScope(task.companyId(), List.of(task.group()), task.bucketLo(),
-                    task.bucketHi());
-            case COMPANY -> new ShardScope(task.companyId(),
-                    List.of(TaskGroup.LISTS, TaskGroup.RECIPIENTS, TaskGroup.SUPPRESSIONS), 0, Buckets.COUNT - 1);
-            case ORPHANS -> throw new IllegalArgumentException("verify has nothing to compare for task group "
-                    + task.group().wireName());
+            case RECIPIENTS, SUPPRESSIONS ->
+                new ShardScope(task.companyId(), List.of(task.group()), task.bucketLo(), task.bucketHi());
+            case COMPANY ->
+                new ShardScope(
+                        task.companyId(),
+                        List.of(TaskGroup.LISTS, TaskGroup.RECIPIENTS, TaskGroup.SUPPRESSIONS),
+                        0,
+                        Buckets.COUNT - 1);
+            case ORPHANS ->
+                throw new IllegalArgumentException("verify has nothing to compare for task group "
+                        + task.group().wireName());
         };
     }
 

@@ -14,8 +14,8 @@ import io.migration.worker.source.SourceReadException;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -71,17 +71,28 @@ public final class ShardVerifier implements ShardRunner {
             if (ledger.lockTask(h, key).filter("succeeded"::equals).isPresent()) {
                 return true;
             }
-            h.createUpdate(SqlFiles.get("verify/delete-results")).bind("runId", key.runId())
-                    .bind("companyId", key.companyId()).bind("group", key.group().wireName())
-                    .bind("shard", key.shard()).execute();
+            h.createUpdate(SqlFiles.get("verify/delete-results"))
+                    .bind("runId", key.runId())
+                    .bind("companyId", key.companyId())
+                    .bind("group", key.group().wireName())
+                    .bind("shard", key.shard())
+                    .execute();
             for (TableVerdict v : verdicts.values()) {
-                h.createUpdate(SqlFiles.get("verify/insert-result")).bind("runId", key.runId())
-                        .bind("companyId", key.companyId()).bind("group", key.group().wireName())
-                        .bind("shard", key.shard()).bind("table", v.table())
-                        .bind("expectedRows", v.expectedRows()).bind("actualRows", v.actualRows())
-                        .bind("expectedChecksum", v.expectedChecksum()).bind("actualChecksum", v.actualChecksum())
-                        .bind("missing", v.missing()).bind("unexpected", v.unexpected()).bind("changed", v.changed())
-                        .bind("sample", sample(v)).execute();
+                h.createUpdate(SqlFiles.get("verify/insert-result"))
+                        .bind("runId", key.runId())
+                        .bind("companyId", key.companyId())
+                        .bind("group", key.group().wireName())
+                        .bind("shard", key.shard())
+                        .bind("table", v.table())
+                        .bind("expectedRows", v.expectedRows())
+                        .bind("actualRows", v.actualRows())
+                        .bind("expectedChecksum", v.expectedChecksum())
+                        .bind("actualChecksum", v.actualChecksum())
+                        .bind("missing", v.missing())
+                        .bind("unexpected", v.unexpected())
+                        .bind("changed", v.changed())
+                        .bind("sample", sample(v))
+                        .execute();
             }
             ledger.markSucceeded(h, key, workerName, outcome);
             return false;

@@ -9,18 +9,28 @@ import java.util.TreeSet;
  * One target table of one shard: what the source says it must hold against what it holds, and
  * when they differ, how many rows are missing, unexpected or changed, with a few of their keys.
  */
-record TableVerdict(String table, long expectedRows, long actualRows, String expectedChecksum,
-        String actualChecksum, long missing, long unexpected, long changed, List<Difference> sample) {
+record TableVerdict(
+        String table,
+        long expectedRows,
+        long actualRows,
+        String expectedChecksum,
+        String actualChecksum,
+        long missing,
+        long unexpected,
+        long changed,
+        List<Difference> sample) {
 
     static final int SAMPLE = 20;
 
     /** One differing row's key and kind: missing, unexpected or changed. */
-    record Difference(String kind, String key) {
-    }
+    record Difference(String kind, String key) {}
 
     boolean matches() {
-        return expectedRows == actualRows && expectedChecksum.equals(actualChecksum) && missing == 0
-                && unexpected == 0 && changed == 0;
+        return expectedRows == actualRows
+                && expectedChecksum.equals(actualChecksum)
+                && missing == 0
+                && unexpected == 0
+                && changed == 0;
     }
 
     static TableVerdict compare(TableImage expected, TableImage actual) {
@@ -45,8 +55,16 @@ record TableVerdict(String table, long expectedRows, long actualRows, String exp
                 add(sample, "unexpected", key);
             }
         }
-        return new TableVerdict(expected.table(), expected.count(), actual.count(), expected.checksum(),
-                actual.checksum(), missing, unexpected, changed, List.copyOf(sample));
+        return new TableVerdict(
+                expected.table(),
+                expected.count(),
+                actual.count(),
+                expected.checksum(),
+                actual.checksum(),
+                missing,
+                unexpected,
+                changed,
+                List.copyOf(sample));
     }
 
     private static void add(List<Difference> sample, String kind, String key) {

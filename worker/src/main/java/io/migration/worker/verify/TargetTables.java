@@ -11,14 +11,19 @@ final class TargetTables {
 
     static final String REJECTS = "migration_rejects";
 
-    private TargetTables() {
-    }
+    private TargetTables() {}
 
     static List<String> of(TaskGroup group) {
         return switch (group) {
             case LISTS -> List.of("lists", REJECTS);
-            case RECIPIENTS -> List.of("recipients", "recipient_lists", "recipient_attributes", "recipient_tags",
-                    "recipient_activity", REJECTS);
+            case RECIPIENTS ->
+                List.of(
+                        "recipients",
+                        "recipient_lists",
+                        "recipient_attributes",
+                        "recipient_tags",
+                        "recipient_activity",
+                        REJECTS);
             case SUPPRESSIONS -> List.of("suppressions", REJECTS);
             default -> List.of();
         };

@@ -22,8 +22,7 @@ final class RecipientCopies {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final byte[][] KIND_LABELS = labels();
 
-    private RecipientCopies() {
-    }
+    private RecipientCopies() {}
 
     /** Rows written per target table. */
     static Map<String, Long> write(Connection conn, RecipientShard shard, Pacer pacer)
@@ -31,12 +30,25 @@ final class RecipientCopies {
         long company = shard.companyId();
         PacedRows paced = new PacedRows(pacer);
         Map<String, Long> written = new LinkedHashMap<>();
-        written.put(TargetTables.RECIPIENTS.name(), copy(conn, TargetTables.RECIPIENTS,
-                out -> shard.<Exception>recipients((hi, lo, email, first, last, phone, created, updated, bucket) -> {
-                    out.row().uuid(hi, lo).int8(company).text(email).text(first).text(last).text(phone)
-                            .timestamptz(created).timestamptz(updated).int4(bucket);
-                    paced.row();
-                })));
+        written.put(
+                TargetTables.RECIPIENTS.name(),
+                copy(
+                        conn,
+                        TargetTables.RECIPIENTS,
+                        out -> shard.<Exception>recipients(
+                                (hi, lo, email, first, last, phone, created, updated, bucket) -> {
+                                    out.row()
+                                            .uuid(hi, lo)
+                                            .int8(company)
+                                            .text(email)
+                                            .text(first)
+                                            .text(last)
+                                            .text(phone)
+                                            .timestamptz(created)
+                                            .timestamptz(updated)
+                                            .int4(bucket);
+                                    paced.row();
+                                })));
         written.put(TargetTables.MEMBERSHIPS.name(), memberships(conn, shard, paced));
         written.put(TargetTables.ATTRIBUTES.name(), attributes(conn, shard, paced));
         written.put(TargetTables.TAGS.name(), tags(conn, shard, paced));
@@ -48,9 +60,17 @@ final class RecipientCopies {
     private static long memberships(Connection conn, RecipientShard shard, PacedRows paced)
             throws SQLException, InterruptedException {
         long company = shard.companyId();
-        return copy(conn, TargetTables.MEMBERSHIPS, out -> shard.<Exception>memberships(
-                (hi, lo, listId, status, source, joined, updated) -> {
-                    out.row().uuid(hi, lo).int8(listId).int8(company).text(status).text(source).timestamptz(joined)
+        return copy(
+                conn,
+                TargetTables.MEMBERSHIPS,
+                out -> shard.<Exception>memberships((hi, lo, listId, status, source, joined, updated) -> {
+                    out.row()
+                            .uuid(hi, lo)
+                            .int8(listId)
+                            .int8(company)
+                            .text(status)
+                            .text(source)
+                            .timestamptz(joined)
                             .timestamptz(updated);
                     paced.row();
                 }));
@@ -59,19 +79,25 @@ final class RecipientCopies {
     private static long attributes(Connection conn, RecipientShard shard, PacedRows paced)
             throws SQLException, InterruptedException {
         long company = shard.companyId();
-        return copy(conn, TargetTables.ATTRIBUTES, out -> shard.<Exception>attributes((hi, lo, name, value) -> {
-            out.row().uuid(hi, lo).int8(company).text(name).text(value);
-            paced.row();
-        }));
+        return copy(
+                conn,
+                TargetTables.ATTRIBUTES,
+                out -> shard.<Exception>attributes((hi, lo, name, value) -> {
+                    out.row().uuid(hi, lo).int8(company).text(name).text(value);
+                    paced.row();
+                }));
     }
 
     private static long tags(Connection conn, RecipientShard shard, PacedRows paced)
             throws SQLException, InterruptedException {
         long company = shard.companyId();
-        return copy(conn, TargetTables.TAGS, out -> shard.<Exception>tags((hi, lo, tag) -> {
-            out.row().uuid(hi, lo).int8(company).text(tag);
-            paced.row();
-        }));
+        return copy(
+                conn,
+                TargetTables.TAGS,
+                out -> shard.<Exception>tags((hi, lo, tag) -> {
+                    out.row().uuid(hi, lo).int8(company).text(tag);
+                    paced.row();
+                }));
     }
 
     /**
@@ -103,18 +129,46 @@ final class RecipientCopies {
     private static long activities(Connection conn, RecipientShard shard, PacedRows paced, CopyTable table)
             throws SQLException, InterruptedException {
         long company = shard.companyId();
-        return copy(conn, table, out -> shard.<Exception>activities((hi, lo, rHi, rLo, listId, kind, hasCampaign,
-                campaign, occurred, details, firstAt, firstLength, secondAt, secondLength) -> {
-            out.row().uuid(hi, lo).uuid(rHi, rLo).int8(company).int8(listId).text(KIND_LABELS[kind.ordinal()]);
-            if (hasCampaign) {
-                out.int8(campaign);
-            } else {
-                out.nul();
-            }
-            out.timestamptz(occurred).jsonbObject(ActivityDetails.firstKey(kind), ActivityDetails.secondKey(kind),
-                    details, firstAt, firstLength, secondAt, secondLength);
-            paced.row();
-        }));
+        return copy(
+                conn,
+                table,
+                out -> shard.<Exception>activities(
+                        (hi,
+                                lo,
+                                rHi,
+                                rLo,
+                                listId,
+                                kind,
+                                hasCampaign,
+                                campaign,
+                                occurred,
+                                details,
+                                firstAt,
+                                firstLength,
+                                secondAt,
+                                secondLength) -> {
+                            out.row()
+                                    .uuid(hi, lo)
+                                    .uuid(rHi, rLo)
+                                    .int8(company)
+                                    .int8(listId)
+                                    .text(KIND_LABELS[kind.ordinal()]);
+                            if (hasCampaign) {
+                                out.int8(campaign);
+                            } else {
+                                out.nul();
+                            }
+                            out.timestamptz(occurred)
+                                    .jsonbObject(
+                                            ActivityDetails.firstKey(kind),
+                                            ActivityDetails.secondKey(kind),
+                                            details,
+                                            firstAt,
+                                            firstLength,
+                                            secondAt,
+                                            secondLength);
+                            paced.row();
+                        }));
     }
 
     private static byte[][] labels() {

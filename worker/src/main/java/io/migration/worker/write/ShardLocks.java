@@ -28,11 +28,11 @@ public final class ShardLocks {
 
     /** The groups that own rows; a company task locks all three. */
     private static final TaskGroup[] DATA_GROUPS = {TaskGroup.LISTS, TaskGroup.RECIPIENTS, TaskGroup.SUPPRESSIONS};
+
     private static final int LEVELS = Integer.numberOfTrailingZeros(Buckets.COUNT);
     private static final int NODES = 2 * Buckets.COUNT;
 
-    private ShardLocks() {
-    }
+    private ShardLocks() {}
 
     /** An aligned block of {@code 1 << level} buckets starting at {@code first}. */
     public record Block(int first, int level) {
@@ -109,6 +109,5 @@ public final class ShardLocks {
     }
 
     /** A bucket range of one data group. */
-    public record GroupRange(TaskGroup group, int lo, int hi) {
-    }
+    public record GroupRange(TaskGroup group, int lo, int hi) {}
 }

@@ -95,8 +95,12 @@ public final class ShardWriter {
         PacedRows paced = new PacedRows(pacer);
         long rows = RecipientCopies.copy(conn, TargetTables.SUPPRESSIONS, out -> {
             for (Suppression s : result.suppressions()) {
-                out.row().int8(s.companyId()).text(s.email()).text(s.reason())
-                        .timestamptz(io.migration.common.copy.PgTime.micros(s.createdAt())).int4(Buckets.of(s.email()));
+                out.row()
+                        .int8(s.companyId())
+                        .text(s.email())
+                        .text(s.reason())
+                        .timestamptz(io.migration.common.copy.PgTime.micros(s.createdAt()))
+                        .int4(Buckets.of(s.email()));
                 paced.row();
             }
         });
@@ -110,8 +114,9 @@ public final class ShardWriter {
     }
 
     /** COPYs rejects (R12), each filed under its group and bucket; returns rows written. */
-    public long copyRejects(Connection conn, String runId, long companyId, TaskGroup group, RejectBuffer rejects,
-            Pacer pacer) throws SQLException, InterruptedException {
+    public long copyRejects(
+            Connection conn, String runId, long companyId, TaskGroup group, RejectBuffer rejects, Pacer pacer)
+            throws SQLException, InterruptedException {
         if (rejects.size() == 0) {
             return 0;
         }
@@ -125,8 +130,11 @@ public final class ShardWriter {
                 } else {
                     out.int8(companyId);
                 }
-                out.text(rejects.sourceTable(i)).int8(rejects.sourceId(i)).text(rejects.reason(i).code())
-                        .text(groupName).int4(rejects.bucket(i));
+                out.text(rejects.sourceTable(i))
+                        .int8(rejects.sourceId(i))
+                        .text(rejects.reason(i).code())
+                        .text(groupName)
+                        .int4(rejects.bucket(i));
                 paced.row();
             }
         });
@@ -143,7 +151,8 @@ public final class ShardWriter {
             array.append(doomed.get(i));
         }
         array.append("}'::uuid[]");
-        String sql = SqlFiles.fill("write/delete-recipient-children",
+        String sql = SqlFiles.fill(
+                "write/delete-recipient-children",
                 Map.of("doomed", array.toString(), "company", Long.toString(companyId)));
         try (Statement st = conn.createStatement()) {
             st.execute(sql);

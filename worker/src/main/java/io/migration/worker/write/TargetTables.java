@@ -17,39 +17,69 @@ import io.migration.common.copy.CopyTable;
  */
 final class TargetTables {
 
-    static final CopyTable RECIPIENTS = CopyTable.of("recipients",
-            column("id", UUID), column("company_id", INT8), column("email", TEXT), column("first_name", TEXT),
-            column("last_name", TEXT), column("phone", TEXT), column("created_at", TIMESTAMPTZ),
-            column("updated_at", TIMESTAMPTZ), column("shard_bucket", INT4));
+    static final CopyTable RECIPIENTS = CopyTable.of(
+            "recipients",
+            column("id", UUID),
+            column("company_id", INT8),
+            column("email", TEXT),
+            column("first_name", TEXT),
+            column("last_name", TEXT),
+            column("phone", TEXT),
+            column("created_at", TIMESTAMPTZ),
+            column("updated_at", TIMESTAMPTZ),
+            column("shard_bucket", INT4));
 
-    static final CopyTable MEMBERSHIPS = CopyTable.of("recipient_lists",
-            column("recipient_id", UUID), column("list_id", INT8), column("company_id", INT8),
-            column("status", TEXT), column("source", TEXT), column("joined_at", TIMESTAMPTZ),
+    static final CopyTable MEMBERSHIPS = CopyTable.of(
+            "recipient_lists",
+            column("recipient_id", UUID),
+            column("list_id", INT8),
+            column("company_id", INT8),
+            column("status", TEXT),
+            column("source", TEXT),
+            column("joined_at", TIMESTAMPTZ),
             column("updated_at", TIMESTAMPTZ));
 
-    static final CopyTable ATTRIBUTES = CopyTable.of("recipient_attributes",
-            column("recipient_id", UUID), column("company_id", INT8), column("name", TEXT), column("value", TEXT));
+    static final CopyTable ATTRIBUTES = CopyTable.of(
+            "recipient_attributes",
+            column("recipient_id", UUID),
+            column("company_id", INT8),
+            column("name", TEXT),
+            column("value", TEXT));
 
-    static final CopyTable TAGS = CopyTable.of("recipient_tags",
-            column("recipient_id", UUID), column("company_id", INT8), column("tag", TEXT));
+    static final CopyTable TAGS = CopyTable.of(
+            "recipient_tags", column("recipient_id", UUID), column("company_id", INT8), column("tag", TEXT));
 
-    static final CopyTable ACTIVITY = CopyTable.of("recipient_activity",
-            column("id", UUID), column("recipient_id", UUID), column("company_id", INT8), column("list_id", INT8),
-            column("kind", TEXT), column("campaign_id", INT8), column("occurred_at", TIMESTAMPTZ),
+    static final CopyTable ACTIVITY = CopyTable.of(
+            "recipient_activity",
+            column("id", UUID),
+            column("recipient_id", UUID),
+            column("company_id", INT8),
+            column("list_id", INT8),
+            column("kind", TEXT),
+            column("campaign_id", INT8),
+            column("occurred_at", TIMESTAMPTZ),
             column("detail", JSONB));
 
     /** Where activities go when an id is still held by another shard's recipient (merge-activity-staging). */
     static final CopyTable ACTIVITY_STAGING = ACTIVITY.renamed("activity_staging");
 
-    static final CopyTable SUPPRESSIONS = CopyTable.of("suppressions",
-            column("company_id", INT8), column("email", TEXT), column("reason", TEXT),
-            column("created_at", TIMESTAMPTZ), column("shard_bucket", INT4));
-
-    static final CopyTable REJECTS = CopyTable.of("migration_rejects",
-            column("run_id", TEXT), column("company_id", INT8), column("source_table", TEXT),
-            column("source_id", INT8), column("reason", TEXT), column("task_group", TEXT),
+    static final CopyTable SUPPRESSIONS = CopyTable.of(
+            "suppressions",
+            column("company_id", INT8),
+            column("email", TEXT),
+            column("reason", TEXT),
+            column("created_at", TIMESTAMPTZ),
             column("shard_bucket", INT4));
 
-    private TargetTables() {
-    }
+    static final CopyTable REJECTS = CopyTable.of(
+            "migration_rejects",
+            column("run_id", TEXT),
+            column("company_id", INT8),
+            column("source_table", TEXT),
+            column("source_id", INT8),
+            column("reason", TEXT),
+            column("task_group", TEXT),
+            column("shard_bucket", INT4));
+
+    private TargetTables() {}
 }

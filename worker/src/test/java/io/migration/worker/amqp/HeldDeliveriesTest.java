@@ -26,8 +26,8 @@ class HeldDeliveriesTest {
     private boolean open = true;
     private final List<String> calls = new ArrayList<>();
     private final List<TaskConsumer.AmqpDeliveryParts> taken = new ArrayList<>();
-    private final Channel channel = (Channel) Proxy.newProxyInstance(Channel.class.getClassLoader(),
-            new Class<?>[] {Channel.class}, (proxy, method, args) -> {
+    private final Channel channel = (Channel) Proxy.newProxyInstance(
+            Channel.class.getClassLoader(), new Class<?>[] {Channel.class}, (proxy, method, args) -> {
                 switch (method.getName()) {
                     case "isOpen":
                         return open;
@@ -57,8 +57,9 @@ class HeldDeliveriesTest {
         first.ack();
         assertThat(consumer.held()).as("counted out once").isZero();
         consumer.subscribe("work", 1);
-        assertThat(calls).containsExactly("basicQos", "basicConsume", "basicCancel", "basicAck", "basicAck",
-                "basicQos", "basicConsume");
+        assertThat(calls)
+                .containsExactly(
+                        "basicQos", "basicConsume", "basicCancel", "basicAck", "basicAck", "basicQos", "basicConsume");
     }
 
     @Test
@@ -93,7 +94,13 @@ class HeldDeliveriesTest {
     private AmqpDelivery deliver(long tag) {
         consumer.handleDelivery("tag", new Envelope(tag, false, "", "work"), new AMQP.BasicProperties(), new byte[0]);
         TaskConsumer.AmqpDeliveryParts parts = taken.get(taken.size() - 1);
-        return new AmqpDelivery(parts.channel(), parts.deliveryTag(), parts.props(), parts.body(), null,
-                new Topology("test"), parts.settled());
+        return new AmqpDelivery(
+                parts.channel(),
+                parts.deliveryTag(),
+                parts.props(),
+                parts.body(),
+                null,
+                new Topology("test"),
+                parts.settled());
     }
 }

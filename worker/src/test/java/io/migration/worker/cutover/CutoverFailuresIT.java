@@ -32,33 +32,45 @@ class CutoverFailuresIT {
             long refused = five.get(1);
             long hangs = five.get(2);
             List<Long> fine = five.subList(3, 5);
-            rig.env.put("CUTOVER_FREEZE_HOOK", rig.hook("freeze", "[ \"$COMPANY_ID\" = " + freezeFails
-                    + " ] && exit 3; "));
-            rig.env.put("CUTOVER_SWITCH_HOOK", rig.hook("switch", "[ \"$COMPANY_ID\" = " + hangs
-                    + " ] && sleep 60; "));
+            rig.env.put(
+                    "CUTOVER_FREEZE_HOOK", rig.hook("freeze", "[ \"$COMPANY_ID\" = " + freezeFails + " ] && exit 3; "));
+            rig.env.put("CUTOVER_SWITCH_HOOK", rig.hook("switch", "[ \"$COMPANY_ID\" = " + hangs + " ] && sleep 60; "));
             try (WorkerProcess w1 = WorkerProcess.start("failures-1", rig.env).awaitConsuming(START);
-                 WorkerProcess w2 = WorkerProcess.start("failures-2", rig.env).awaitConsuming(START)) {
+                    WorkerProcess w2 =
+                            WorkerProcess.start("failures-2", rig.env).awaitConsuming(START)) {
                 rig.dryRunAndSchedule(five);
                 // The new service's own rule, added after the dry run: it refuses this company's recipients.
-                CutoverRig.text(services.target(), "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$"
-                        + " BEGIN RAISE EXCEPTION 'refused by the new service'; END $$");
-                CutoverRig.text(services.target(), "CREATE TRIGGER refuse BEFORE INSERT ON recipients FOR EACH ROW"
-                        + " WHEN (NEW.company_id = " + refused + ") EXECUTE FUNCTION refuse()");
+                CutoverRig.text(
+                        services.target(),
+                        "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$"
+                                + " BEGIN RAISE EXCEPTION 'refused by the new service'; END $$");
+                CutoverRig.text(
+                        services.target(),
+                        "CREATE TRIGGER refuse BEFORE INSERT ON recipients FOR EACH ROW" + " WHEN (NEW.company_id = "
+                                + refused + ") EXECUTE FUNCTION refuse()");
                 CutoverRig.Result result;
                 try (TrafficRun traffic = rig.traffic(rig.companies, 40, false, Duration.ofMinutes(5))) {
                     // The trigger changed the target's schema since the dry run: the operator overrides.
-                    result = rig.capture("cutover", "--companies", CutoverRig.ids(five), "--run-id", "failing",
+                    result = rig.capture(
+                            "cutover",
+                            "--companies",
+                            CutoverRig.ids(five),
+                            "--run-id",
+                            "failing",
                             "--skip-readiness-check");
                     assertThat(traffic.lastError()).isNull();
                 }
                 assertThat(result.code()).as(result.err()).isEqualTo(1);
-                assertThat(result.err()).containsPattern("not switched: company " + freezeFails
-                                + ": freeze hook failed with exit code 3")
+                assertThat(result.err())
+                        .containsPattern(
+                                "not switched: company " + freezeFails + ": freeze hook failed with exit code 3")
                         .containsPattern("not switched: company " + refused + ": .*dead-lettered")
                         .containsPattern("not switched: company " + hangs + ": switch hook gave no answer within 2 s");
                 assertThat(CutoverRig.longs(services.source(), "SELECT company_id FROM app_cutover_flags WHERE frozen"))
-                        .as("nobody left frozen").isEmpty();
-                assertThat(rig.hookCalls()).contains("unfreeze " + freezeFails, "unfreeze " + hangs)
+                        .as("nobody left frozen")
+                        .isEmpty();
+                assertThat(rig.hookCalls())
+                        .contains("unfreeze " + freezeFails, "unfreeze " + hangs)
                         .doesNotContain("freeze " + refused, "switch " + freezeFails, "switch " + refused);
                 TargetComparison.assertTargetMatchesSource(services.source(), services.target(), fine, "failing");
                 CutoverRig.Result failed = rig.capture("companies", "--state", "failed", "--format", "csv");
@@ -66,7 +78,8 @@ class CutoverFailuresIT {
                     assertThat(failed.out()).containsPattern("\n" + company + ",.*needs a new switch window");
                 }
                 CutoverRig.Result windows = rig.capture("schedule", "list", "--format", "csv");
-                assertThat(windows.out()).containsPattern("\n" + freezeFails + ",.*,cancelled,")
+                assertThat(windows.out())
+                        .containsPattern("\n" + freezeFails + ",.*,cancelled,")
                         .containsPattern("\n" + fine.get(0) + ",.*,used,");
             }
         }

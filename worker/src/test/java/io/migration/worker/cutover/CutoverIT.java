@@ -25,8 +25,8 @@ class CutoverIT {
     @Test
     void switchesCompaniesExactlyWhileTheApplicationWritesAndRollsBackOne(TestServices services) throws Exception {
         try (CutoverRig rig = new CutoverRig(services, 12, 12_000, 41);
-             WorkerProcess w1 = WorkerProcess.start("cutover-1", rig.env).awaitConsuming(START);
-             WorkerProcess w2 = WorkerProcess.start("cutover-2", rig.env).awaitConsuming(START)) {
+                WorkerProcess w1 = WorkerProcess.start("cutover-1", rig.env).awaitConsuming(START);
+                WorkerProcess w2 = WorkerProcess.start("cutover-2", rig.env).awaitConsuming(START)) {
             List<Long> switching = rig.largest(4);
             rig.dryRunAndSchedule(switching);
             CutoverRig.Result result;
@@ -35,23 +35,30 @@ class CutoverIT {
                 Thread.sleep(1_000);
                 result = rig.capture("cutover", "--companies", CutoverRig.ids(switching), "--run-id", "switch-1");
                 assertThat(traffic.lastError()).isNull();
-                assertThat(traffic.stats().get(switching.get(0)).legacyCommits()).as("the application wrote")
+                assertThat(traffic.stats().get(switching.get(0)).legacyCommits())
+                        .as("the application wrote")
                         .isPositive();
             }
             assertThat(result.code()).as(result.err()).isZero();
             assertThat(result.lastLine()).isEqualTo("switch-1");
             TargetComparison.assertTargetMatchesSource(services.source(), services.target(), switching, "switch-1");
-            assertThat(CutoverRig.longs(services.source(), "SELECT company_id FROM app_cutover_flags WHERE switched"
-                    + " AND NOT frozen ORDER BY 1")).containsExactlyElementsOf(switching.stream().sorted().toList());
+            assertThat(CutoverRig.longs(
+                            services.source(),
+                            "SELECT company_id FROM app_cutover_flags WHERE switched" + " AND NOT frozen ORDER BY 1"))
+                    .containsExactlyElementsOf(switching.stream().sorted().toList());
             for (long company : switching) {
-                assertThat(rig.hookCalls()).as("company %d frozen once, switched once", company)
-                        .containsOnlyOnce("freeze " + company, "switch " + company).doesNotContain("unfreeze " + company);
+                assertThat(rig.hookCalls())
+                        .as("company %d frozen once, switched once", company)
+                        .containsOnlyOnce("freeze " + company, "switch " + company)
+                        .doesNotContain("unfreeze " + company);
             }
             CutoverRig.Result report = rig.capture("report", "--run-id", "switch-1", "--format", "csv");
-            assertThat(report.out().lines().skip(1).toList()).hasSize(switching.size())
+            assertThat(report.out().lines().skip(1).toList())
+                    .hasSize(switching.size())
                     .allSatisfy(line -> assertThat(line).contains(",switched,").contains(",VERIFIED,"));
             CutoverRig.Result states = rig.capture("companies", "--state", "switched", "--format", "csv");
-            assertThat(states.out()).contains(switching.stream().map(c -> "\n" + c + ",").toList());
+            assertThat(states.out())
+                    .contains(switching.stream().map(c -> "\n" + c + ",").toList());
 
             // The new service writes to one switched company; rollback says what and hands it back.
             long back = switching.get(0);
@@ -61,15 +68,24 @@ class CutoverIT {
             }
             CutoverRig.Result rollback = rig.capture("cutover", "rollback", "--companies", Long.toString(back));
             assertThat(rollback.code()).as(rollback.err()).isZero();
-            assertThat(rollback.out()).startsWith("company_id,table,inserted,changed,deleted")
+            assertThat(rollback.out())
+                    .startsWith("company_id,table,inserted,changed,deleted")
                     .containsPattern(back + ",recipients,[1-9]\\d*,\\d+,\\d+");
-            assertThat(CutoverRig.text(services.source(), "SELECT switched::text FROM app_cutover_flags"
-                    + " WHERE company_id = " + back)).isEqualTo("false");
-            CutoverRig.Result again = rig.capture("cutover", "rollback", "--companies", Long.toString(back) + ","
-                    + rig.companies.stream().filter(c -> !switching.contains(c)).findFirst().orElseThrow());
+            assertThat(CutoverRig.text(
+                            services.source(),
+                            "SELECT switched::text FROM app_cutover_flags" + " WHERE company_id = " + back))
+                    .isEqualTo("false");
+            CutoverRig.Result again = rig.capture(
+                    "cutover",
+                    "rollback",
+                    "--companies",
+                    Long.toString(back) + ","
+                            + rig.companies.stream()
+                                    .filter(c -> !switching.contains(c))
+                                    .findFirst()
+                                    .orElseThrow());
             assertThat(again.code()).isEqualTo(1);
             assertThat(again.err()).contains("rolled back already").contains("was never switched");
         }
     }
-
 }

@@ -30,11 +30,12 @@ class CutoverProducerKillIT {
     @Test
     void aKilledCutoverIsFinishedByItsRerunWithoutASecondFreeze(TestServices services) throws Exception {
         try (CutoverRig rig = new CutoverRig(services, 5, 4_000, 53);
-             WorkerProcess worker = WorkerProcess.start("kill-1", rig.env).awaitConsuming(START)) {
+                WorkerProcess worker = WorkerProcess.start("kill-1", rig.env).awaitConsuming(START)) {
             List<Long> two = rig.largest(2);
             rig.dryRunAndSchedule(two);
             Process producer;
-            try (Connection app = CutoverRig.connect(services.source()); Statement st = app.createStatement()) {
+            try (Connection app = CutoverRig.connect(services.source());
+                    Statement st = app.createStatement()) {
                 app.setAutoCommit(false);
                 st.execute("UPDATE list_recipients SET updated_at = updated_at WHERE company_id = " + two.get(0)
                         + " AND id = (SELECT min(id) FROM list_recipients WHERE company_id = " + two.get(0) + ")");
@@ -49,7 +50,9 @@ class CutoverProducerKillIT {
             CutoverRig.Result rerun = rig.capture("cutover", "--companies", CutoverRig.ids(two), "--run-id", "killed");
             assertThat(rerun.code()).as(rerun.err()).isZero();
             for (long company : two) {
-                assertThat(rig.hookCalls()).as("company %d", company).containsOnlyOnce("freeze " + company)
+                assertThat(rig.hookCalls())
+                        .as("company %d", company)
+                        .containsOnlyOnce("freeze " + company)
                         .contains("switch " + company);
             }
             TargetComparison.assertTargetMatchesSource(services.source(), services.target(), two, "killed");
@@ -57,11 +60,12 @@ class CutoverProducerKillIT {
     }
 
     private static Process start(CutoverRig rig, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", PRODUCER.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", PRODUCER.toString()));
         command.addAll(List.of(args));
         Path log = Files.createTempFile("producer-kill", ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(rig.env);
         return pb.start();
     }
@@ -69,9 +73,14 @@ class CutoverProducerKillIT {
     /** Waits until a company of the run is frozen (the open transaction keeps it draining). */
     private static void awaitFrozen(TestServices services, Process producer) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (CutoverRig.text(services.target(), "SELECT count(*) FROM migration.cutovers WHERE run_id = 'killed'"
-                + " AND frozen_at IS NOT NULL").equals("0")) {
-            assertThat(producer.isAlive()).as("the producer is still cutting over").isTrue();
+        while (CutoverRig.text(
+                        services.target(),
+                        "SELECT count(*) FROM migration.cutovers WHERE run_id = 'killed'"
+                                + " AND frozen_at IS NOT NULL")
+                .equals("0")) {
+            assertThat(producer.isAlive())
+                    .as("the producer is still cutting over")
+                    .isTrue();
             assertThat(System.nanoTime()).as("frozen within 2 minutes").isLessThan(deadline);
             Thread.sleep(50);
         }

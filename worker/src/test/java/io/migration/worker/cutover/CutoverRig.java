@@ -64,33 +64,43 @@ final class CutoverRig implements AutoCloseable {
 
     /** The reference hook, after {@code before} (a shell fragment), each call logged as "hook company". */
     String hook(String name, String before) {
-        return before + "echo " + name + " $COMPANY_ID >> " + hookLog + "; " + REPOSITORY.resolve("scripts/hooks/"
-                + name + ".sh");
+        return before + "echo " + name + " $COMPANY_ID >> " + hookLog + "; "
+                + REPOSITORY.resolve("scripts/hooks/" + name + ".sh");
     }
 
     /** The application's traffic on {@code companies}; switched companies' new-service writes only with a target. */
     TrafficRun traffic(List<Long> on, double perSecond, boolean withTarget, Duration duration) {
         HikariDataSource source = pool(services.source());
         HikariDataSource target = withTarget ? pool(services.target()) : null;
-        TrafficRun run = TrafficGenerator.start(TrafficSettings.of(on, perSecond, 2, 200, 11, duration), source,
-                target);
+        TrafficRun run =
+                TrafficGenerator.start(TrafficSettings.of(on, perSecond, 2, 200, 11, duration), source, target);
         open.add(run);
         return run;
     }
 
     private HikariDataSource pool(DatabaseSettings db) {
-        HikariDataSource ds = DataSources.create(db, PoolOptions.defaults("traffic").withMaximumPoolSize(3));
+        HikariDataSource ds =
+                DataSources.create(db, PoolOptions.defaults("traffic").withMaximumPoolSize(3));
         open.add(ds);
         return ds;
     }
 
     /** A dry run of every company, then a window open now for {@code scheduled}. */
     void dryRunAndSchedule(List<Long> scheduled) throws Exception {
-        assertThat(run("enqueue", "--mode", "dry-run", "--all", "--run-id", "dry")).isZero();
-        assertThat(run("status", "--run-id", "dry", "--wait", "--timeout", "180")).isZero();
+        assertThat(run("enqueue", "--mode", "dry-run", "--all", "--run-id", "dry"))
+                .isZero();
+        assertThat(run("status", "--run-id", "dry", "--wait", "--timeout", "180"))
+                .isZero();
         Instant start = Instant.now().plusSeconds(1);
-        assertThat(run("schedule", "--companies", ids(scheduled), "--window", start + "/" + start.plusSeconds(3600),
-                "--notice-days", "0")).isZero();
+        assertThat(run(
+                        "schedule",
+                        "--companies",
+                        ids(scheduled),
+                        "--window",
+                        start + "/" + start.plusSeconds(3600),
+                        "--notice-days",
+                        "0"))
+                .isZero();
         Thread.sleep(Duration.between(Instant.now(), start).toMillis() + 100);
     }
 
@@ -131,13 +141,16 @@ final class CutoverRig implements AutoCloseable {
 
     /** The largest companies by list_recipients, largest first. */
     List<Long> largest(int n) throws Exception {
-        return longs(services.source(), "SELECT company_id FROM list_recipients GROUP BY 1 ORDER BY count(*) DESC, 1"
-                + " LIMIT " + n);
+        return longs(
+                services.source(),
+                "SELECT company_id FROM list_recipients GROUP BY 1 ORDER BY count(*) DESC, 1" + " LIMIT " + n);
     }
 
     static List<Long> longs(DatabaseSettings db, String sql) throws Exception {
         List<Long> out = new ArrayList<>();
-        try (Connection c = connect(db); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = connect(db);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 out.add(rs.getLong(1));
             }
@@ -146,7 +159,8 @@ final class CutoverRig implements AutoCloseable {
     }
 
     static String text(DatabaseSettings db, String sql) throws Exception {
-        try (Connection c = connect(db); Statement st = c.createStatement()) {
+        try (Connection c = connect(db);
+                Statement st = c.createStatement()) {
             if (st.execute(sql)) {
                 try (ResultSet rs = st.getResultSet()) {
                     return rs.next() ? rs.getString(1) : null;

@@ -28,15 +28,29 @@ import org.junit.jupiter.api.Test;
 class DashboardLintTest {
 
     /** Grafana unit ids these dashboards may use; custom units are {@code suffix:…} or {@code prefix:…}. */
-    private static final Set<String> UNITS = Set.of("none", "short", "percent", "percentunit", "s", "ms", "bytes",
-            "decbytes", "ops", "reqps", "cps", "dateTimeAsIso", "dtdurations");
-    private static final Pattern METRIC = Pattern.compile(
-            "(?<![\\w$])((?:migration|jvm|process|system|hikaricp|resilience4j|rabbitmq)_[a-z0-9_]+)");
+    private static final Set<String> UNITS = Set.of(
+            "none",
+            "short",
+            "percent",
+            "percentunit",
+            "s",
+            "ms",
+            "bytes",
+            "decbytes",
+            "ops",
+            "reqps",
+            "cps",
+            "dateTimeAsIso",
+            "dtdurations");
+
+    private static final Pattern METRIC =
+            Pattern.compile("(?<![\\w$])((?:migration|jvm|process|system|hikaricp|resilience4j|rabbitmq)_[a-z0-9_]+)");
     private static final Pattern HISTOGRAM_PART = Pattern.compile("_(bucket|sum|count|max)$");
 
     @Test
     void theTwoDashboardsExist() {
-        assertThat(Dashboards.all()).extracting(Dashboard::file)
+        assertThat(Dashboards.all())
+                .extracting(Dashboard::file)
                 .containsExactlyInAnyOrder("fleet-overview.json", "worker-detail.json");
     }
 
@@ -50,9 +64,13 @@ class DashboardLintTest {
                     missing.add(p + ": \"" + text + "\"");
                 }
             }
-            assertThat(d.json().path("description").asText()).as(d + " describes itself").isNotBlank();
+            assertThat(d.json().path("description").asText())
+                    .as(d + " describes itself")
+                    .isNotBlank();
         }
-        assertThat(missing).as("panels whose description does not say what good and bad look like").isEmpty();
+        assertThat(missing)
+                .as("panels whose description does not say what good and bad look like")
+                .isEmpty();
     }
 
     @Test
@@ -67,7 +85,9 @@ class DashboardLintTest {
                 }
             }
         }
-        assertThat(missing).as("panels without a (known) unit in fieldConfig.defaults.unit").isEmpty();
+        assertThat(missing)
+                .as("panels without a (known) unit in fieldConfig.defaults.unit")
+                .isEmpty();
     }
 
     @Test
@@ -91,8 +111,9 @@ class DashboardLintTest {
                 }
             }
             for (Variable v : d.variables()) {
-                if ("query".equals(v.type()) && !Dashboards.DATASOURCE_VARIABLE.equals(
-                        v.json().path("datasource").path("uid").asText())) {
+                if ("query".equals(v.type())
+                        && !Dashboards.DATASOURCE_VARIABLE.equals(
+                                v.json().path("datasource").path("uid").asText())) {
                     wrong.add(d + " variable " + v.name() + " does not query through ${datasource}");
                 }
             }
@@ -103,7 +124,9 @@ class DashboardLintTest {
     @Test
     void theDatasourceFleetAndWorkerAreVariables() {
         for (Dashboard d : Dashboards.all()) {
-            assertThat(d.variables()).as(d + " variables").extracting(Variable::name)
+            assertThat(d.variables())
+                    .as(d + " variables")
+                    .extracting(Variable::name)
                     .containsExactly("datasource", "fleet", "worker");
             Variable datasource = d.variables().get(0);
             assertThat(datasource.type()).isEqualTo("datasource");
@@ -117,7 +140,8 @@ class DashboardLintTest {
     @Test
     void panelIdsAreUniqueWithinADashboard() {
         for (Dashboard d : Dashboards.all()) {
-            List<Integer> ids = d.allPanelNodes().stream().map(p -> p.path("id").asInt(-1)).toList();
+            List<Integer> ids =
+                    d.allPanelNodes().stream().map(p -> p.path("id").asInt(-1)).toList();
             assertThat(ids).as(d + " panel ids").doesNotContain(-1).doesNotHaveDuplicates();
         }
     }
@@ -135,7 +159,8 @@ class DashboardLintTest {
                         String name = m.group(1);
                         used.add(name);
                         String base = HISTOGRAM_PART.matcher(name).replaceFirst("");
-                        if (!contract.contains("`" + name) && !contract.contains("`" + base + "`")
+                        if (!contract.contains("`" + name)
+                                && !contract.contains("`" + base + "`")
                                 && !contract.contains("`" + base + "_*`")) {
                             unknown.add(name + " (" + p + ")");
                         }
@@ -144,22 +169,31 @@ class DashboardLintTest {
             }
         }
         assertThat(used).as("metrics the dashboards use").isNotEmpty();
-        assertThat(unknown).as("metrics the dashboards use but docs/METRICS.md does not list").isEmpty();
+        assertThat(unknown)
+                .as("metrics the dashboards use but docs/METRICS.md does not list")
+                .isEmpty();
     }
 
     @Test
     void provisioningPointsAStockGrafanaAtThePrometheusAndTheDashboards() throws Exception {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         Path provisioning = Dashboards.GRAFANA.resolve("provisioning");
-        JsonNode datasource = yaml.readTree(provisioning.resolve("datasources/prometheus.yaml").toFile())
-                .path("datasources").path(0);
+        JsonNode datasource = yaml.readTree(
+                        provisioning.resolve("datasources/prometheus.yaml").toFile())
+                .path("datasources")
+                .path(0);
         assertThat(datasource.path("type").asText()).isEqualTo("prometheus");
         assertThat(datasource.path("uid").asText()).isNotBlank();
-        assertThat(datasource.path("url").asText()).as("the URL comes from the environment").contains("$");
-        JsonNode provider = yaml.readTree(provisioning.resolve("dashboards/dashboards.yaml").toFile())
-                .path("providers").path(0);
+        assertThat(datasource.path("url").asText())
+                .as("the URL comes from the environment")
+                .contains("$");
+        JsonNode provider = yaml.readTree(
+                        provisioning.resolve("dashboards/dashboards.yaml").toFile())
+                .path("providers")
+                .path(0);
         assertThat(provider.path("type").asText()).isEqualTo("file");
-        assertThat(provider.path("options").path("path").asText()).as("the mounted grafana/dashboards folder")
+        assertThat(provider.path("options").path("path").asText())
+                .as("the mounted grafana/dashboards folder")
                 .endsWith("/dashboards");
     }
 }

@@ -54,22 +54,31 @@ class DashboardQueriesIT {
         PrometheusServer.requireBinary();
         String rabbitmq = rabbitmqPrometheusTarget(services.amqpUri());
         Map<String, String> env = services.environment();
-        assertThat(ProducerCli.run(env, "seed", "--companies", "6", "--rows", "6000", "--seed", "9")).isZero();
+        assertThat(ProducerCli.run(env, "seed", "--companies", "6", "--rows", "6000", "--seed", "9"))
+                .isZero();
         assertThat(ProducerCli.run(env, "migrate-schema")).isZero();
         recordCutovers(services.target());
 
         int admin1 = PrometheusServer.freePort();
         int admin2 = PrometheusServer.freePort();
         try (WorkerProcess w1 = WorkerProcess.start("dash-w1", workerEnv(env, admin1));
-             WorkerProcess w2 = WorkerProcess.start("dash-w2", workerEnv(env, admin2));
-             PrometheusServer prometheus = PrometheusServer.start(scrapeConfig(admin1, admin2, rabbitmq), folder)) {
+                WorkerProcess w2 = WorkerProcess.start("dash-w2", workerEnv(env, admin2));
+                PrometheusServer prometheus = PrometheusServer.start(scrapeConfig(admin1, admin2, rabbitmq), folder)) {
             w1.awaitConsuming(START);
             w2.awaitConsuming(START);
             awaitTargetsUp(prometheus);
             try (Broker broker = new Broker(services.amqpUri(), services.fleetName())) {
                 broker.publishRaw("{not json");
             }
-            assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--skip-readiness-check", "--run-id", "dashboards"))
+            assertThat(ProducerCli.run(
+                            env,
+                            "enqueue",
+                            "--mode",
+                            "migrate",
+                            "--all",
+                            "--skip-readiness-check",
+                            "--run-id",
+                            "dashboards"))
                     .isZero();
 
             String fleet = services.fleetName();
@@ -79,13 +88,15 @@ class DashboardQueriesIT {
                 checks.addAll(checks(Dashboards.named("worker-detail.json"), fleet, worker));
             }
             List<String> failures = awaitAll(prometheus, checks);
-            assertThat(failures).as("panel queries without the expected data (targets: %s)", prometheus.targets())
+            assertThat(failures)
+                    .as("panel queries without the expected data (targets: %s)", prometheus.targets())
                     .isEmpty();
 
             for (Dashboard d : Dashboards.all()) {
                 Map<String, List<String>> variables = variableValues(prometheus, d, fleet);
                 assertThat(variables.get("fleet")).as(d + " fleet variable").contains(fleet);
-                assertThat(variables.get("worker")).as(d + " worker variable")
+                assertThat(variables.get("worker"))
+                        .as(d + " worker variable")
                         .containsExactlyInAnyOrder("dash-w1", "dash-w2");
             }
         }
@@ -100,7 +111,7 @@ class DashboardQueriesIT {
      */
     private static void recordCutovers(DatabaseSettings target) throws Exception {
         try (Connection c = DriverManager.getConnection(target.url(), target.user(), target.password());
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute("""
                     INSERT INTO migration.runs (run_id, mode, selection, shard_rows, task_count, created_at)
                     VALUES ('dashboards-switch-1', 'cutover', 'companies', 0, 0, now() - interval '2 days'),
@@ -117,8 +128,7 @@ class DashboardQueriesIT {
     }
 
     /** One query with its variables substituted, and what its result must show. */
-    private record Check(String what, String promql, Expectation expectation) {
-    }
+    private record Check(String what, String promql, Expectation expectation) {}
 
     @FunctionalInterface
     private interface Expectation {
@@ -182,10 +192,11 @@ class DashboardQueriesIT {
 
     /** Null when every state is there with the companies {@link #recordCutovers} left in it. */
     private static String companiesByState(JsonNode result) {
-        Map<String, Double> expected = Map.of("pending", 0.0, "catching-up", 1.0, "frozen", 0.0, "switched", 2.0,
-                "failed", 1.0, "rolled-back", 0.0);
+        Map<String, Double> expected = Map.of(
+                "pending", 0.0, "catching-up", 1.0, "frozen", 0.0, "switched", 2.0, "failed", 1.0, "rolled-back", 0.0);
         Map<String, Double> actual = new HashMap<>();
-        result.forEach(series -> actual.put(series.path("metric").path("state").asText(),
+        result.forEach(series -> actual.put(
+                series.path("metric").path("state").asText(),
                 series.path("value").path(1).asDouble(Double.NaN)));
         return actual.equals(expected) ? null : "companies by state " + actual + ", expected " + expected;
     }
@@ -203,7 +214,8 @@ class DashboardQueriesIT {
                     problem = "a variable the test does not know";
                 } else {
                     try {
-                        problem = c.expectation().problem(prometheus.query(c.promql()).path("result"));
+                        problem = c.expectation()
+                                .problem(prometheus.query(c.promql()).path("result"));
                     } catch (IllegalStateException e) {
                         problem = e.getMessage();
                     }
@@ -218,7 +230,8 @@ class DashboardQueriesIT {
                 Thread.sleep(1000);
             }
         }
-        return pending.stream().map(c -> c.what() + "\n    evaluated: " + c.promql() + "\n    -> " + problems.get(c))
+        return pending.stream()
+                .map(c -> c.what() + "\n    evaluated: " + c.promql() + "\n    -> " + problems.get(c))
                 .toList();
     }
 
@@ -229,7 +242,9 @@ class DashboardQueriesIT {
         for (Variable v : d.variables()) {
             if ("query".equals(v.type())) {
                 Matcher m = LABEL_VALUES.matcher(v.query());
-                assertThat(m.matches()).as(d + " variable " + v.name() + ": " + v.query()).isTrue();
+                assertThat(m.matches())
+                        .as(d + " variable " + v.name() + ": " + v.query())
+                        .isTrue();
                 out.put(v.name(), prometheus.labelValues(m.group(2), m.group(1).replace("$fleet", fleet)));
             }
         }
@@ -271,9 +286,12 @@ class DashboardQueriesIT {
     private static String rabbitmqPrometheusTarget(String amqpUri) throws InterruptedException {
         String target = URI.create(amqpUri).getHost() + ":" + RABBITMQ_PROMETHEUS_PORT;
         try {
-            HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://" + target + "/metrics")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://" + target + "/metrics"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() == 200) {
                 return target;
             }
@@ -294,7 +312,7 @@ class DashboardQueriesIT {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("prometheus cannot scrape every target: " + targets + "\n"
-                + prometheus.logTail());
+        throw new IllegalStateException(
+                "prometheus cannot scrape every target: " + targets + "\n" + prometheus.logTail());
     }
 }

@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 final class Dashboards {
 
     /** The repository's {@code grafana/} folder; tests run with the worker module as working directory. */
-    static final Path GRAFANA = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent().resolve("grafana");
+    static final Path GRAFANA =
+            Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent().resolve("grafana");
+
     static final Path FOLDER = GRAFANA.resolve("dashboards");
     static final String DATASOURCE_VARIABLE = "${datasource}";
 
@@ -94,8 +96,12 @@ final class Dashboards {
 
         List<Query> queries() {
             List<Query> out = new ArrayList<>();
-            json.path("targets").forEach(t -> out.add(new Query(this, t.path("refId").asText(),
-                    t.path("expr").asText(""), t.path("datasource").path("uid").asText(""))));
+            json.path("targets")
+                    .forEach(t -> out.add(new Query(
+                            this,
+                            t.path("refId").asText(),
+                            t.path("expr").asText(""),
+                            t.path("datasource").path("uid").asText(""))));
             return out;
         }
 
@@ -132,16 +138,17 @@ final class Dashboards {
         }
     }
 
-    private Dashboards() {
-    }
+    private Dashboards() {}
 
     static List<Dashboard> all() {
         if (!Files.isDirectory(FOLDER)) {
-            throw new IllegalStateException(FOLDER + " is missing: run the tests from the worker module of the repository");
+            throw new IllegalStateException(
+                    FOLDER + " is missing: run the tests from the worker module of the repository");
         }
         try (Stream<Path> files = Files.list(FOLDER)) {
             List<Dashboard> out = new ArrayList<>();
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 out.add(new Dashboard(f.getFileName().toString(), JSON.readTree(f.toFile())));
             }
             return out;
@@ -151,7 +158,9 @@ final class Dashboards {
     }
 
     static Dashboard named(String file) {
-        return all().stream().filter(d -> d.file().equals(file)).findFirst()
+        return all().stream()
+                .filter(d -> d.file().equals(file))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no dashboard " + file + " in " + FOLDER));
     }
 }

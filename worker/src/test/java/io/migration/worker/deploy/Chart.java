@@ -29,13 +29,14 @@ final class Chart {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private Chart() {
-    }
+    private Chart() {}
 
     /** Every {@code ci/*-values.yaml}: one per optional part of the chart. */
     static List<Path> ciValuesFiles() {
         try (Stream<Path> files = Files.list(DIRECTORY.resolve("ci"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-values.yaml")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith("-values.yaml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,7 +49,8 @@ final class Chart {
 
     /** Renders with the chart's defaults, then the given values file (may be null), then {@code --set} pairs. */
     static Rendered render(Path valuesFile, Map<String, Object> sets) {
-        TemplateCommand template = new Helm(DIRECTORY).template().withName(RELEASE).withNamespace(NAMESPACE);
+        TemplateCommand template =
+                new Helm(DIRECTORY).template().withName(RELEASE).withNamespace(NAMESPACE);
         if (valuesFile != null) {
             template = template.withValuesFile(valuesFile);
         }
@@ -115,8 +117,10 @@ final class Chart {
     @SuppressWarnings("unchecked")
     static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> override) {
         Map<String, Object> merged = new LinkedHashMap<>(base);
-        override.forEach((key, value) -> merged.merge(key, value, (left, right) ->
-                left instanceof Map && right instanceof Map
+        override.forEach((key, value) -> merged.merge(
+                key,
+                value,
+                (left, right) -> left instanceof Map && right instanceof Map
                         ? merge((Map<String, Object>) left, (Map<String, Object>) right)
                         : right));
         return merged;
@@ -137,7 +141,8 @@ final class Chart {
 
     private static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -41,7 +41,9 @@ class DockerComposeTest {
 
     @Test
     void twoWorkersRunTheChartsImage() {
-        assertThat(workers).as("services running the worker from " + chartImage()).hasSize(2);
+        assertThat(workers)
+                .as("services running the worker from " + chartImage())
+                .hasSize(2);
         assertThat(workers.values()).allSatisfy(worker -> assertThat(worker).containsEntry("build", "."));
     }
 
@@ -62,14 +64,18 @@ class DockerComposeTest {
                     assertThat(env).as(worker.getKey()).containsEntry(name, chartValue);
                 }
             });
-            assertThat(env).as(worker.getKey())
+            assertThat(env)
+                    .as(worker.getKey())
                     .containsEntry("WORKER_HTTP_PORT", String.valueOf(ports.get("http")))
                     .containsEntry("WORKER_ADMIN_PORT", String.valueOf(ports.get("admin")))
                     .containsEntry("WORKER_NAME", worker.getKey())
                     .containsKey("AMQP_URI");
             Map<String, Object> jvm = map(chartValues.get("jvm"));
-            assertThat(env.get("JAVA_TOOL_OPTIONS").toString()).contains("-XX:+ExitOnOutOfMemoryError",
-                    "-XX:MaxRAMPercentage=" + jvm.get("maxRamPercentage"), "-XX:+Use" + jvm.get("garbageCollector") + "GC");
+            assertThat(env.get("JAVA_TOOL_OPTIONS").toString())
+                    .contains(
+                            "-XX:+ExitOnOutOfMemoryError",
+                            "-XX:MaxRAMPercentage=" + jvm.get("maxRamPercentage"),
+                            "-XX:+Use" + jvm.get("garbageCollector") + "GC");
         }
     }
 
@@ -78,7 +84,8 @@ class DockerComposeTest {
         Deployment deployment = Chart.render(null).workers();
         long grace = deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
         for (Map<String, Object> worker : workers.values()) {
-            assertThat(worker).containsEntry("stop_grace_period", grace + "s")
+            assertThat(worker)
+                    .containsEntry("stop_grace_period", grace + "s")
                     .containsEntry("read_only", true)
                     .containsEntry("cap_drop", List.of("ALL"));
         }
@@ -87,21 +94,28 @@ class DockerComposeTest {
     @Test
     void prometheusScrapesWorkersWhereTheServiceMonitorDoes() {
         GenericKubernetesResource monitor = Chart.render(Chart.DIRECTORY.resolve("ci/servicemonitor-values.yaml"))
-                .custom("ServiceMonitor").get(0);
+                .custom("ServiceMonitor")
+                .get(0);
         Object metricsPath = Rendered.at(monitor, "spec", "endpoints", "0", "path");
         Map<String, Object> prometheus = map(services.get("prometheus"));
         Map<String, Object> config = load(hostPath(prometheus, "/etc/prometheus/prometheus.yml"));
         List<Map<String, Object>> jobs = list(config.get("scrape_configs"));
-        Map<String, Object> workerJob = jobs.stream().filter(j -> "migration-worker".equals(j.get("job_name")))
-                .findFirst().orElseThrow(() -> new AssertionError("no migration-worker scrape job"));
-        List<String> targets = list(map(list(workerJob.get("static_configs")).get(0)).get("targets"));
+        Map<String, Object> workerJob = jobs.stream()
+                .filter(j -> "migration-worker".equals(j.get("job_name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no migration-worker scrape job"));
+        List<String> targets =
+                list(map(list(workerJob.get("static_configs")).get(0)).get("targets"));
         String adminPort = String.valueOf(map(chartValues.get("ports")).get("admin"));
 
         assertThat(workerJob.get("metrics_path")).isEqualTo(metricsPath);
-        assertThat(targets).containsExactlyInAnyOrderElementsOf(
-                workers.keySet().stream().map(name -> name + ":" + adminPort).toList());
-        assertThat(jobs).anyMatch(j -> list(map(list(j.get("static_configs")).get(0)).get("targets"))
-                .contains("rabbitmq:15692"));
+        assertThat(targets)
+                .containsExactlyInAnyOrderElementsOf(workers.keySet().stream()
+                        .map(name -> name + ":" + adminPort)
+                        .toList());
+        assertThat(jobs)
+                .anyMatch(j -> list(map(list(j.get("static_configs")).get(0)).get("targets"))
+                        .contains("rabbitmq:15692"));
     }
 
     @Test
@@ -120,24 +134,32 @@ class DockerComposeTest {
         List<Map<String, Object>> datasources = provisioningFiles(provisioning.resolve("datasources"), "datasources");
 
         assertThat(provisioning).isEqualTo(Repository.ROOT.resolve("grafana/provisioning"));
-        assertThat(providers).isNotEmpty().allSatisfy(provider -> assertThat(hostPath(grafana,
-                expand(map(provider.get("options")).get("path"), env))).isEqualTo(Repository.ROOT.resolve("grafana/dashboards")));
-        assertThat(datasources).isNotEmpty().allSatisfy(datasource ->
-                assertThat(expand(datasource.get("url"), env)).isEqualTo("http://prometheus:9090"));
+        assertThat(providers)
+                .isNotEmpty()
+                .allSatisfy(provider -> assertThat(hostPath(
+                                grafana, expand(map(provider.get("options")).get("path"), env)))
+                        .isEqualTo(Repository.ROOT.resolve("grafana/dashboards")));
+        assertThat(datasources)
+                .isNotEmpty()
+                .allSatisfy(datasource ->
+                        assertThat(expand(datasource.get("url"), env)).isEqualTo("http://prometheus:9090"));
     }
 
     /** The entries under {@code key} of every provisioning file in a folder (Grafana reads them all). */
     private static List<Map<String, Object>> provisioningFiles(Path folder, String key) throws IOException {
         try (var files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted()
-                    .flatMap(f -> DockerComposeTest.<Map<String, Object>>list(load(f).get(key)).stream()).toList();
+            return files.filter(
+                            f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .sorted()
+                    .flatMap(f -> DockerComposeTest.<Map<String, Object>>list(load(f).get(key)).stream())
+                    .toList();
         }
     }
 
     @Test
     void postgresCreatesTheDatabasesTheWorkersUse() throws IOException {
-        String init = Files.readString(hostPath(map(services.get("postgres")),
-                "/docker-entrypoint-initdb.d/create-databases.sql"));
+        String init = Files.readString(
+                hostPath(map(services.get("postgres")), "/docker-entrypoint-initdb.d/create-databases.sql"));
         for (Map<String, Object> worker : workers.values()) {
             Map<String, Object> env = map(worker.get("environment"));
             for (String url : List.of("SOURCE_DB_URL", "TARGET_DB_URL")) {
@@ -175,7 +197,8 @@ class DockerComposeTest {
     private static String expand(Object text, Map<String, Object> env) {
         String expanded = text.toString();
         for (Map.Entry<String, Object> variable : env.entrySet()) {
-            expanded = expanded.replace("${" + variable.getKey() + "}", variable.getValue().toString());
+            expanded = expanded.replace(
+                    "${" + variable.getKey() + "}", variable.getValue().toString());
         }
         return expanded;
     }

@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HelmChartTest {
 
     static Stream<String> valuesFiles() {
-        return Stream.concat(Stream.of("values.yaml"), Chart.ciValuesFiles().stream().map(f -> "ci/" + f.getFileName()));
+        return Stream.concat(
+                Stream.of("values.yaml"), Chart.ciValuesFiles().stream().map(f -> "ci/" + f.getFileName()));
     }
 
     private static Rendered render(String valuesFile) {
@@ -57,8 +58,10 @@ class HelmChartTest {
     void everyPodIsRestricted(String valuesFile) {
         Rendered rendered = render(valuesFile);
         List<PodSpec> pods = new ArrayList<>();
-        rendered.all(Deployment.class).forEach(d -> pods.add(d.getSpec().getTemplate().getSpec()));
-        rendered.all(Job.class).forEach(job -> pods.add(job.getSpec().getTemplate().getSpec()));
+        rendered.all(Deployment.class)
+                .forEach(d -> pods.add(d.getSpec().getTemplate().getSpec()));
+        rendered.all(Job.class)
+                .forEach(job -> pods.add(job.getSpec().getTemplate().getSpec()));
 
         for (PodSpec pod : pods) {
             assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
@@ -69,20 +72,41 @@ class HelmChartTest {
             List<Container> containers = new ArrayList<>(pod.getContainers());
             containers.addAll(pod.getInitContainers());
             for (Container container : containers) {
-                assertThat(container.getSecurityContext().getRunAsNonRoot()).as(container.getName()).isTrue();
-                assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).as(container.getName()).isTrue();
-                assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).as(container.getName()).isFalse();
-                assertThat(container.getSecurityContext().getCapabilities().getDrop()).as(container.getName()).containsExactly("ALL");
-                assertThat(container.getSecurityContext().getCapabilities().getAdd()).as(container.getName()).isNullOrEmpty();
-                assertThat(container.getVolumeMounts()).as(container.getName())
-                        .anyMatch(m -> m.getName().equals("tmp") && m.getMountPath().equals("/tmp"));
-                assertThat(container.getResources().getRequests()).as(container.getName()).containsKeys("cpu", "memory");
-                assertThat(container.getResources().getLimits()).as(container.getName()).containsKeys("cpu", "memory");
+                assertThat(container.getSecurityContext().getRunAsNonRoot())
+                        .as(container.getName())
+                        .isTrue();
+                assertThat(container.getSecurityContext().getReadOnlyRootFilesystem())
+                        .as(container.getName())
+                        .isTrue();
+                assertThat(container.getSecurityContext().getAllowPrivilegeEscalation())
+                        .as(container.getName())
+                        .isFalse();
+                assertThat(container.getSecurityContext().getCapabilities().getDrop())
+                        .as(container.getName())
+                        .containsExactly("ALL");
+                assertThat(container.getSecurityContext().getCapabilities().getAdd())
+                        .as(container.getName())
+                        .isNullOrEmpty();
+                assertThat(container.getVolumeMounts())
+                        .as(container.getName())
+                        .anyMatch(m ->
+                                m.getName().equals("tmp") && m.getMountPath().equals("/tmp"));
+                assertThat(container.getResources().getRequests())
+                        .as(container.getName())
+                        .containsKeys("cpu", "memory");
+                assertThat(container.getResources().getLimits())
+                        .as(container.getName())
+                        .containsKeys("cpu", "memory");
                 if (!container.getName().equals("cli")) { // the operator's pod idles; its commands come by exec
-                    assertThat(container.getCommand()).as("the JVM runs as PID 1, no shell").containsExactly("java");
+                    assertThat(container.getCommand())
+                            .as("the JVM runs as PID 1, no shell")
+                            .containsExactly("java");
                 }
-                assertThat(env(container, "JAVA_TOOL_OPTIONS").map(EnvVar::getValue).orElse(""))
-                        .contains("-XX:+ExitOnOutOfMemoryError", "-XX:+UseParallelGC").containsPattern("-XX:MaxRAMPercentage=\\d+");
+                assertThat(env(container, "JAVA_TOOL_OPTIONS")
+                                .map(EnvVar::getValue)
+                                .orElse(""))
+                        .contains("-XX:+ExitOnOutOfMemoryError", "-XX:+UseParallelGC")
+                        .containsPattern("-XX:MaxRAMPercentage=\\d+");
             }
         }
     }
@@ -96,7 +120,10 @@ class HelmChartTest {
         assertThat(httpGet(worker.getLivenessProbe())).isEqualTo("http /health-check?type=alive");
         assertThat(httpGet(worker.getStartupProbe())).isEqualTo("http /health-check?type=alive");
         for (String port : List.of("http", "admin")) {
-            int number = worker.getPorts().stream().filter(p -> p.getName().equals(port)).findFirst().orElseThrow()
+            int number = worker.getPorts().stream()
+                    .filter(p -> p.getName().equals(port))
+                    .findFirst()
+                    .orElseThrow()
                     .getContainerPort();
             String variable = port.equals("http") ? "WORKER_HTTP_PORT" : "WORKER_ADMIN_PORT";
             assertThat(env(worker, variable).map(EnvVar::getValue)).hasValue(String.valueOf(number));
@@ -105,15 +132,20 @@ class HelmChartTest {
     }
 
     private static String httpGet(Probe probe) {
-        return probe.getHttpGet().getPort().getStrVal() + " " + probe.getHttpGet().getPath();
+        return probe.getHttpGet().getPort().getStrVal() + " "
+                + probe.getHttpGet().getPath();
     }
 
     /** The collector is a value: Parallel by default (docs/BENCHMARKS.md), empty leaves it to the JVM. */
     @Test
     void theCollectorIsChosenByAValue() {
-        String defaults = env(Chart.render(null).worker(), "JAVA_TOOL_OPTIONS").map(EnvVar::getValue).orElse("");
-        String jvmsChoice = env(Chart.render(null, Map.of("jvm.garbageCollector", "")).worker(), "JAVA_TOOL_OPTIONS")
-                .map(EnvVar::getValue).orElse("");
+        String defaults = env(Chart.render(null).worker(), "JAVA_TOOL_OPTIONS")
+                .map(EnvVar::getValue)
+                .orElse("");
+        String jvmsChoice = env(
+                        Chart.render(null, Map.of("jvm.garbageCollector", "")).worker(), "JAVA_TOOL_OPTIONS")
+                .map(EnvVar::getValue)
+                .orElse("");
 
         assertThat(defaults).contains("-XX:+UseParallelGC");
         assertThat(jvmsChoice).contains("-XX:+ExitOnOutOfMemoryError").doesNotContain("GC");
@@ -128,10 +160,13 @@ class HelmChartTest {
         Deployment longDrain = Chart.render(null, Map.of("config.WORKER_SHUTDOWN_GRACE_PERIOD", "2 minutes"))
                 .workers();
 
-        assertThat(defaults.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds()).isGreaterThan(25 + 5);
-        assertThat(longDrain.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds()).isGreaterThan(120 + 5);
+        assertThat(defaults.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
+                .isGreaterThan(25 + 5);
+        assertThat(longDrain.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
+                .isGreaterThan(120 + 5);
         assertThatThrownBy(() -> Chart.render(null, Map.of("terminationGracePeriodSeconds", 28)))
-                .hasMessageContaining("terminationGracePeriodSeconds (28) must exceed WORKER_SHUTDOWN_GRACE_PERIOD (25 s)");
+                .hasMessageContaining(
+                        "terminationGracePeriodSeconds (28) must exceed WORKER_SHUTDOWN_GRACE_PERIOD (25 s)");
     }
 
     @Test
@@ -139,19 +174,31 @@ class HelmChartTest {
         Rendered rendered = Chart.render(null);
         Container worker = rendered.worker();
         ConfigMap config = rendered.all(ConfigMap.class).stream()
-                .filter(c -> c.getMetadata().getName().equals(worker.getEnvFrom().get(0).getConfigMapRef().getName()))
-                .findFirst().orElseThrow(() -> new AssertionError("the worker's ConfigMap is not rendered"));
+                .filter(c -> c.getMetadata()
+                        .getName()
+                        .equals(worker.getEnvFrom().get(0).getConfigMapRef().getName()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the worker's ConfigMap is not rendered"));
         Secret secret = rendered.one(Secret.class);
 
-        assertThat(config.getData()).containsEntry("FLEET_NAME", "migration").containsEntry("WORKER_THREADS", "2")
+        assertThat(config.getData())
+                .containsEntry("FLEET_NAME", "migration")
+                .containsEntry("WORKER_THREADS", "2")
                 .doesNotContainKey("SOURCE_THROTTLE_QUERY") // empty: left to the worker's default
-                .allSatisfy((name, value) -> assertThat(name).doesNotContain("PASSWORD").isNotEqualTo("AMQP_URI"));
+                .allSatisfy((name, value) ->
+                        assertThat(name).doesNotContain("PASSWORD").isNotEqualTo("AMQP_URI"));
         for (String credential : List.of("AMQP_URI", "SOURCE_DB_PASSWORD", "TARGET_DB_PASSWORD")) {
             EnvVar variable = env(worker, credential).orElseThrow(() -> new AssertionError(credential + " not set"));
-            assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo(secret.getMetadata().getName());
-            assertThat(secret.getData()).containsKey(variable.getValueFrom().getSecretKeyRef().getKey());
+            assertThat(variable.getValueFrom().getSecretKeyRef().getName())
+                    .isEqualTo(secret.getMetadata().getName());
+            assertThat(secret.getData())
+                    .containsKey(variable.getValueFrom().getSecretKeyRef().getKey());
         }
-        assertThat(env(worker, "WORKER_NAME").orElseThrow().getValueFrom().getFieldRef().getFieldPath())
+        assertThat(env(worker, "WORKER_NAME")
+                        .orElseThrow()
+                        .getValueFrom()
+                        .getFieldRef()
+                        .getFieldPath())
                 .isEqualTo("metadata.name");
     }
 
@@ -164,7 +211,11 @@ class HelmChartTest {
         assertThat(env(worker, "AMQP_URI").orElseThrow().getValueFrom().getSecretKeyRef())
                 .satisfies(ref -> assertThat(ref.getName()).isEqualTo("migration-credentials"))
                 .satisfies(ref -> assertThat(ref.getKey()).isEqualTo("amqp-uri"));
-        assertThat(env(worker, "TARGET_DB_PASSWORD").orElseThrow().getValueFrom().getSecretKeyRef().getKey())
+        assertThat(env(worker, "TARGET_DB_PASSWORD")
+                        .orElseThrow()
+                        .getValueFrom()
+                        .getSecretKeyRef()
+                        .getKey())
                 .isEqualTo("recipients-password");
     }
 
@@ -172,8 +223,11 @@ class HelmChartTest {
     @Test
     void operationsGuideExampleRenders(@TempDir Path dir) throws IOException {
         String guide = Files.readString(Repository.ROOT.resolve("docs/OPERATIONS.md"));
-        Matcher example = Pattern.compile("```yaml\n(# fleet-values\\.yaml\n.*?)```", Pattern.DOTALL).matcher(guide);
-        assertThat(example.find()).as("a ```yaml block starting with # fleet-values.yaml").isTrue();
+        Matcher example = Pattern.compile("```yaml\n(# fleet-values\\.yaml\n.*?)```", Pattern.DOTALL)
+                .matcher(guide);
+        assertThat(example.find())
+                .as("a ```yaml block starting with # fleet-values.yaml")
+                .isTrue();
         Path values = Files.writeString(dir.resolve("fleet-values.yaml"), example.group(1));
 
         Rendered rendered = Chart.render(values);
@@ -187,10 +241,13 @@ class HelmChartTest {
     void disruptionBudgetCoversTheWorkersOnly() {
         Rendered rendered = Chart.render(null);
         PodDisruptionBudget budget = rendered.one(PodDisruptionBudget.class);
-        Map<String, String> podLabels = rendered.workers().getSpec().getTemplate().getMetadata().getLabels();
+        Map<String, String> podLabels =
+                rendered.workers().getSpec().getTemplate().getMetadata().getLabels();
 
         assertThat(budget.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
-        assertThat(podLabels).containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());
-        assertThat(budget.getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/component", "worker");
+        assertThat(podLabels)
+                .containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());
+        assertThat(budget.getSpec().getSelector().getMatchLabels())
+                .containsEntry("app.kubernetes.io/component", "worker");
     }
 }

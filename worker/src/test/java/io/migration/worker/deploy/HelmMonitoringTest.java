@@ -35,24 +35,28 @@ class HelmMonitoringTest {
         @SuppressWarnings("unchecked")
         Map<String, String> selector = (Map<String, String>) at(monitor, "spec", "selector", "matchLabels");
         assertThat(service.getMetadata().getLabels()).containsAllEntriesOf(selector);
-        assertThat(service.getSpec().getPorts()).anyMatch(p -> p.getName().equals("admin")
-                && p.getTargetPort().getStrVal().equals("admin"));
-        assertThat(rendered.workers().getSpec().getTemplate()
-                .getMetadata().getLabels()).containsAllEntriesOf(service.getSpec().getSelector());
+        assertThat(service.getSpec().getPorts())
+                .anyMatch(p -> p.getName().equals("admin")
+                        && p.getTargetPort().getStrVal().equals("admin"));
+        assertThat(rendered.workers().getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(service.getSpec().getSelector());
     }
 
     @Test
     void everyDashboardIsAConfigMapForGrafanasSidecar() throws IOException {
         List<Path> dashboards = jsonFiles(CHART_DASHBOARDS);
-        List<ConfigMap> configMaps = Chart.render(Chart.DIRECTORY.resolve("ci/dashboards-values.yaml"))
-                .all(ConfigMap.class).stream()
-                .filter(c -> "1".equals(c.getMetadata().getLabels().get("grafana_dashboard"))).toList();
+        List<ConfigMap> configMaps =
+                Chart.render(Chart.DIRECTORY.resolve("ci/dashboards-values.yaml")).all(ConfigMap.class).stream()
+                        .filter(c -> "1".equals(c.getMetadata().getLabels().get("grafana_dashboard")))
+                        .toList();
 
         assertThat(dashboards).as("dashboards in the chart").isNotEmpty();
         assertThat(configMaps).hasSameSizeAs(dashboards);
         for (Path dashboard : dashboards) {
             String file = dashboard.getFileName().toString();
-            ConfigMap configMap = configMaps.stream().filter(c -> c.getData().containsKey(file)).findFirst()
+            ConfigMap configMap = configMaps.stream()
+                    .filter(c -> c.getData().containsKey(file))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no ConfigMap holds " + file));
             assertThat(JSON.readTree(configMap.getData().get(file))).isEqualTo(JSON.readTree(dashboard.toFile()));
             assertThat(configMap.getMetadata().getAnnotations()).containsEntry("grafana_folder", "Migration");
@@ -67,12 +71,14 @@ class HelmMonitoringTest {
     void chartHoldsTheSameDashboardsAsGrafanaFolder() throws IOException {
         List<Path> edited = jsonFiles(GRAFANA_DASHBOARDS);
         List<Path> copied = jsonFiles(CHART_DASHBOARDS);
-        String sync = "; run: rm -f helm/migration-fleet/dashboards/*.json && cp grafana/dashboards/*.json helm/migration-fleet/dashboards/";
+        String sync =
+                "; run: rm -f helm/migration-fleet/dashboards/*.json && cp grafana/dashboards/*.json helm/migration-fleet/dashboards/";
 
         assertThat(edited).as("dashboards in grafana/dashboards").isNotEmpty();
         assertThat(copied.stream().map(p -> p.getFileName().toString()))
                 .as("the chart's dashboards are grafana/dashboards" + sync)
-                .containsExactlyElementsOf(edited.stream().map(p -> p.getFileName().toString()).toList());
+                .containsExactlyElementsOf(
+                        edited.stream().map(p -> p.getFileName().toString()).toList());
         for (Path file : edited) {
             assertThat(Files.readString(CHART_DASHBOARDS.resolve(file.getFileName())))
                     .as(file.getFileName() + " differs between the chart and grafana/dashboards" + sync)
@@ -82,7 +88,9 @@ class HelmMonitoringTest {
 
     private static List<Path> jsonFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

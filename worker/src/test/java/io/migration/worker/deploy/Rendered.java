@@ -19,14 +19,17 @@ record Rendered(List<HasMetadata> objects) {
     <T extends HasMetadata> T one(Class<T> type) {
         List<T> found = all(type);
         if (found.size() != 1) {
-            throw new AssertionError("expected one " + type.getSimpleName() + ", rendered " + found.size() + ": " + kinds());
+            throw new AssertionError(
+                    "expected one " + type.getSimpleName() + ", rendered " + found.size() + ": " + kinds());
         }
         return found.get(0);
     }
 
     /** Objects of custom resource kinds (ServiceMonitor, ScaledObject, …), which fabric8 reads generically. */
     List<GenericKubernetesResource> custom(String kind) {
-        return all(GenericKubernetesResource.class).stream().filter(r -> kind.equals(r.getKind())).toList();
+        return all(GenericKubernetesResource.class).stream()
+                .filter(r -> kind.equals(r.getKind()))
+                .toList();
     }
 
     List<String> kinds() {
@@ -36,7 +39,8 @@ record Rendered(List<HasMetadata> objects) {
     /** The workers' Deployment (the chart may render an operator's CLI Deployment too). */
     Deployment workers() {
         List<Deployment> workers = all(Deployment.class).stream()
-                .filter(d -> "worker".equals(d.getMetadata().getLabels().get("app.kubernetes.io/component"))).toList();
+                .filter(d -> "worker".equals(d.getMetadata().getLabels().get("app.kubernetes.io/component")))
+                .toList();
         if (workers.size() != 1) {
             throw new AssertionError("expected one worker Deployment, rendered " + workers.size() + ": " + kinds());
         }
@@ -45,7 +49,8 @@ record Rendered(List<HasMetadata> objects) {
 
     Container worker() {
         return workers().getSpec().getTemplate().getSpec().getContainers().stream()
-                .filter(c -> c.getName().equals("worker")).findFirst()
+                .filter(c -> c.getName().equals("worker"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no container named worker"));
     }
 

@@ -8,8 +8,7 @@ final class Repository {
 
     static final Path ROOT = find();
 
-    private Repository() {
-    }
+    private Repository() {}
 
     private static Path find() {
         Path dir = Path.of("").toAbsolutePath();
@@ -19,6 +18,7 @@ final class Repository {
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("no repository root (with mvnw and helm/) above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no repository root (with mvnw and helm/) above " + Path.of("").toAbsolutePath());
     }
 }

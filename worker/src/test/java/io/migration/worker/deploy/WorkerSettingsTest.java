@@ -39,7 +39,9 @@ class WorkerSettingsTest {
         worker.getEnv().stream().map(EnvVar::getName).forEach(provided::add);
 
         assertThat(workerYamlDefaults()).isNotEmpty();
-        assertThat(provided).as("config keys and env of the chart's worker").containsAll(workerYamlDefaults().keySet());
+        assertThat(provided)
+                .as("config keys and env of the chart's worker")
+                .containsAll(workerYamlDefaults().keySet());
     }
 
     /** The chart's probes ask for ?type=ready and ?type=alive: worker.yml must define checks of both types. */
@@ -47,10 +49,11 @@ class WorkerSettingsTest {
     void workerDefinesTheHealthCheckTypesTheProbesAskFor() {
         Map<String, Object> workerYaml = Chart.readYaml(Repository.ROOT.resolve("worker/worker.yml"));
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> checks = (List<Map<String, Object>>)
-                ((Map<String, Object>) workerYaml.get("health")).get("healthChecks");
+        List<Map<String, Object>> checks =
+                (List<Map<String, Object>>) ((Map<String, Object>) workerYaml.get("health")).get("healthChecks");
         var worker = Chart.render(null).worker();
-        for (String path : List.of(worker.getReadinessProbe().getHttpGet().getPath(),
+        for (String path : List.of(
+                worker.getReadinessProbe().getHttpGet().getPath(),
                 worker.getLivenessProbe().getHttpGet().getPath())) {
             String type = path.replaceAll("^/health-check\\?type=", "");
             assertThat(checks).as(path).anyMatch(check -> type.equals(check.get("type")));
@@ -68,7 +71,9 @@ class WorkerSettingsTest {
             String chartValue = String.valueOf(setting.getValue());
             boolean connection = name.endsWith("_URL") || name.endsWith("_USER");
             if (workerDefaults.containsKey(name) && !chartValue.isEmpty() && !connection) {
-                assertThat(chartValue).as(name + " in values.yaml and worker.yml").isEqualTo(workerDefaults.get(name));
+                assertThat(chartValue)
+                        .as(name + " in values.yaml and worker.yml")
+                        .isEqualTo(workerDefaults.get(name));
                 compared++;
             }
         }

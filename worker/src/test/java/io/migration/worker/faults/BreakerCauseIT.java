@@ -37,8 +37,8 @@ class BreakerCauseIT {
         rig.targetFaults().slowRecipientWrites(Duration.ofMillis(200));
         FaultOracle oracle = FaultOracle.of(rig, "disk-full");
         int admin = WorkerProcess.freePort();
-        List<WorkerProcess> workers = rig.startWorkers("disk-full", 1,
-                rig.workerEnv(Map.of("WORKER_ADMIN_PORT", Integer.toString(admin))));
+        List<WorkerProcess> workers =
+                rig.startWorkers("disk-full", 1, rig.workerEnv(Map.of("WORKER_ADMIN_PORT", Integer.toString(admin))));
         WorkerProcess worker = workers.get(0);
         try {
             rig.enqueue("disk-full", 400);
@@ -47,13 +47,20 @@ class BreakerCauseIT {
 
             worker.awaitLine("target breaker opened: " + CAUSE, SEEN);
             worker.awaitLine("pausing consumption: target breaker open: " + CAUSE, SEEN);
-            awaitTrue("the worker's /status names the cause", () -> worker.httpGet("/status").contains(CAUSE));
-            awaitTrue("its row in migration.workers names the cause", () -> ("target: " + CAUSE).equals(breakerCause(rig)));
-            awaitTrue("producer status names the cause", () -> producerStatus(rig, "disk-full")
-                    .contains("with a breaker open: target: " + CAUSE));
-            assertThat(WorkerProcess.httpGet(admin, "/metrics")).containsPattern(
-                    "migration_breaker_opened_total\\{[^}]*database=\"target\"[^}]*sqlstate=\"53100\"[^}]*} [1-9]");
-            assertThat(worker.output()).as("the server's text (a file name) is never repeated")
+            awaitTrue(
+                    "the worker's /status names the cause",
+                    () -> worker.httpGet("/status").contains(CAUSE));
+            awaitTrue(
+                    "its row in migration.workers names the cause",
+                    () -> ("target: " + CAUSE).equals(breakerCause(rig)));
+            awaitTrue(
+                    "producer status names the cause",
+                    () -> producerStatus(rig, "disk-full").contains("with a breaker open: target: " + CAUSE));
+            assertThat(WorkerProcess.httpGet(admin, "/metrics"))
+                    .containsPattern(
+                            "migration_breaker_opened_total\\{[^}]*database=\"target\"[^}]*sqlstate=\"53100\"[^}]*} [1-9]");
+            assertThat(worker.output())
+                    .as("the server's text (a file name) is never repeated")
                     .noneMatch(l -> l.contains("No space left") || l.contains("base/16384"));
 
             rig.targetFaults().diskFull(false);
@@ -73,8 +80,9 @@ class BreakerCauseIT {
     }
 
     private static String breakerCause(FaultRig rig) throws Exception {
-        try (Connection c = rig.ledger().connect(); PreparedStatement st = c.prepareStatement(
-                "SELECT breaker_cause FROM migration.workers WHERE fleet = ?")) {
+        try (Connection c = rig.ledger().connect();
+                PreparedStatement st =
+                        c.prepareStatement("SELECT breaker_cause FROM migration.workers WHERE fleet = ?")) {
             st.setString(1, rig.services().fleetName());
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;

@@ -38,7 +38,10 @@ class DatabaseOutageIT {
     @Test
     void theSourceUnreachableLongerThanEveryRetryPausesTheWorkersAndTheRunFinishesAfterwards() throws Exception {
         try (TcpProxy line = TcpProxy.toJdbc(rig.source().url())) {
-            runThroughOutage("source-cut", line, Map.of("SOURCE_DB_URL", line.jdbcUrl(rig.source().url())),
+            runThroughOutage(
+                    "source-cut",
+                    line,
+                    Map.of("SOURCE_DB_URL", line.jdbcUrl(rig.source().url())),
                     "source breaker open");
         }
     }
@@ -46,7 +49,10 @@ class DatabaseOutageIT {
     @Test
     void theTargetUnreachableLongerThanEveryRetryPausesTheWorkersAndTheRunFinishesAfterwards() throws Exception {
         try (TcpProxy line = TcpProxy.toJdbc(rig.target().url())) {
-            runThroughOutage("target-cut", line, Map.of("TARGET_DB_URL", line.jdbcUrl(rig.target().url())),
+            runThroughOutage(
+                    "target-cut",
+                    line,
+                    Map.of("TARGET_DB_URL", line.jdbcUrl(rig.target().url())),
                     "target breaker open");
         }
     }
@@ -71,7 +77,8 @@ class DatabaseOutageIT {
                 w.awaitLine("resuming consumption", Duration.ofSeconds(60));
             }
             oracle.awaitSettled();
-            assertThat(workers).as("a delivery held longer than WORKER_MAX_HOLD went back to the queue")
+            assertThat(workers)
+                    .as("a delivery held longer than WORKER_MAX_HOLD went back to the queue")
                     .anyMatch(w -> w.logged("handed back"));
         } finally {
             FaultRig.stopAll(workers);

@@ -44,7 +44,9 @@ class DlqReplayIT {
     void seed(TestServices services) {
         rig = FaultRig.seed(services, 4, 2000, 109);
         withLists = rig.companies().stream()
-                .filter(c -> !ExpectedResults.table(rig.source(), "lists", List.of(c)).isEmpty()).toList();
+                .filter(c -> !ExpectedResults.table(rig.source(), "lists", List.of(c))
+                        .isEmpty())
+                .toList();
         assertThat(withLists).as("companies with lists").hasSizeGreaterThanOrEqualTo(3);
     }
 
@@ -62,7 +64,9 @@ class DlqReplayIT {
             FaultOracle failing = FaultOracle.of(rig, run).expectDead(lists, "failed");
             failing.awaitSettled();
             failing.assertCleanWithWorkersRunning();
-            assertThat(rig.ledger().attempts(lists)).as("attempts of the dead task").isEqualTo(FaultRig.MAX_ATTEMPTS);
+            assertThat(rig.ledger().attempts(lists))
+                    .as("attempts of the dead task")
+                    .isEqualTo(FaultRig.MAX_ATTEMPTS);
             assertDeadLetterWithoutRowData(lists);
 
             rig.targetFaults().refuseLists(List.of());
@@ -72,7 +76,9 @@ class DlqReplayIT {
 
             replayDeadLetters(run);
             healed.awaitSettled();
-            assertThat(rig.ledger().deliveries(lists)).as("a second replay revives nothing").isEqualTo(deliveries);
+            assertThat(rig.ledger().deliveries(lists))
+                    .as("a second replay revives nothing")
+                    .isEqualTo(deliveries);
         } finally {
             FaultRig.stopAll(workers);
         }
@@ -115,7 +121,8 @@ class DlqReplayIT {
      */
     private void replayDeadLetters(String runId) {
         assertThat(ProducerCli.run(rig.producerEnv(), "dlq", "replay", "--run-id", runId))
-                .as("producer dlq replay --run-id %s (exit 2: the dlq command is not merged yet)", runId).isZero();
+                .as("producer dlq replay --run-id %s (exit 2: the dlq command is not merged yet)", runId)
+                .isZero();
     }
 
     /** The one dead letter: reason, task, attempts, and an error naming the SQLSTATE but no row data. */
@@ -128,14 +135,19 @@ class DlqReplayIT {
             assertThat(String.valueOf(headers.get(DeadLetterHeaders.TASK))).isEqualTo(task.taskKey());
             assertThat(String.valueOf(headers.get(DeadLetterHeaders.COMPANY_ID)))
                     .isEqualTo(Long.toString(task.companyId()));
-            assertThat(((Number) headers.get(DeadLetterHeaders.ATTEMPTS)).intValue()).isEqualTo(FaultRig.MAX_ATTEMPTS);
-            assertThat(String.valueOf(headers.get(DeadLetterHeaders.ERROR))).contains("P0001")
-                    .doesNotContain("faults test refuses").doesNotContain("named");
+            assertThat(((Number) headers.get(DeadLetterHeaders.ATTEMPTS)).intValue())
+                    .isEqualTo(FaultRig.MAX_ATTEMPTS);
+            assertThat(String.valueOf(headers.get(DeadLetterHeaders.ERROR)))
+                    .contains("P0001")
+                    .doesNotContain("faults test refuses")
+                    .doesNotContain("named");
         }
     }
 
     private TaskMessage listsTask(String runId, long company) throws Exception {
         return rig.ledger().tasks(runId).stream()
-                .filter(t -> t.companyId() == company && t.group() == TaskGroup.LISTS).findFirst().orElseThrow();
+                .filter(t -> t.companyId() == company && t.group() == TaskGroup.LISTS)
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -69,10 +69,20 @@ public final class FaultOracle {
 
     /** With the workers still running: `status --wait` ends as expected and the work queue drains. */
     public void awaitSettled() throws Exception {
-        int exit = ProducerCli.run(rig.producerEnv(), "status", "--run-id", runId, "--wait", "--timeout",
+        int exit = ProducerCli.run(
+                rig.producerEnv(),
+                "status",
+                "--run-id",
+                runId,
+                "--wait",
+                "--timeout",
                 Long.toString(SETTLE.toSeconds()));
-        assertThat(exit).as("producer status --wait of run %s (0: all succeeded, 1: some dead, 2: timed out);"
-                + " tasks by state: %s", runId, rig.ledger().states(runId)).isEqualTo(deadTasks.isEmpty() ? 0 : 1);
+        assertThat(exit)
+                .as(
+                        "producer status --wait of run %s (0: all succeeded, 1: some dead, 2: timed out);"
+                                + " tasks by state: %s",
+                        runId, rig.ledger().states(runId))
+                .isEqualTo(deadTasks.isEmpty() ? 0 : 1);
         try (Broker broker = rig.broker()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             int quietChecks = 0;
@@ -108,23 +118,32 @@ public final class FaultOracle {
                 while (broker.workQueueConsumers() > 0 && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
-                assertThat(broker.workQueueConsumers()).as("no worker consumes any more").isZero();
+                assertThat(broker.workQueueConsumers())
+                        .as("no worker consumes any more")
+                        .isZero();
                 // Deliveries a gone worker held come back as ready messages: none may be left.
                 Thread.sleep(500);
             }
-            assertThat(broker.workQueueCount()).as("work queue of fleet %s is empty", rig.services().fleetName())
+            assertThat(broker.workQueueCount())
+                    .as("work queue of fleet %s is empty", rig.services().fleetName())
                     .isZero();
             List<String> dead = new ArrayList<>();
             for (GetResponse letter : broker.peekDeadLetters()) {
                 Map<String, Object> headers = letter.getProps().getHeaders();
-                assertThat(String.valueOf(headers.get(DeadLetterHeaders.ERROR))).as("a dead letter says why")
-                        .isNotBlank().isNotEqualTo("null");
+                assertThat(String.valueOf(headers.get(DeadLetterHeaders.ERROR)))
+                        .as("a dead letter says why")
+                        .isNotBlank()
+                        .isNotEqualTo("null");
                 assertThat(((Number) headers.get(DeadLetterHeaders.ATTEMPTS)).intValue())
-                        .as("attempts of a dead letter").isBetween(0, FaultRig.MAX_ATTEMPTS);
-                dead.add(identity(String.valueOf(headers.get(DeadLetterHeaders.REASON)), header(headers,
-                        DeadLetterHeaders.RUN_ID), header(headers, DeadLetterHeaders.TASK)));
+                        .as("attempts of a dead letter")
+                        .isBetween(0, FaultRig.MAX_ATTEMPTS);
+                dead.add(identity(
+                        String.valueOf(headers.get(DeadLetterHeaders.REASON)),
+                        header(headers, DeadLetterHeaders.RUN_ID),
+                        header(headers, DeadLetterHeaders.TASK)));
             }
-            assertThat(dead).as("the dead-letter queue holds exactly the messages meant to fail")
+            assertThat(dead)
+                    .as("the dead-letter queue holds exactly the messages meant to fail")
                     .containsExactlyInAnyOrderElementsOf(expectedDeadLetters);
         }
     }
@@ -134,13 +153,16 @@ public final class FaultOracle {
         assertThat(rows).as("tasks of run %s", runId).isNotEmpty();
         for (TaskRow row : rows) {
             String key = row.task().taskKey();
-            assertThat(row.state()).as("state of task %s (error: %s)", key, row.error())
+            assertThat(row.state())
+                    .as("state of task %s (error: %s)", key, row.error())
                     .isEqualTo(deadTasks.contains(key) ? "dead" : "succeeded");
-            assertThat(row.attempts()).as("attempts of task %s stay within the bound", key)
+            assertThat(row.attempts())
+                    .as("attempts of task %s stay within the bound", key)
                     .isBetween(0, FaultRig.MAX_ATTEMPTS);
             if (!failingTasks.contains(key)) {
-                assertThat(row.attempts()).as("task %s never failed on its own: a fault costs no attempt (error: %s)",
-                        key, row.error()).isZero();
+                assertThat(row.attempts())
+                        .as("task %s never failed on its own: a fault costs no attempt (error: %s)", key, row.error())
+                        .isZero();
             }
         }
     }
@@ -151,8 +173,12 @@ public final class FaultOracle {
         for (String key : deadTasks) {
             broken.add(Long.parseLong(key.substring(0, key.indexOf('/'))));
         }
-        List<Long> whole = rig.ledger().rows(runId).stream().map(r -> r.task().companyId()).distinct()
-                .filter(c -> !broken.contains(c)).sorted().toList();
+        List<Long> whole = rig.ledger().rows(runId).stream()
+                .map(r -> r.task().companyId())
+                .distinct()
+                .filter(c -> !broken.contains(c))
+                .sorted()
+                .toList();
         assertThat(whole).as("companies left to compare").isNotEmpty();
         TargetComparison.assertTargetMatchesSource(rig.source(), rig.target(), whole, runId);
     }

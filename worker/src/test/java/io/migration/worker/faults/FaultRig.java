@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.migration.common.config.DatabaseSettings;
 import io.migration.producer.cli.ProducerCli;
 import io.migration.testsupport.TestServices;
-import io.migration.worker.it.Datasets;
 import io.migration.worker.it.Broker;
+import io.migration.worker.it.Datasets;
 import io.migration.worker.it.Ledger;
 import io.migration.worker.it.WorkerProcess;
 import java.time.Duration;
@@ -165,10 +165,19 @@ public final class FaultRig {
     }
 
     private void enqueue(String runId, int shardRows, String... selection) {
-        List<String> args = new ArrayList<>(List.of("enqueue", "--mode", "migrate", "--skip-readiness-check",
-                "--run-id", runId, "--shard-rows", Integer.toString(shardRows)));
+        List<String> args = new ArrayList<>(List.of(
+                "enqueue",
+                "--mode",
+                "migrate",
+                "--skip-readiness-check",
+                "--run-id",
+                runId,
+                "--shard-rows",
+                Integer.toString(shardRows)));
         args.addAll(List.of(selection));
-        assertThat(ProducerCli.run(producerEnv(), args.toArray(String[]::new))).as("enqueue " + runId).isZero();
+        assertThat(ProducerCli.run(producerEnv(), args.toArray(String[]::new)))
+                .as("enqueue " + runId)
+                .isZero();
     }
 
     /**
@@ -176,8 +185,12 @@ public final class FaultRig {
      * to do), so the fault that follows lands in the middle of it; returns the tasks by state.
      */
     public Map<String, Integer> awaitMidRun(String runId, int left) throws Exception {
-        return ledger.awaitStates(runId, s -> s.getOrDefault("succeeded", 0) > 0
-                && s.values().stream().mapToInt(Integer::intValue).sum() - s.getOrDefault("succeeded", 0) >= left,
-                "a task succeeded and " + left + " still to do", Duration.ofSeconds(120));
+        return ledger.awaitStates(
+                runId,
+                s -> s.getOrDefault("succeeded", 0) > 0
+                        && s.values().stream().mapToInt(Integer::intValue).sum() - s.getOrDefault("succeeded", 0)
+                                >= left,
+                "a task succeeded and " + left + " still to do",
+                Duration.ofSeconds(120));
     }
 }

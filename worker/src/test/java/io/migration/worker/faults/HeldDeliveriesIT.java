@@ -35,8 +35,11 @@ class HeldDeliveriesIT {
     void aWorkerWhoseBreakerFlapsHoldsAtMostThreadsTimesPrefetch(TestServices services) throws Exception {
         FaultRig rig = FaultRig.seed(services, 4, 2000, 97);
         FaultOracle oracle = FaultOracle.of(rig, "held");
-        List<WorkerProcess> workers = rig.startWorkers("held", 1, rig.workerEnv(Map.of(
-                "WORKER_THREADS", Integer.toString(THREADS), "WORKER_PREFETCH", Integer.toString(PREFETCH))));
+        List<WorkerProcess> workers = rig.startWorkers(
+                "held",
+                1,
+                rig.workerEnv(Map.of(
+                        "WORKER_THREADS", Integer.toString(THREADS), "WORKER_PREFETCH", Integer.toString(PREFETCH))));
         List<Long> unacked = new ArrayList<>();
         try {
             rig.enqueue("held", 300);
@@ -46,16 +49,22 @@ class HeldDeliveriesIT {
             long until = System.nanoTime() + FLAPPING.toNanos();
             while (System.nanoTime() < until) {
                 unacked.add(unacknowledged(rig));
-                assertThat(workers.get(0).httpGet("/status")).as("the worker's own count")
+                assertThat(workers.get(0).httpGet("/status"))
+                        .as("the worker's own count")
                         .containsPattern("\"unacknowledged\":[0-" + THREADS * PREFETCH + "][,}]");
                 Thread.sleep(500);
             }
             rig.targetFaults().diskFull(false);
-            System.out.printf("unacknowledged deliveries of a worker whose breaker flapped for %d s: %s%n",
+            System.out.printf(
+                    "unacknowledged deliveries of a worker whose breaker flapped for %d s: %s%n",
                     FLAPPING.toSeconds(), unacked);
-            assertThat(workers.get(0).output().stream().filter(l -> l.contains("target breaker opened")).count())
-                    .as("the breaker opened again and again").isGreaterThan(3);
-            assertThat(unacked).as("deliveries the worker holds (threads %d × prefetch %d)", THREADS, PREFETCH)
+            assertThat(workers.get(0).output().stream()
+                            .filter(l -> l.contains("target breaker opened"))
+                            .count())
+                    .as("the breaker opened again and again")
+                    .isGreaterThan(3);
+            assertThat(unacked)
+                    .as("deliveries the worker holds (threads %d × prefetch %d)", THREADS, PREFETCH)
                     .allSatisfy(n -> assertThat(n).isBetween(0L, (long) THREADS * PREFETCH));
             oracle.awaitSettled();
         } finally {
@@ -79,7 +88,8 @@ class HeldDeliveriesIT {
 
     private static long notEnded(FaultRig rig) throws Exception {
         Map<String, Integer> states = rig.ledger().states("held");
-        return states.values().stream().mapToInt(Integer::intValue).sum() - states.getOrDefault("succeeded", 0)
+        return states.values().stream().mapToInt(Integer::intValue).sum()
+                - states.getOrDefault("succeeded", 0)
                 - states.getOrDefault("dead", 0);
     }
 }

@@ -25,6 +25,7 @@ public final class PrivateBroker implements AutoCloseable {
 
     /** Where the RabbitMQ scripts are; {@code TEST_RABBITMQ_BIN} overrides (Debian's package path by default). */
     private static final Path BIN = Path.of(System.getenv().getOrDefault("TEST_RABBITMQ_BIN", "/usr/lib/rabbitmq/bin"));
+
     private static final Duration STARTUP = Duration.ofSeconds(90);
 
     private final Path dir;
@@ -59,8 +60,8 @@ public final class PrivateBroker implements AutoCloseable {
         Path dir = Files.createTempDirectory("faults-broker-");
         Files.writeString(dir.resolve("enabled_plugins"), "[].\n");
         Files.writeString(dir.resolve("rabbitmq.conf"), "");
-        String node = "faults" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xFFFFF))
-                + "@localhost";
+        String node =
+                "faults" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xFFFFF)) + "@localhost";
         PrivateBroker broker = new PrivateBroker(dir, node, WorkerProcess.freePort(), WorkerProcess.freePort());
         Runtime.getRuntime().addShutdownHook(broker.cleanup);
         broker.launch();
@@ -118,14 +119,17 @@ public final class PrivateBroker implements AutoCloseable {
      * tool takes that port for itself, and a node starting meanwhile fails (dist_port_already_used).
      */
     private void ctl(Duration timeout, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(BIN.resolve("rabbitmqctl").toString(), "-n", node));
+        List<String> command =
+                new java.util.ArrayList<>(List.of(BIN.resolve("rabbitmqctl").toString(), "-n", node));
         command.addAll(List.of(args));
         run(command, Map.of(), timeout);
     }
 
     private void run(List<String> command, Map<String, String> settings, Duration timeout) throws Exception {
         Path output = Files.createTempFile(dir, "cmd-", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
                 .directory(dir.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("RABBITMQ_"));
         builder.environment().putAll(settings);

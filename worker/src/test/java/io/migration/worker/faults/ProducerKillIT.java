@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 @RealServices
 class ProducerKillIT {
 
-    private static final Path PRODUCER_JAR = Path.of(System.getProperty("user.dir"), "..", "producer", "target",
-            "producer.jar");
+    private static final Path PRODUCER_JAR =
+            Path.of(System.getProperty("user.dir"), "..", "producer", "target", "producer.jar");
     /** About 300 tasks: a first batch of 200 confirmed, then a hundred more in flight at the kill. */
     private static final int SHARD_ROWS = 25;
     /** The producer confirms 200 messages at a time: a slow line spreads a batch over seconds. */
@@ -39,9 +39,12 @@ class ProducerKillIT {
         try (TcpProxy line = TcpProxy.slowAmqp(rig.amqpUri(), LINE_BYTES_PER_SECOND)) {
             Process producer = startProducer(rig, line.amqpUri(rig.amqpUri()), run);
             try {
-                atKill = rig.ledger().awaitStates(run, s -> s.getOrDefault("published", 0) >= 200
-                        && s.getOrDefault("planned", 0) > 0, "a first batch confirmed and tasks still planned",
-                        Duration.ofSeconds(120));
+                atKill = rig.ledger()
+                        .awaitStates(
+                                run,
+                                s -> s.getOrDefault("published", 0) >= 200 && s.getOrDefault("planned", 0) > 0,
+                                "a first batch confirmed and tasks still planned",
+                                Duration.ofSeconds(120));
             } finally {
                 producer.destroyForcibly();
                 producer.waitFor(10, TimeUnit.SECONDS);
@@ -52,8 +55,9 @@ class ProducerKillIT {
         List<WorkerProcess> workers = rig.startWorkers("enqueue-kill", 2, rig.workerEnv(Map.of()));
         try {
             rig.enqueue(run, SHARD_ROWS);
-            assertThat(rig.ledger().states(run)).as("the second enqueue published what was planned at the kill (%s)",
-                    atKill).doesNotContainKey("planned");
+            assertThat(rig.ledger().states(run))
+                    .as("the second enqueue published what was planned at the kill (%s)", atKill)
+                    .doesNotContainKey("planned");
             oracle.awaitSettled();
         } finally {
             FaultRig.stopAll(workers);
@@ -66,13 +70,24 @@ class ProducerKillIT {
         if (!Files.exists(PRODUCER_JAR)) {
             throw new IllegalStateException(PRODUCER_JAR + " is missing: integration tests run after `package`");
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", PRODUCER_JAR.toString(), "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all",
-                "--run-id", run, "--shard-rows", Integer.toString(SHARD_ROWS)).redirectErrorStream(true)
-                .redirectOutput(Path.of(System.getProperty("user.dir"), "target", "producer-" + run + ".log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        PRODUCER_JAR.toString(),
+                        "enqueue",
+                        "--mode",
+                        "migrate",
+                        "--skip-readiness-check",
+                        "--all",
+                        "--run-id",
+                        run,
+                        "--shard-rows",
+                        Integer.toString(SHARD_ROWS))
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of(System.getProperty("user.dir"), "target", "producer-" + run + ".log")
+                        .toFile());
         builder.environment().putAll(rig.producerEnv());
         builder.environment().put("AMQP_URI", amqpUri);
         return builder.start();
     }
-
 }

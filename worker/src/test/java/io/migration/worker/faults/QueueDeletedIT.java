@@ -47,11 +47,18 @@ class QueueDeletedIT {
             for (WorkerProcess w : workers) {
                 Readiness.awaitReady(w);
             }
-            rig.ledger().awaitStates("queue-deleted", s -> !s.containsKey("running"), "no task running",
-                    Duration.ofSeconds(120));
+            rig.ledger()
+                    .awaitStates(
+                            "queue-deleted",
+                            s -> !s.containsKey("running"),
+                            "no task running",
+                            Duration.ofSeconds(120));
             List<TaskRow> lost = rig.ledger().rows("queue-deleted").stream()
-                    .filter(r -> UNFINISHED.contains(r.state())).toList();
-            assertThat(lost).as("the deletion took %d waiting message(s) with it", waiting).isNotEmpty();
+                    .filter(r -> UNFINISHED.contains(r.state()))
+                    .toList();
+            assertThat(lost)
+                    .as("the deletion took %d waiting message(s) with it", waiting)
+                    .isNotEmpty();
             for (TaskRow row : lost) {
                 broker.publish(row.task());
             }
@@ -65,7 +72,8 @@ class QueueDeletedIT {
     private static void awaitConsumers(Broker broker, int expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!(broker.workQueueExists() && broker.workQueueConsumers() == expected)) {
-            assertThat(System.nanoTime()).as("the workers' %d consumers are subscribed to the queue", expected)
+            assertThat(System.nanoTime())
+                    .as("the workers' %d consumers are subscribed to the queue", expected)
                     .isLessThan(deadline);
             Thread.sleep(200);
         }

@@ -35,12 +35,15 @@ class ReadOnlyTargetIT {
             long backAt = System.nanoTime() + READ_ONLY.toNanos();
             for (WorkerProcess w : workers) {
                 w.awaitLine("pausing consumption: target breaker open", Duration.ofSeconds(60));
-                assertThat(w.health("alive")).as("alive while the target is read-only").isEqualTo(200);
+                assertThat(w.health("alive"))
+                        .as("alive while the target is read-only")
+                        .isEqualTo(200);
             }
             Thread.sleep(Math.max(0, (backAt - System.nanoTime()) / 1_000_000));
             rig.targetFaults().setReadOnly(false);
             oracle.awaitSettled();
-            assertThat(workers).as("a worker met the read-only target")
+            assertThat(workers)
+                    .as("a worker met the read-only target")
                     .anyMatch(w -> w.logged("25006") || w.logged("read_only_sql_transaction"));
         } finally {
             FaultRig.stopAll(workers);

@@ -8,8 +8,7 @@ import java.time.Duration;
 /** What a worker says about itself while a fault lasts and after: its ready and alive probes. */
 final class Readiness {
 
-    private Readiness() {
-    }
+    private Readiness() {}
 
     /**
      * Waits until the worker says it is not ready (Kubernetes would stop sending it work) while
@@ -22,8 +21,11 @@ final class Readiness {
             Thread.sleep(200);
             ready = worker.health("ready");
         }
-        assertThat(ready).as("worker %s is not ready during the outage", worker.name()).isEqualTo(503);
-        assertThat(worker.health("alive")).as("worker %s stays alive during the outage", worker.name())
+        assertThat(ready)
+                .as("worker %s is not ready during the outage", worker.name())
+                .isEqualTo(503);
+        assertThat(worker.health("alive"))
+                .as("worker %s stays alive during the outage", worker.name())
                 .isEqualTo(200);
     }
 

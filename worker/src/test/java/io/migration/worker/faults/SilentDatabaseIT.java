@@ -35,7 +35,10 @@ class SilentDatabaseIT {
     @Test
     void aTargetThatAnswersNothingTimesOutPausesTheWorkersAndTheRunFinishesOnceItAnswers() throws Exception {
         try (TcpProxy line = TcpProxy.toJdbc(rig.target().url())) {
-            runThroughSilence("target-silent", line, Map.of("TARGET_DB_URL", line.jdbcUrl(rig.target().url())),
+            runThroughSilence(
+                    "target-silent",
+                    line,
+                    Map.of("TARGET_DB_URL", line.jdbcUrl(rig.target().url())),
                     "target breaker open");
         }
     }
@@ -43,7 +46,10 @@ class SilentDatabaseIT {
     @Test
     void aSourceThatAnswersNothingTimesOutPausesTheWorkersAndTheRunFinishesOnceItAnswers() throws Exception {
         try (TcpProxy line = TcpProxy.toJdbc(rig.source().url())) {
-            runThroughSilence("source-silent", line, Map.of("SOURCE_DB_URL", line.jdbcUrl(rig.source().url())),
+            runThroughSilence(
+                    "source-silent",
+                    line,
+                    Map.of("SOURCE_DB_URL", line.jdbcUrl(rig.source().url())),
                     "source breaker open");
         }
     }
@@ -66,7 +72,8 @@ class SilentDatabaseIT {
             Thread.sleep(Math.max(0, (thawAt - System.nanoTime()) / 1_000_000));
             line.heal();
             oracle.awaitSettled();
-            assertThat(workers).as("a worker met a socket or connection timeout")
+            assertThat(workers)
+                    .as("a worker met a socket or connection timeout")
                     .anyMatch(w -> w.logged("08006") || w.logged("08001") || w.logged("timed out"));
         } finally {
             FaultRig.stopAll(workers);

@@ -28,7 +28,7 @@ public final class SourceFaults {
     public void slowReadsOf(long company, Duration perRow) throws SQLException {
         String sql = String.format(Locale.ROOT, resource("slow-company-reads"), company, perRow.toMillis() / 1000.0);
         try (Connection c = DriverManager.getConnection(source.url(), source.user(), source.password());
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }

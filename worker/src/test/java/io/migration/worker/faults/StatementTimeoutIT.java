@@ -33,6 +33,7 @@ class StatementTimeoutIT {
 
     /** Long enough for every other shard of this small dataset; far too short for the slowed one. */
     private static final String TIMEOUT = "1 second";
+
     private static final Duration PER_ROW = Duration.ofMillis(5);
 
     @Test
@@ -41,30 +42,37 @@ class StatementTimeoutIT {
         FaultRig rig = FaultRig.seed(services, 4, 2000, 89);
         long largest = largestCompany(rig);
         new SourceFaults(rig.source()).slowReadsOf(largest, PER_ROW);
-        List<WorkerProcess> workers = rig.startWorkers("timeout", 1,
-                rig.workerEnv(Map.of("SOURCE_DB_STATEMENT_TIMEOUT", TIMEOUT)));
+        List<WorkerProcess> workers =
+                rig.startWorkers("timeout", 1, rig.workerEnv(Map.of("SOURCE_DB_STATEMENT_TIMEOUT", TIMEOUT)));
         FaultOracle oracle = FaultOracle.of(rig, "timeout");
         TaskMessage slow;
         long started = System.nanoTime();
         try {
             rig.enqueue("timeout", 100_000);
             // One task per company at this --shard-rows: the largest company's is the largest shard.
-            slow = rig.ledger().tasks("timeout").stream().filter(t -> t.companyId() == largest).findFirst()
+            slow = rig.ledger().tasks("timeout").stream()
+                    .filter(t -> t.companyId() == largest)
+                    .findFirst()
                     .orElseThrow();
             assertThat(slow.group()).isIn(TaskGroup.COMPANY, TaskGroup.RECIPIENTS);
             oracle.expectDead(slow, "failed");
             oracle.awaitSettled();
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the run ends by itself, within minutes")
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("the run ends by itself, within minutes")
                     .isLessThan(Duration.ofMinutes(3));
             WorkerProcess worker = workers.get(0);
-            assertThat(worker.output()).as("a log line names the timeout")
+            assertThat(worker.output())
+                    .as("a log line names the timeout")
                     .anyMatch(l -> l.contains("failed (attempt") && l.contains("statement timeout"));
-            assertThat(worker.logged("source breaker opened")).as("the source answers: its breaker stays closed")
+            assertThat(worker.logged("source breaker opened"))
+                    .as("the source answers: its breaker stays closed")
                     .isFalse();
         } finally {
             FaultRig.stopAll(workers);
         }
-        TaskRow row = rig.ledger().rows("timeout").stream().filter(r -> r.task().equals(slow)).findFirst()
+        TaskRow row = rig.ledger().rows("timeout").stream()
+                .filter(r -> r.task().equals(slow))
+                .findFirst()
                 .orElseThrow();
         assertThat(row.attempts()).isEqualTo(FaultRig.MAX_ATTEMPTS);
         assertThat(row.error()).contains("57014", "statement timeout", "list_recipients");
@@ -79,10 +87,11 @@ class StatementTimeoutIT {
     }
 
     private static long largestCompany(FaultRig rig) throws Exception {
-        try (Connection c = DriverManager.getConnection(rig.source().url(), rig.source().user(),
-                rig.source().password()); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT company_id FROM list_recipients GROUP BY company_id"
-                     + " ORDER BY count(*) DESC LIMIT 1")) {
+        try (Connection c = DriverManager.getConnection(
+                        rig.source().url(), rig.source().user(), rig.source().password());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT company_id FROM list_recipients GROUP BY company_id"
+                        + " ORDER BY count(*) DESC LIMIT 1")) {
             rs.next();
             return rs.getLong(1);
         }

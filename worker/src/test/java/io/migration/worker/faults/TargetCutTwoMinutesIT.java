@@ -24,8 +24,11 @@ class TargetCutTwoMinutesIT {
         rig.targetFaults().slowRecipientWrites(Duration.ofMillis(200));
         FaultOracle oracle = FaultOracle.of(rig, "cut-2min");
         try (TcpProxy line = TcpProxy.toJdbc(rig.target().url())) {
-            List<WorkerProcess> workers = rig.startWorkers("cut", 2,
-                    rig.shippedWorkerEnv(Map.of("TARGET_DB_URL", line.jdbcUrl(rig.target().url()))));
+            List<WorkerProcess> workers = rig.startWorkers(
+                    "cut",
+                    2,
+                    rig.shippedWorkerEnv(
+                            Map.of("TARGET_DB_URL", line.jdbcUrl(rig.target().url()))));
             try {
                 rig.enqueue("cut-2min", 400);
                 rig.awaitMidRun("cut-2min", 10);

@@ -42,8 +42,8 @@ public final class TargetFaults {
             execute("DROP TRIGGER IF EXISTS faults_refuse_lists ON lists");
             return;
         }
-        execute(String.format(sql("refuse-lists"),
-                companies.stream().map(String::valueOf).collect(Collectors.joining(","))));
+        execute(String.format(
+                sql("refuse-lists"), companies.stream().map(String::valueOf).collect(Collectors.joining(","))));
     }
 
     /** Every write of recipients fails with 53100 disk_full (on), or goes through again (off). */
@@ -66,7 +66,8 @@ public final class TargetFaults {
      * then every other session ended so that none keeps the old default.
      */
     public void setReadOnly(boolean readOnly) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement()) {
+        try (Connection c = connect();
+                Statement st = c.createStatement()) {
             String database = c.getCatalog();
             // This session may itself have started read-only (while the default was on).
             st.execute("SET default_transaction_read_only = off");
@@ -82,16 +83,18 @@ public final class TargetFaults {
 
     /** Sessions of the target waiting for a lock now (a shard stopped by {@link #lockRecipients}). */
     public int sessionsWaitingForALock() throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement();
-             var rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                     + " AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()")) {
+        try (Connection c = connect();
+                Statement st = c.createStatement();
+                var rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()")) {
             rs.next();
             return rs.getInt(1);
         }
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement()) {
+        try (Connection c = connect();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }

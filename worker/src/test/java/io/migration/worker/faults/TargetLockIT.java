@@ -39,7 +39,8 @@ class TargetLockIT {
                 locker.rollback();
             }
             oracle.awaitSettled();
-            assertThat(workers).as("a shard's statement gave up waiting for the lock and was handed back")
+            assertThat(workers)
+                    .as("a shard's statement gave up waiting for the lock and was handed back")
                     .anyMatch(w -> w.output().stream().anyMatch(l -> l.contains("handed back") && l.contains("55P03")));
         } finally {
             FaultRig.stopAll(workers);

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.TestInstance;
 class WorkerKillIT {
 
     /** A shard may wait for the test's lock this long (the FAST three seconds would cancel it). */
-    private static final Map<String, String> PATIENT = Map.of(
-            "TARGET_DB_STATEMENT_TIMEOUT", "2 minutes", "TARGET_DB_SOCKET_TIMEOUT", "3 minutes");
+    private static final Map<String, String> PATIENT =
+            Map.of("TARGET_DB_STATEMENT_TIMEOUT", "2 minutes", "TARGET_DB_SOCKET_TIMEOUT", "3 minutes");
 
     private FaultRig rig;
 
@@ -56,8 +56,9 @@ class WorkerKillIT {
         }
         oracle.assertClean();
         for (TaskRow row : killed) {
-            assertThat(rig.ledger().deliveries(row.task())).as("task %s came back once after the kill",
-                    row.task().taskKey()).isEqualTo(2);
+            assertThat(rig.ledger().deliveries(row.task()))
+                    .as("task %s came back once after the kill", row.task().taskKey())
+                    .isEqualTo(2);
         }
     }
 
@@ -66,13 +67,15 @@ class WorkerKillIT {
         long company = rig.companies().get(1);
         rig.enqueue("kill-after-commit", 1_000_000, company);
         TaskMessage recipients = rig.ledger().tasks("kill-after-commit").stream()
-                .filter(t -> writesRecipients(t.group())).findFirst().orElseThrow();
+                .filter(t -> writesRecipients(t.group()))
+                .findFirst()
+                .orElseThrow();
         try (TcpProxy broker = TcpProxy.toAmqp(rig.amqpUri())) {
             Map<String, String> settings = new java.util.HashMap<>(PATIENT);
             settings.put("AMQP_URI", broker.amqpUri(rig.amqpUri()));
             settings.put("WORKER_THREADS", "1");
             try (Connection locker = rig.targetFaults().lockRecipients();
-                 WorkerProcess victim = rig.startWorker("victim-2", settings)) {
+                    WorkerProcess victim = rig.startWorker("victim-2", settings)) {
                 rig.ledger().awaitState(recipients, "running", Duration.ofSeconds(120));
                 awaitShardWaitingForTheLock(victim);
                 // The ack of what commits next cannot reach the broker.
@@ -87,11 +90,15 @@ class WorkerKillIT {
         FaultOracle oracle = FaultOracle.of(rig, "kill-after-commit");
         try (WorkerProcess survivor = rig.startWorker("survivor-2", Map.of())) {
             oracle.awaitSettled();
-            survivor.awaitLine("task " + recipients.taskKey() + " of run kill-after-commit already succeeded;"
-                    + " duplicate ignored", Duration.ofSeconds(60));
+            survivor.awaitLine(
+                    "task " + recipients.taskKey() + " of run kill-after-commit already succeeded;"
+                            + " duplicate ignored",
+                    Duration.ofSeconds(60));
         }
         oracle.assertClean();
-        assertThat(rig.ledger().deliveries(recipients)).as("the redelivered copy claimed nothing").isEqualTo(1);
+        assertThat(rig.ledger().deliveries(recipients))
+                .as("the redelivered copy claimed nothing")
+                .isEqualTo(1);
     }
 
     @Test
@@ -101,7 +108,7 @@ class WorkerKillIT {
         TaskMessage recipients = recipientsTask("sigterm-graceful");
         FaultOracle oracle = FaultOracle.of(rig, "sigterm-graceful");
         try (Connection locker = rig.targetFaults().lockRecipients();
-             WorkerProcess worker = rig.startWorker("graceful", PATIENT)) {
+                WorkerProcess worker = rig.startWorker("graceful", PATIENT)) {
             rig.ledger().awaitState(recipients, "running", Duration.ofSeconds(120));
             awaitShardWaitingForTheLock(worker);
             Thread stopper = stopInBackground(worker, Duration.ofSeconds(60));
@@ -110,7 +117,8 @@ class WorkerKillIT {
             stopper.join(70_000);
             assertThat(worker.isAlive()).as("the worker exited").isFalse();
         }
-        assertThat(rig.ledger().state(recipients)).as("the shard finished within the grace period")
+        assertThat(rig.ledger().state(recipients))
+                .as("the shard finished within the grace period")
                 .isEqualTo("succeeded");
         assertThat(rig.ledger().deliveries(recipients)).isEqualTo(1);
         try (WorkerProcess rest = rig.startWorker("graceful-rest", Map.of())) {
@@ -129,7 +137,7 @@ class WorkerKillIT {
         settings.put("WORKER_SERVER_GRACE_PERIOD", "5 seconds");
         FaultOracle oracle = FaultOracle.of(rig, "sigterm-cut-short");
         try (Connection locker = rig.targetFaults().lockRecipients();
-             WorkerProcess worker = rig.startWorker("impatient", settings)) {
+                WorkerProcess worker = rig.startWorker("impatient", settings)) {
             rig.ledger().awaitState(recipients, "running", Duration.ofSeconds(120));
             awaitShardWaitingForTheLock(worker);
             worker.stop(Duration.ofSeconds(90));
@@ -139,18 +147,24 @@ class WorkerKillIT {
             oracle.awaitSettled();
         }
         oracle.assertClean();
-        assertThat(rig.ledger().deliveries(recipients)).as("the stopped shard ran again").isEqualTo(2);
+        assertThat(rig.ledger().deliveries(recipients))
+                .as("the stopped shard ran again")
+                .isEqualTo(2);
     }
 
     private TaskMessage recipientsTask(String runId) throws Exception {
-        return rig.ledger().tasks(runId).stream().filter(t -> writesRecipients(t.group())).findFirst()
+        return rig.ledger().tasks(runId).stream()
+                .filter(t -> writesRecipients(t.group()))
+                .findFirst()
                 .orElseThrow();
     }
 
     /** Recipients shards claimed now: none can commit while the test holds its lock. */
     private List<TaskRow> runningRecipientShards(String runId) throws Exception {
         return rig.ledger().rows(runId).stream()
-                .filter(r -> r.state().equals("running") && writesRecipients(r.task().group())).toList();
+                .filter(r ->
+                        r.state().equals("running") && writesRecipients(r.task().group()))
+                .toList();
     }
 
     /** Waits until one of the worker's target sessions waits for a lock (the test's). */
@@ -158,20 +172,23 @@ class WorkerKillIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (rig.targetFaults().sessionsWaitingForALock() == 0) {
             assertThat(worker.isAlive()).as("worker %s is alive", worker.name()).isTrue();
-            assertThat(System.nanoTime()).as("a shard of %s waits for the test's lock", worker.name())
+            assertThat(System.nanoTime())
+                    .as("a shard of %s waits for the test's lock", worker.name())
                     .isLessThan(deadline);
             Thread.sleep(50);
         }
     }
 
     private static Thread stopInBackground(WorkerProcess worker, Duration timeout) {
-        Thread stopper = new Thread(() -> {
-            try {
-                worker.stop(timeout);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stop-" + worker.name());
+        Thread stopper = new Thread(
+                () -> {
+                    try {
+                        worker.stop(timeout);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "stop-" + worker.name());
         stopper.start();
         return stopper;
     }

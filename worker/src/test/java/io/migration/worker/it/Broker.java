@@ -38,8 +38,14 @@ public final class Broker implements AutoCloseable {
     }
 
     public void publishRaw(byte[] body) throws Exception {
-        channel.basicPublish(topology.workExchange(), Topology.TASK_ROUTING_KEY,
-                new AMQP.BasicProperties.Builder().deliveryMode(2).contentType("application/json").build(), body);
+        channel.basicPublish(
+                topology.workExchange(),
+                Topology.TASK_ROUTING_KEY,
+                new AMQP.BasicProperties.Builder()
+                        .deliveryMode(2)
+                        .contentType("application/json")
+                        .build(),
+                body);
         channel.waitForConfirmsOrDie(5_000);
     }
 

@@ -57,37 +57,65 @@ class ConcurrentDeliveriesIT {
     @Test
     @Order(1)
     void twoRunsCutDifferentlyAtOnceLeaveTheTargetExactWithNoDuplicateRejects() throws Exception {
-        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--skip-readiness-check", "--run-id", "cut-a",
-                "--shard-rows", "1500")).isZero();
-        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--skip-readiness-check", "--run-id", "cut-b",
-                "--shard-rows", "4000")).isZero();
+        assertThat(ProducerCli.run(
+                        env,
+                        "enqueue",
+                        "--mode",
+                        "migrate",
+                        "--all",
+                        "--skip-readiness-check",
+                        "--run-id",
+                        "cut-a",
+                        "--shard-rows",
+                        "1500"))
+                .isZero();
+        assertThat(ProducerCli.run(
+                        env,
+                        "enqueue",
+                        "--mode",
+                        "migrate",
+                        "--all",
+                        "--skip-readiness-check",
+                        "--run-id",
+                        "cut-b",
+                        "--shard-rows",
+                        "4000"))
+                .isZero();
         List<TaskMessage> a = ledger.tasks("cut-a");
         List<TaskMessage> b = ledger.tasks("cut-b");
-        long biggest = a.stream().filter(t -> t.group() == TaskGroup.RECIPIENTS)
-                .max(java.util.Comparator.comparingInt(TaskMessage::shardCount)).orElseThrow().companyId();
+        long biggest = a.stream()
+                .filter(t -> t.group() == TaskGroup.RECIPIENTS)
+                .max(java.util.Comparator.comparingInt(TaskMessage::shardCount))
+                .orElseThrow()
+                .companyId();
         List<TaskMessage> overlapping = interleave(recipientsOf(a, biggest), recipientsOf(b, biggest));
-        assertThat(recipientsOf(a, biggest)).as("the biggest company has several shards in run cut-a").hasSizeGreaterThan(2);
+        assertThat(recipientsOf(a, biggest))
+                .as("the biggest company has several shards in run cut-a")
+                .hasSizeGreaterThan(2);
         assertThat(recipientsOf(b, biggest)).hasSizeGreaterThan(1);
 
         try (Broker broker = new Broker(services.amqpUri(), services.fleetName());
-             Connection blocker = ledger.connect()) {
+                Connection blocker = ledger.connect()) {
             broker.purgeWorkQueue();
             // Every recipients task of that company, in either run, takes the range tree's root (shared or
             // exclusive): held exclusively here, it stops them all inside their transactions.
-            long root = ShardLocks.keys(biggest, TaskGroup.RECIPIENTS, 0, Buckets.COUNT - 1).firstKey();
+            long root = ShardLocks.keys(biggest, TaskGroup.RECIPIENTS, 0, Buckets.COUNT - 1)
+                    .firstKey();
             advisory(blocker, "pg_advisory_lock", root);
             for (TaskMessage task : overlapping) {
                 broker.publishRaw(TaskMessageCodec.encode(task));
             }
             try (WorkerProcess w1 = WorkerProcess.start("cut-w1", env).awaitConsuming(START);
-                 WorkerProcess w2 = WorkerProcess.start("cut-w2", env).awaitConsuming(START)) {
+                    WorkerProcess w2 = WorkerProcess.start("cut-w2", env).awaitConsuming(START)) {
                 awaitWaiters(blocker, 4);
                 advisory(blocker, "pg_advisory_unlock", root);
                 for (TaskMessage task : interleave(without(a, overlapping), without(b, overlapping))) {
                     broker.publishRaw(TaskMessageCodec.encode(task));
                 }
-                assertThat(ProducerCli.run(env, "status", "--run-id", "cut-a", "--wait", "--timeout", "300")).isZero();
-                assertThat(ProducerCli.run(env, "status", "--run-id", "cut-b", "--wait", "--timeout", "300")).isZero();
+                assertThat(ProducerCli.run(env, "status", "--run-id", "cut-a", "--wait", "--timeout", "300"))
+                        .isZero();
+                assertThat(ProducerCli.run(env, "status", "--run-id", "cut-b", "--wait", "--timeout", "300"))
+                        .isZero();
                 assertThat(broker.deadLetterCount()).isZero();
             }
         }
@@ -98,14 +126,26 @@ class ConcurrentDeliveriesIT {
     @Test
     @Order(2)
     void theSameMessageDeliveredTwiceAtOnceIsAppliedOnceAndTheTargetIsExact() throws Exception {
-        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--skip-readiness-check", "--run-id", "twice",
-                "--shard-rows", "4000")).isZero();
+        assertThat(ProducerCli.run(
+                        env,
+                        "enqueue",
+                        "--mode",
+                        "migrate",
+                        "--all",
+                        "--skip-readiness-check",
+                        "--run-id",
+                        "twice",
+                        "--shard-rows",
+                        "4000"))
+                .isZero();
         List<TaskMessage> tasks = ledger.tasks("twice");
         TaskMessage biggest = tasks.stream()
-                .filter(t -> t.group() == TaskGroup.RECIPIENTS || t.group() == TaskGroup.COMPANY).findFirst().orElseThrow();
+                .filter(t -> t.group() == TaskGroup.RECIPIENTS || t.group() == TaskGroup.COMPANY)
+                .findFirst()
+                .orElseThrow();
         String added;
         try (Broker broker = new Broker(services.amqpUri(), services.fleetName());
-             Connection blocker = ledger.connect()) {
+                Connection blocker = ledger.connect()) {
             broker.purgeWorkQueue();
             long key = firstExclusiveKey(biggest);
             advisory(blocker, "pg_advisory_lock", key);
@@ -121,11 +161,14 @@ class ConcurrentDeliveriesIT {
                 for (TaskMessage task : without(tasks, List.of(biggest))) {
                     broker.publishRaw(TaskMessageCodec.encode(task));
                 }
-                assertThat(ProducerCli.run(env, "status", "--run-id", "twice", "--wait", "--timeout", "300")).isZero();
+                assertThat(ProducerCli.run(env, "status", "--run-id", "twice", "--wait", "--timeout", "300"))
+                        .isZero();
                 awaitEmpty(broker);
                 assertThat(broker.deadLetterCount()).isZero();
                 worker.awaitLine("already succeeded; duplicate ignored", Duration.ofSeconds(30));
-                assertThat(worker.output()).filteredOn(l -> l.contains("duplicate ignored")).hasSize(1)
+                assertThat(worker.output())
+                        .filteredOn(l -> l.contains("duplicate ignored"))
+                        .hasSize(1)
                         .allMatch(l -> l.contains(biggest.taskKey()));
             }
             assertThat(ActualResults.table(services.target(), "recipients", companies))
@@ -146,12 +189,15 @@ class ConcurrentDeliveriesIT {
                 email = candidate;
             }
         }
-        try (Connection source = java.sql.DriverManager.getConnection(services.source().url(), services.source().user(),
-                services.source().password());
-             PreparedStatement st = source.prepareStatement("INSERT INTO list_recipients (id, company_id, list_id, email,"
-                     + " first_name, status, created_at, updated_at) SELECT (SELECT max(id) + 1 FROM list_recipients), ?,"
-                     + " (SELECT min(id) FROM lists WHERE company_id = ? AND deleted_at IS NULL), ?, 'Late', 'subscribed',"
-                     + " now(), now()")) {
+        try (Connection source = java.sql.DriverManager.getConnection(
+                        services.source().url(),
+                        services.source().user(),
+                        services.source().password());
+                PreparedStatement st =
+                        source.prepareStatement("INSERT INTO list_recipients (id, company_id, list_id, email,"
+                                + " first_name, status, created_at, updated_at) SELECT (SELECT max(id) + 1 FROM list_recipients), ?,"
+                                + " (SELECT min(id) FROM lists WHERE company_id = ? AND deleted_at IS NULL), ?, 'Late', 'subscribed',"
+                                + " now(), now()")) {
             st.setLong(1, task.companyId());
             st.setLong(2, task.companyId());
             st.setString(3, email);
@@ -161,7 +207,9 @@ class ConcurrentDeliveriesIT {
     }
 
     private static List<TaskMessage> recipientsOf(List<TaskMessage> tasks, long companyId) {
-        return tasks.stream().filter(t -> t.companyId() == companyId && t.group() == TaskGroup.RECIPIENTS).toList();
+        return tasks.stream()
+                .filter(t -> t.companyId() == companyId && t.group() == TaskGroup.RECIPIENTS)
+                .toList();
     }
 
     private static List<TaskMessage> without(List<TaskMessage> tasks, List<TaskMessage> published) {
@@ -184,7 +232,10 @@ class ConcurrentDeliveriesIT {
     private static long firstExclusiveKey(TaskMessage task) {
         ShardLocks.GroupRange range = ShardMigration.ranges(task).get(0);
         return ShardLocks.keys(task.companyId(), range.group(), range.lo(), range.hi()).entrySet().stream()
-                .filter(Map.Entry::getValue).findFirst().orElseThrow().getKey();
+                .filter(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow()
+                .getKey();
     }
 
     private static void advisory(Connection conn, String function, long key) throws Exception {
@@ -199,9 +250,10 @@ class ConcurrentDeliveriesIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         int waiting = 0;
         while (System.nanoTime() < deadline) {
-            try (PreparedStatement st = conn.prepareStatement("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
-                    + " AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
-                 ResultSet rs = st.executeQuery()) {
+            try (PreparedStatement st = conn.prepareStatement(
+                            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                                    + " AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+                    ResultSet rs = st.executeQuery()) {
                 rs.next();
                 waiting = rs.getInt(1);
             }

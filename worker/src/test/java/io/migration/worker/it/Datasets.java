@@ -11,8 +11,7 @@ import java.util.Map;
 /** What every end-to-end test starts from: a seeded source and the target's schema. */
 public final class Datasets {
 
-    private Datasets() {
-    }
+    private Datasets() {}
 
     /**
      * Seeds the test's source ({@code producer seed}), creates the target schema, makes the
@@ -20,8 +19,17 @@ public final class Datasets {
      */
     public static List<Long> seedAndCreateSchema(TestServices services, int companies, int rows, long seed) {
         Map<String, String> env = services.environment();
-        assertThat(ProducerCli.run(env, "seed", "--companies", Integer.toString(companies), "--rows",
-                Integer.toString(rows), "--seed", Long.toString(seed))).as("seed").isZero();
+        assertThat(ProducerCli.run(
+                        env,
+                        "seed",
+                        "--companies",
+                        Integer.toString(companies),
+                        "--rows",
+                        Integer.toString(rows),
+                        "--seed",
+                        Long.toString(seed)))
+                .as("seed")
+                .isZero();
         assertThat(ProducerCli.run(env, "migrate-schema")).as("migrate-schema").isZero();
         ExpectedResults.installPgcrypto(services.source());
         return ExpectedResults.allCompanyIds(services.source());

@@ -42,8 +42,15 @@ import org.junit.jupiter.api.io.TempDir;
 class DryRunIT {
 
     private static final Duration START = Duration.ofSeconds(60);
-    private static final List<String> LEGACY = List.of("lists", "list_recipients", "list_recipient_fields",
-            "recipient_tags", "recipient_opens", "recipient_clicks", "recipient_bounces", "recipient_unsubscribes",
+    private static final List<String> LEGACY = List.of(
+            "lists",
+            "list_recipients",
+            "list_recipient_fields",
+            "recipient_tags",
+            "recipient_opens",
+            "recipient_clicks",
+            "recipient_bounces",
+            "recipient_unsubscribes",
             "suppressions");
 
     private TestServices services;
@@ -63,13 +70,17 @@ class DryRunIT {
         try (WorkerProcess worker = WorkerProcess.start("dry-1", env).awaitConsuming(START)) {
             Map<String, String> empty = checksums(services.target());
             run("dry-run", "dry-empty", "--all");
-            assertThat(checksums(services.target())).as("an empty target stays empty").isEqualTo(empty);
+            assertThat(checksums(services.target()))
+                    .as("an empty target stays empty")
+                    .isEqualTo(empty);
 
             run("migrate", "migrate-one", "--companies", companies.get(0).toString(), "--skip-readiness-check");
             Map<String, String> holding = checksums(services.target());
             assertThat(holding).isNotEqualTo(empty);
             run("dry-run", "dry-holding", "--all", "--shard-rows", "1500");
-            assertThat(checksums(services.target())).as("a migrated company's rows are untouched").isEqualTo(holding);
+            assertThat(checksums(services.target()))
+                    .as("a migrated company's rows are untouched")
+                    .isEqualTo(holding);
         }
     }
 
@@ -79,28 +90,46 @@ class DryRunIT {
             throws Exception {
         long allInvalid = companies.get(1);
         long overThreshold = companies.get(2);
-        sql(services.source(), "UPDATE list_recipients SET email = 'no-at-sign-' || id WHERE company_id = " + allInvalid);
-        sql(services.source(), "UPDATE list_recipients SET email = NULL WHERE company_id = " + overThreshold
-                + " AND id % 10 < 6");
+        sql(
+                services.source(),
+                "UPDATE list_recipients SET email = 'no-at-sign-' || id WHERE company_id = " + allInvalid);
+        sql(
+                services.source(),
+                "UPDATE list_recipients SET email = NULL WHERE company_id = " + overThreshold + " AND id % 10 < 6");
         try (WorkerProcess worker = WorkerProcess.start("dry-2", env).awaitConsuming(START)) {
             run("dry-run", "dry-planted", "--all", "--max-reject-percent", "45");
         }
         String report = out("report", "--run-id", "dry-planted");
         assertThat(blockOf(report, allInvalid)).contains("FAIL").contains("why").contains("reject");
-        assertThat(blockOf(report, overThreshold)).contains("FAIL").contains("why").contains("reject");
+        assertThat(blockOf(report, overThreshold))
+                .contains("FAIL")
+                .contains("why")
+                .contains("reject");
         assertThat(blockOf(report, companies.get(3))).contains("PASS");
-        List<Long> passing = out("report", "--run-id", "dry-planted", "--passing").lines()
-                .filter(l -> !l.isBlank()).map(Long::parseLong).toList();
+        List<Long> passing = out("report", "--run-id", "dry-planted", "--passing")
+                .lines()
+                .filter(l -> !l.isBlank())
+                .map(Long::parseLong)
+                .toList();
         List<Long> expected = new ArrayList<>(companies);
         expected.removeAll(List.of(allInvalid, overThreshold));
         assertThat(passing).containsExactlyElementsOf(expected);
 
         // The cohort file holds exactly those; migrate accepts them (a fresh passing dry run on the
         // same schemas) and refuses a failing company.
-        Path cohort = Files.writeString(dir.resolve("cohort.txt"), out("report", "--run-id", "dry-planted",
-                "--passing"));
-        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--companies", Long.toString(allInvalid),
-                "--run-id", "refused")).as("no passing dry run for it").isNotZero();
+        Path cohort =
+                Files.writeString(dir.resolve("cohort.txt"), out("report", "--run-id", "dry-planted", "--passing"));
+        assertThat(ProducerCli.run(
+                        env,
+                        "enqueue",
+                        "--mode",
+                        "migrate",
+                        "--companies",
+                        Long.toString(allInvalid),
+                        "--run-id",
+                        "refused"))
+                .as("no passing dry run for it")
+                .isNotZero();
         try (WorkerProcess worker = WorkerProcess.start("dry-3", env).awaitConsuming(START)) {
             run("migrate", "cohort", "--cohort", cohort.toString());
         }
@@ -115,11 +144,12 @@ class DryRunIT {
             source.put(table, Long.parseLong(sql(services.source(), "SELECT count(*) FROM " + table)));
         }
         Map<String, long[]> byTable = new LinkedHashMap<>();
-        try (Connection c = connect(services.target()); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT r.key, sum(r.value::bigint),"
-                     + " sum(coalesce((t.contributed_by_table ->> r.key)::bigint, 0))"
-                     + " FROM migration.tasks t, jsonb_each_text(t.read_by_table) r"
-                     + " WHERE t.run_id = 'dry-planted' AND t.task_group <> 'orphans' GROUP BY r.key")) {
+        try (Connection c = connect(services.target());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT r.key, sum(r.value::bigint),"
+                        + " sum(coalesce((t.contributed_by_table ->> r.key)::bigint, 0))"
+                        + " FROM migration.tasks t, jsonb_each_text(t.read_by_table) r"
+                        + " WHERE t.run_id = 'dry-planted' AND t.task_group <> 'orphans' GROUP BY r.key")) {
             while (rs.next()) {
                 byTable.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
             }
@@ -130,9 +160,10 @@ class DryRunIT {
                 + " WHERE run_id = 'dry-planted' AND task_group = 'orphans' AND reason = 'orphan_recipient'"
                 + " GROUP BY 1");
         assertThat(orphaned).as("the seed plants children of no parent").isNotEmpty();
-        assertThat(orphaned).isEqualTo(ExpectedResults.orphanChildren(services.source()).entrySet().stream()
-                .filter(e -> e.getValue() > 0)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        assertThat(orphaned)
+                .isEqualTo(ExpectedResults.orphanChildren(services.source()).entrySet().stream()
+                        .filter(e -> e.getValue() > 0)
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         for (String table : LEGACY) {
             long[] readContributed = byTable.getOrDefault(table, new long[2]);
             long read = readContributed[0];
@@ -140,7 +171,8 @@ class DryRunIT {
             long rejects = rejected.getOrDefault(table, 0L);
             long orphans = orphaned.getOrDefault(table, 0L);
             assertThat(read).as(table + ": read = contributed + rejected").isEqualTo(contributed + rejects);
-            assertThat(read + orphans).as(table + ": every source row is read or orphaned")
+            assertThat(read + orphans)
+                    .as(table + ": every source row is read or orphaned")
                     .isEqualTo(source.get(table));
         }
     }
@@ -148,14 +180,18 @@ class DryRunIT {
     private void run(String mode, String runId, String... selection) {
         List<String> args = new ArrayList<>(List.of("enqueue", "--mode", mode, "--run-id", runId));
         args.addAll(List.of(selection));
-        assertThat(ProducerCli.run(env, args.toArray(String[]::new))).as("enqueue " + runId).isZero();
+        assertThat(ProducerCli.run(env, args.toArray(String[]::new)))
+                .as("enqueue " + runId)
+                .isZero();
         assertThat(ProducerCli.run(env, "status", "--run-id", runId, "--wait", "--timeout", "180"))
-                .as(runId + " ends with every task succeeded").isZero();
+                .as(runId + " ends with every task succeeded")
+                .isZero();
     }
 
     private String out(String... args) {
         StringWriter out = new StringWriter();
-        assertThat(ProducerCli.run(env, new PrintWriter(out), new PrintWriter(new StringWriter()), args)).isZero();
+        assertThat(ProducerCli.run(env, new PrintWriter(out), new PrintWriter(new StringWriter()), args))
+                .isZero();
         return out.toString();
     }
 
@@ -178,16 +214,21 @@ class DryRunIT {
     private static Map<String, String> checksums(DatabaseSettings target) throws Exception {
         Map<String, String> out = new TreeMap<>();
         for (String table : ExpectedResults.COLUMNS.keySet()) {
-            out.put(table, sql(target, "SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), ''))"
-                    + " FROM " + table + " t"));
+            out.put(
+                    table,
+                    sql(
+                            target,
+                            "SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), ''))" + " FROM " + table
+                                    + " t"));
         }
         return out;
     }
 
     private Map<String, Long> counts(String query) throws Exception {
         Map<String, Long> out = new TreeMap<>();
-        try (Connection c = connect(services.target()); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(query)) {
+        try (Connection c = connect(services.target());
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(query)) {
             while (rs.next()) {
                 out.put(rs.getString(1), rs.getLong(2));
             }
@@ -196,7 +237,8 @@ class DryRunIT {
     }
 
     private static String sql(DatabaseSettings db, String sql) throws Exception {
-        try (Connection c = connect(db); Statement st = c.createStatement()) {
+        try (Connection c = connect(db);
+                Statement st = c.createStatement()) {
             if (st.execute(sql)) {
                 try (ResultSet rs = st.getResultSet()) {
                     return rs.next() ? rs.getString(1) : null;

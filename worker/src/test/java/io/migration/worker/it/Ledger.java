@@ -20,9 +20,14 @@ import java.util.function.Predicate;
 public final class Ledger {
 
     /** One task's row: its message, where it stands, and its counters. */
-    public record TaskRow(TaskMessage task, String state, int attempts, int deliveries, int unfinished,
-            long rowsRead, String error) {
-    }
+    public record TaskRow(
+            TaskMessage task,
+            String state,
+            int attempts,
+            int deliveries,
+            int unfinished,
+            long rowsRead,
+            String error) {}
 
     private final DatabaseSettings target;
 
@@ -42,18 +47,32 @@ public final class Ledger {
     /** The run's tasks with their state and counters, largest estimate first. */
     public List<TaskRow> rows(String runId) throws SQLException {
         List<TaskRow> out = new ArrayList<>();
-        try (Connection c = connect(); PreparedStatement st = c.prepareStatement(
-                "SELECT company_id, task_group, shard, shard_count, bucket_lo, bucket_hi, state, attempts, deliveries,"
-                        + " unfinished, rows_read, error FROM migration.tasks"
-                        + " WHERE run_id = ? ORDER BY estimated_rows DESC, company_id, task_group, shard")) {
+        try (Connection c = connect();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT company_id, task_group, shard, shard_count, bucket_lo, bucket_hi, state, attempts, deliveries,"
+                                + " unfinished, rows_read, error FROM migration.tasks"
+                                + " WHERE run_id = ? ORDER BY estimated_rows DESC, company_id, task_group, shard")) {
             st.setString(1, runId);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    TaskMessage task = new TaskMessage(TaskMessage.CURRENT_VERSION, runId, RunMode.MIGRATE,
-                            rs.getLong(1), TaskGroup.fromWireName(rs.getString(2)).orElseThrow(), rs.getInt(3),
-                            rs.getInt(4), rs.getInt(5), rs.getInt(6));
-                    out.add(new TaskRow(task, rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
-                            rs.getLong(11), rs.getString(12)));
+                    TaskMessage task = new TaskMessage(
+                            TaskMessage.CURRENT_VERSION,
+                            runId,
+                            RunMode.MIGRATE,
+                            rs.getLong(1),
+                            TaskGroup.fromWireName(rs.getString(2)).orElseThrow(),
+                            rs.getInt(3),
+                            rs.getInt(4),
+                            rs.getInt(5),
+                            rs.getInt(6));
+                    out.add(new TaskRow(
+                            task,
+                            rs.getString(7),
+                            rs.getInt(8),
+                            rs.getInt(9),
+                            rs.getInt(10),
+                            rs.getLong(11),
+                            rs.getString(12)));
                 }
             }
         }
@@ -70,8 +89,8 @@ public final class Ledger {
     }
 
     /** Polls the run's task states until {@code condition} holds; fails after {@code timeout}. */
-    public Map<String, Integer> awaitStates(String runId, Predicate<Map<String, Integer>> condition, String what,
-            Duration timeout) throws Exception {
+    public Map<String, Integer> awaitStates(
+            String runId, Predicate<Map<String, Integer>> condition, String what, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Integer> states = states(runId);
         while (!condition.test(states)) {
@@ -101,8 +120,8 @@ public final class Ledger {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!state.equals(state(task))) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("task " + task.taskKey() + " never reached " + state + " (it is "
-                        + state(task) + ")");
+                throw new AssertionError(
+                        "task " + task.taskKey() + " never reached " + state + " (it is " + state(task) + ")");
             }
             Thread.sleep(20);
         }
@@ -110,8 +129,9 @@ public final class Ledger {
 
     public List<String> workers(String runId) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection c = connect(); PreparedStatement st = c.prepareStatement(
-                "SELECT DISTINCT worker FROM migration.tasks WHERE run_id = ? AND worker IS NOT NULL ORDER BY 1")) {
+        try (Connection c = connect();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT DISTINCT worker FROM migration.tasks WHERE run_id = ? AND worker IS NOT NULL ORDER BY 1")) {
             st.setString(1, runId);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -123,8 +143,10 @@ public final class Ledger {
     }
 
     private String column(TaskMessage task, String column) throws SQLException {
-        try (Connection c = connect(); PreparedStatement st = c.prepareStatement("SELECT " + column
-                + "::text FROM migration.tasks WHERE run_id = ? AND company_id = ? AND task_group = ? AND shard = ?")) {
+        try (Connection c = connect();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT " + column
+                                + "::text FROM migration.tasks WHERE run_id = ? AND company_id = ? AND task_group = ? AND shard = ?")) {
             st.setString(1, task.runId());
             st.setLong(2, task.companyId());
             st.setString(3, task.group().wireName());

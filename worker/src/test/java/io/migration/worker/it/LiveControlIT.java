@@ -43,35 +43,56 @@ class LiveControlIT {
         Ledger ledger = new Ledger(services.target());
 
         try (WorkerProcess worker = WorkerProcess.start("control-1", workerEnv).awaitConsuming(START)) {
-            assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--skip-readiness-check",
-                    "--run-id", "control", "--shard-rows", "5000")).isZero();
+            assertThat(ProducerCli.run(
+                            env,
+                            "enqueue",
+                            "--mode",
+                            "migrate",
+                            "--all",
+                            "--skip-readiness-check",
+                            "--run-id",
+                            "control",
+                            "--shard-rows",
+                            "5000"))
+                    .isZero();
             awaitRowsRead(admin, 1);
             double slow = rate(admin, Duration.ofSeconds(4));
 
-            assertThat(ProducerCli.run(env, "throttle", "--rows-per-second", Long.toString(FAST))).isZero();
+            assertThat(ProducerCli.run(env, "throttle", "--rows-per-second", Long.toString(FAST)))
+                    .isZero();
             Thread.sleep(10_000);
             double fast = rate(admin, Duration.ofSeconds(5));
-            System.out.printf("measured pace: %.0f rows/s under a budget of %d, %.0f rows/s 10 s after throttle %d%n",
+            System.out.printf(
+                    "measured pace: %.0f rows/s under a budget of %d, %.0f rows/s 10 s after throttle %d%n",
                     slow, SLOW, fast, FAST);
-            assertThat(slow).as("rows/s under the configured budget of %d", SLOW).isBetween(0.5 * SLOW, 1.2 * SLOW);
+            assertThat(slow)
+                    .as("rows/s under the configured budget of %d", SLOW)
+                    .isBetween(0.5 * SLOW, 1.2 * SLOW);
             // A budget is a ceiling: gaps between shards (commit, ack, claim) may leave it unspent,
             // the more so on a loaded machine; the floor here only proves the new budget took over.
-            assertThat(fast).as("rows/s 10 s after `throttle --rows-per-second %d` (before: %.0f)", FAST, slow)
+            assertThat(fast)
+                    .as("rows/s 10 s after `throttle --rows-per-second %d` (before: %.0f)", FAST, slow)
                     .isBetween(0.7 * FAST, 1.2 * FAST);
 
             assertThat(ProducerCli.run(env, "pause")).isZero();
             Thread.sleep(5_000);
-            assertThat(rate(admin, Duration.ofSeconds(3))).as("rows/s from 5 s after `pause`").isZero();
+            assertThat(rate(admin, Duration.ofSeconds(3)))
+                    .as("rows/s from 5 s after `pause`")
+                    .isZero();
 
             long paused = rowsRead(admin);
             assertThat(ProducerCli.run(env, "resume")).isZero();
             awaitRowsRead(admin, paused + 1);
 
-            assertThat(ProducerCli.run(env, "throttle", "--rows-per-second", "1000000")).as("the rest at full speed").isZero();
+            assertThat(ProducerCli.run(env, "throttle", "--rows-per-second", "1000000"))
+                    .as("the rest at full speed")
+                    .isZero();
             assertThat(ProducerCli.run(env, "status", "--run-id", "control", "--wait", "--timeout", "300"))
-                    .as("every task succeeded").isZero();
-            assertThat(ledger.rows("control")).as("a pause is not an attempt").allSatisfy(row ->
-                    assertThat(row.attempts()).isZero());
+                    .as("every task succeeded")
+                    .isZero();
+            assertThat(ledger.rows("control"))
+                    .as("a pause is not an attempt")
+                    .allSatisfy(row -> assertThat(row.attempts()).isZero());
         }
         TargetComparison.assertTargetMatchesSource(services.source(), services.target(), companies, "control");
     }
@@ -88,15 +109,20 @@ class LiveControlIT {
     private static void awaitRowsRead(int admin, long atLeast) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (rowsRead(admin) < atLeast) {
-            assertThat(System.nanoTime()).as("rows read reach %d within 30 s", atLeast).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("rows read reach %d within 30 s", atLeast)
+                    .isLessThan(deadline);
             Thread.sleep(200);
         }
     }
 
     /** {@code migration_source_rows_streamed_total}: rows as they pass the pacer. */
     private static long rowsRead(int admin) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + admin + "/metrics")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/metrics"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         for (String line : response.body().split("\n")) {
             if (line.startsWith("migration_source_rows_streamed_total{")) {

@@ -54,14 +54,26 @@ class PipelineIT {
     @Order(1)
     void twoWorkersMigrateEveryCompanyExactlyAsTheRulesSay() throws Exception {
         try (WorkerProcess w1 = WorkerProcess.start("w1", env).awaitConsuming(START);
-             WorkerProcess w2 = WorkerProcess.start("w2", env).awaitConsuming(START)) {
-            assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all",
-                    "--run-id", "run-1", "--shard-rows", "3000")).isZero();
-            assertThat(ProducerCli.run(env, "status", "--run-id", "run-1", "--wait", "--timeout", "300")).isZero();
+                WorkerProcess w2 = WorkerProcess.start("w2", env).awaitConsuming(START)) {
+            assertThat(ProducerCli.run(
+                            env,
+                            "enqueue",
+                            "--mode",
+                            "migrate",
+                            "--skip-readiness-check",
+                            "--all",
+                            "--run-id",
+                            "run-1",
+                            "--shard-rows",
+                            "3000"))
+                    .isZero();
+            assertThat(ProducerCli.run(env, "status", "--run-id", "run-1", "--wait", "--timeout", "300"))
+                    .isZero();
             assertThat(ledger.workers("run-1")).as("both workers took tasks").containsExactly("w1", "w2");
         }
         TargetComparison.assertTargetMatchesSource(services.source(), services.target(), companies, "run-1");
-        assertThat(ExpectedResults.accountingViolations(services.source(), companies)).isEmpty();
+        assertThat(ExpectedResults.accountingViolations(services.source(), companies))
+                .isEmpty();
     }
 
     @Test
@@ -69,9 +81,20 @@ class PipelineIT {
     void aSecondRunCutDifferentlyLeavesTheTargetIdenticalWithOnlyItsOwnRejects() throws Exception {
         Map<String, List<String>> before = ActualResults.read(services.target(), companies, null);
         try (WorkerProcess w1 = WorkerProcess.start("w1", env).awaitConsuming(START)) {
-            assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all",
-                    "--run-id", "run-2", "--shard-rows", "7000")).isZero();
-            assertThat(ProducerCli.run(env, "status", "--run-id", "run-2", "--wait", "--timeout", "300")).isZero();
+            assertThat(ProducerCli.run(
+                            env,
+                            "enqueue",
+                            "--mode",
+                            "migrate",
+                            "--skip-readiness-check",
+                            "--all",
+                            "--run-id",
+                            "run-2",
+                            "--shard-rows",
+                            "7000"))
+                    .isZero();
+            assertThat(ProducerCli.run(env, "status", "--run-id", "run-2", "--wait", "--timeout", "300"))
+                    .isZero();
         }
         Map<String, List<String>> after = ActualResults.read(services.target(), companies, null);
         TargetComparison.assertMatches(before, after);
@@ -84,17 +107,28 @@ class PipelineIT {
     @Order(3)
     void everyMessagePublishedTwiceLeavesTheTargetIdentical() throws Exception {
         Map<String, List<String>> before = ActualResults.read(services.target(), companies, null);
-        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all",
-                "--run-id", "run-3", "--shard-rows", "3000")).isZero();
+        assertThat(ProducerCli.run(
+                        env,
+                        "enqueue",
+                        "--mode",
+                        "migrate",
+                        "--skip-readiness-check",
+                        "--all",
+                        "--run-id",
+                        "run-3",
+                        "--shard-rows",
+                        "3000"))
+                .isZero();
         try (Broker broker = new Broker(services.amqpUri(), services.fleetName())) {
             for (TaskMessage task : ledger.tasks("run-3")) {
                 broker.publishRaw(TaskMessageCodec.encode(task));
             }
         }
         try (WorkerProcess w1 = WorkerProcess.start("w1", env).awaitConsuming(START);
-             WorkerProcess w2 = WorkerProcess.start("w2", env).awaitConsuming(START);
-             Broker broker = new Broker(services.amqpUri(), services.fleetName())) {
-            assertThat(ProducerCli.run(env, "status", "--run-id", "run-3", "--wait", "--timeout", "300")).isZero();
+                WorkerProcess w2 = WorkerProcess.start("w2", env).awaitConsuming(START);
+                Broker broker = new Broker(services.amqpUri(), services.fleetName())) {
+            assertThat(ProducerCli.run(env, "status", "--run-id", "run-3", "--wait", "--timeout", "300"))
+                    .isZero();
             awaitEmptyWorkQueue(broker);
             assertThat(broker.deadLetterCount()).isZero();
         }
@@ -105,10 +139,21 @@ class PipelineIT {
     @Order(4)
     void aWorkerKilledInTheMiddleOfAShardLosesNothing() throws Exception {
         Map<String, List<String>> before = ActualResults.read(services.target(), companies, null);
-        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--all",
-                "--run-id", "run-4", "--shard-rows", "1000000")).isZero();
+        assertThat(ProducerCli.run(
+                        env,
+                        "enqueue",
+                        "--mode",
+                        "migrate",
+                        "--skip-readiness-check",
+                        "--all",
+                        "--run-id",
+                        "run-4",
+                        "--shard-rows",
+                        "1000000"))
+                .isZero();
         TaskMessage biggest = ledger.tasks("run-4").stream()
-                .filter(t -> t.group() == TaskGroup.RECIPIENTS || t.group() == TaskGroup.COMPANY).findFirst()
+                .filter(t -> t.group() == TaskGroup.RECIPIENTS || t.group() == TaskGroup.COMPANY)
+                .findFirst()
                 .orElseThrow();
         try (Connection blocker = ledger.connect()) {
             // Holding one of the shard's range locks stops the worker inside its target transaction:
@@ -123,10 +168,15 @@ class PipelineIT {
             unlockShard(blocker, biggest);
         }
         try (WorkerProcess w2 = WorkerProcess.start("survivor", env).awaitConsuming(START)) {
-            assertThat(ProducerCli.run(env, "status", "--run-id", "run-4", "--wait", "--timeout", "300")).isZero();
+            assertThat(ProducerCli.run(env, "status", "--run-id", "run-4", "--wait", "--timeout", "300"))
+                    .isZero();
         }
-        assertThat(ledger.deliveries(biggest)).as("the killed delivery came back").isEqualTo(2);
-        assertThat(ledger.attempts(biggest)).as("a crash is not the task's own failure").isZero();
+        assertThat(ledger.deliveries(biggest))
+                .as("the killed delivery came back")
+                .isEqualTo(2);
+        assertThat(ledger.attempts(biggest))
+                .as("a crash is not the task's own failure")
+                .isZero();
         TargetComparison.assertMatches(before, ActualResults.read(services.target(), companies, null));
         TargetComparison.assertTargetMatchesSource(services.source(), services.target(), companies, "run-4");
     }
@@ -134,13 +184,25 @@ class PipelineIT {
     @Test
     @Order(5)
     void sigtermLetsTheShardInFlightFinishThenExits() throws Exception {
-        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--skip-readiness-check", "--companies",
-                String.valueOf(companies.get(0)), "--run-id", "run-5", "--shard-rows", "1000000")).isZero();
+        assertThat(ProducerCli.run(
+                        env,
+                        "enqueue",
+                        "--mode",
+                        "migrate",
+                        "--skip-readiness-check",
+                        "--companies",
+                        String.valueOf(companies.get(0)),
+                        "--run-id",
+                        "run-5",
+                        "--shard-rows",
+                        "1000000"))
+                .isZero();
         TaskMessage recipients = ledger.tasks("run-5").stream()
-                .filter(t -> t.group() == TaskGroup.RECIPIENTS || t.group() == TaskGroup.COMPANY).findFirst()
+                .filter(t -> t.group() == TaskGroup.RECIPIENTS || t.group() == TaskGroup.COMPANY)
+                .findFirst()
                 .orElseThrow();
         try (Connection blocker = ledger.connect();
-             WorkerProcess worker = WorkerProcess.start("graceful", env)) {
+                WorkerProcess worker = WorkerProcess.start("graceful", env)) {
             lockShard(blocker, recipients);
             worker.awaitConsuming(START);
             awaitState(recipients, "running");
@@ -157,7 +219,9 @@ class PipelineIT {
             stopper.join(45_000);
             assertThat(worker.isAlive()).isFalse();
         }
-        assertThat(ledger.state(recipients)).as("finished within the grace period").isEqualTo("succeeded");
+        assertThat(ledger.state(recipients))
+                .as("finished within the grace period")
+                .isEqualTo("succeeded");
     }
 
     @Test
@@ -167,11 +231,22 @@ class PipelineIT {
         Map<String, String> smallHeap = new java.util.HashMap<>(env);
         // Every company is one task of up to a million rows; this worker holds 1,000 rows at a time.
         smallHeap.put("WORKER_MAX_SHARD_ROWS_IN_MEMORY", "1000");
-        assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--skip-readiness-check", "--run-id", "run-6",
-                "--shard-rows", "1000000")).isZero();
+        assertThat(ProducerCli.run(
+                        env,
+                        "enqueue",
+                        "--mode",
+                        "migrate",
+                        "--all",
+                        "--skip-readiness-check",
+                        "--run-id",
+                        "run-6",
+                        "--shard-rows",
+                        "1000000"))
+                .isZero();
         assertThat(ledger.tasks("run-6")).allMatch(t -> t.shardCount() == 1);
         try (WorkerProcess worker = WorkerProcess.start("parts", smallHeap).awaitConsuming(START)) {
-            assertThat(ProducerCli.run(env, "status", "--run-id", "run-6", "--wait", "--timeout", "300")).isZero();
+            assertThat(ProducerCli.run(env, "status", "--run-id", "run-6", "--wait", "--timeout", "300"))
+                    .isZero();
         }
         TargetComparison.assertMatches(before, ActualResults.read(services.target(), companies, null));
         TargetComparison.assertTargetMatchesSource(services.source(), services.target(), companies, "run-6");
@@ -214,6 +289,9 @@ class PipelineIT {
     private static long firstLockKey(TaskMessage task) {
         ShardLocks.GroupRange range = ShardMigration.ranges(task).get(0);
         return ShardLocks.keys(task.companyId(), range.group(), range.lo(), range.hi()).entrySet().stream()
-                .filter(java.util.Map.Entry::getValue).findFirst().orElseThrow().getKey();
+                .filter(java.util.Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow()
+                .getKey();
     }
 }

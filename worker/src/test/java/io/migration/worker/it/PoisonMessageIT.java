@@ -50,7 +50,7 @@ class PoisonMessageIT {
         Map<String, String> env = services.environment();
         FaultOracle oracle = FaultOracle.of(rig, "after-poison");
         try (WorkerProcess worker = WorkerProcess.start("poison-w1", env).awaitConsuming(Duration.ofSeconds(60));
-             Broker broker = new Broker(services.amqpUri(), services.fleetName())) {
+                Broker broker = new Broker(services.amqpUri(), services.fleetName())) {
             broker.publishRaw("{not json");
             broker.publishRaw(message("lists; DROP TABLE recipients; --", 1, 1));
             broker.publishRaw(message("recipients", 987654321L, 1));
@@ -59,13 +59,15 @@ class PoisonMessageIT {
             broker.publishRaw(message("contacts", 1, 1));
 
             Map<String, String> reasons = awaitDeadLetters(broker, 6);
-            assertThat(reasons).containsEntry("{not json", "malformed_message")
-                    .containsEntry(new String(message("lists; DROP TABLE recipients; --", 1, 1), StandardCharsets.UTF_8),
+            assertThat(reasons)
+                    .containsEntry("{not json", "malformed_message")
+                    .containsEntry(
+                            new String(message("lists; DROP TABLE recipients; --", 1, 1), StandardCharsets.UTF_8),
                             "unknown_table")
-                    .containsEntry(new String(message("recipients", 987654321L, 1), StandardCharsets.UTF_8),
-                            "unknown_company")
-                    .containsEntry(new String(message("recipients", 1, 99), StandardCharsets.UTF_8),
-                            "unsupported_version")
+                    .containsEntry(
+                            new String(message("recipients", 987654321L, 1), StandardCharsets.UTF_8), "unknown_company")
+                    .containsEntry(
+                            new String(message("recipients", 1, 99), StandardCharsets.UTF_8), "unsupported_version")
                     .containsEntry(new String(message("contacts", 1, 1), StandardCharsets.UTF_8), "unknown_table");
             assertThat(reasons.values()).filteredOn("malformed_message"::equals).hasSize(2);
             assertThat(targetRows(services, "recipients")).isZero();
@@ -94,11 +96,16 @@ class PoisonMessageIT {
         rig.enqueue(run, 100);
         TaskMessage real = rig.ledger().tasks(run).stream()
                 .filter(t -> t.group() == TaskGroup.RECIPIENTS && t.shardCount() > 1 && t.shardCount() != 5)
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         List<TaskMessage> disputed = List.of(
                 withShard(real, real.shard(), Integer.MAX_VALUE, real.bucketLo(), real.bucketHi()),
                 withShard(real, 0, 5, 0, Buckets.COUNT - 1),
-                withShard(real, real.shard(), real.shardCount(), real.bucketLo(),
+                withShard(
+                        real,
+                        real.shard(),
+                        real.shardCount(),
+                        real.bucketLo(),
                         real.bucketHi() == Buckets.COUNT - 1 ? real.bucketHi() - 1 : Buckets.COUNT - 1));
         FaultOracle oracle = FaultOracle.of(rig, run);
         try (Broker broker = rig.broker()) {
@@ -111,9 +118,13 @@ class PoisonMessageIT {
             oracle.awaitSettled();
         }
         oracle.assertClean();
-        assertThat(rig.ledger().deliveries(real)).as("the real task was claimed by its own message only").isEqualTo(1);
-        Jdbi target = Jdbi.create(rig.target().url(), rig.target().user(), rig.target().password());
-        assertThat(readByCompany(target, run)).as("rows read by the disputed run")
+        assertThat(rig.ledger().deliveries(real))
+                .as("the real task was claimed by its own message only")
+                .isEqualTo(1);
+        Jdbi target = Jdbi.create(
+                rig.target().url(), rig.target().user(), rig.target().password());
+        assertThat(readByCompany(target, run))
+                .as("rows read by the disputed run")
                 .isEqualTo(readByCompany(target, "after-poison"));
     }
 
@@ -130,8 +141,9 @@ class PoisonMessageIT {
     }
 
     private static byte[] message(String table, long company, int version) {
-        String json = String.format("{\"version\":%d,\"runId\":\"poison\",\"mode\":\"migrate\",\"companyId\":%d,"
-                + "\"table\":\"%s\",\"shard\":0,\"shardCount\":1,\"bucketLo\":0,\"bucketHi\":4095}",
+        String json = String.format(
+                "{\"version\":%d,\"runId\":\"poison\",\"mode\":\"migrate\",\"companyId\":%d,"
+                        + "\"table\":\"%s\",\"shard\":0,\"shardCount\":1,\"bucketLo\":0,\"bucketHi\":4095}",
                 version, company, table);
         return json.getBytes(StandardCharsets.UTF_8);
     }
@@ -151,15 +163,21 @@ class PoisonMessageIT {
             }
             Thread.sleep(200);
         }
-        assertThat(reasons).as("dead letters received: " + reasons.entrySet().stream()
-                .map(e -> e.getValue() + " <- " + e.getKey()).collect(Collectors.joining("; "))).hasSize(count);
+        assertThat(reasons)
+                .as("dead letters received: "
+                        + reasons.entrySet().stream()
+                                .map(e -> e.getValue() + " <- " + e.getKey())
+                                .collect(Collectors.joining("; ")))
+                .hasSize(count);
         return reasons;
     }
 
     private static long targetRows(TestServices services, String table) throws Exception {
-        try (var conn = DriverManager.getConnection(services.target().url(), services.target().user(),
-                services.target().password());
-             var rs = conn.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+        try (var conn = DriverManager.getConnection(
+                        services.target().url(),
+                        services.target().user(),
+                        services.target().password());
+                var rs = conn.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -38,34 +38,54 @@ class ScalingIT {
         Ledger ledger = new Ledger(services.target());
 
         try (WorkerProcess first = WorkerProcess.start("scale-1", env).awaitConsuming(START);
-             Broker broker = new Broker(services.amqpUri(), services.fleetName())) {
-            assertThat(ProducerCli.run(env, "enqueue", "--mode", "migrate", "--all", "--skip-readiness-check", "--run-id", "scaling",
-                    "--shard-rows", "2000")).isZero();
+                Broker broker = new Broker(services.amqpUri(), services.fleetName())) {
+            assertThat(ProducerCli.run(
+                            env,
+                            "enqueue",
+                            "--mode",
+                            "migrate",
+                            "--all",
+                            "--skip-readiness-check",
+                            "--run-id",
+                            "scaling",
+                            "--shard-rows",
+                            "2000"))
+                    .isZero();
             awaitSucceeded(ledger, "scaling", 2);
             assertThat(paceLimits(ledger, services.fleetName())).containsOnlyKeys("scale-1");
 
             // Scale out: two more workers take their share of the same budget.
             try (WorkerProcess second = WorkerProcess.start("scale-2", env);
-                 WorkerProcess third = WorkerProcess.start("scale-3", env)) {
+                    WorkerProcess third = WorkerProcess.start("scale-3", env)) {
                 second.awaitConsuming(START);
                 third.awaitConsuming(START);
                 Map<String, Double> shared = awaitPaceLimits(ledger, services.fleetName(), 3);
-                assertThat(shared.values()).allSatisfy(limit -> assertThat(limit).isEqualTo(BUDGET / 3.0));
+                assertThat(shared.values())
+                        .allSatisfy(limit -> assertThat(limit).isEqualTo(BUDGET / 3.0));
 
                 // Scale in: one pod stops within its grace period; another outlives it and is killed.
                 first.stop(Duration.ofSeconds(30));
                 sigtermThenKill(second, Duration.ofMillis(300));
                 Map<String, Double> alone = awaitPaceLimits(ledger, services.fleetName(), 1);
                 assertThat(alone).containsOnlyKeys("scale-3");
-                assertThat(alone.get("scale-3")).as("the last worker takes the whole budget").isEqualTo((double) BUDGET);
+                assertThat(alone.get("scale-3"))
+                        .as("the last worker takes the whole budget")
+                        .isEqualTo((double) BUDGET);
 
                 assertThat(ProducerCli.run(env, "status", "--run-id", "scaling", "--wait", "--timeout", "300"))
-                        .as("every task succeeded").isZero();
-                assertThat(ledger.workers("scaling")).as("every worker took part").contains("scale-1", "scale-3");
+                        .as("every task succeeded")
+                        .isZero();
+                assertThat(ledger.workers("scaling"))
+                        .as("every worker took part")
+                        .contains("scale-1", "scale-3");
                 third.stop(Duration.ofSeconds(30));
                 assertThat(broker.deadLetterCount()).as("nothing dead-lettered").isZero();
-                assertThat(stuckTasks(ledger, "scaling")).as("no task left running or waiting").isZero();
-                assertThat(maxAttempts(ledger, "scaling")).as("no stop counted as an attempt").isZero();
+                assertThat(stuckTasks(ledger, "scaling"))
+                        .as("no task left running or waiting")
+                        .isZero();
+                assertThat(maxAttempts(ledger, "scaling"))
+                        .as("no stop counted as an attempt")
+                        .isZero();
             }
         }
         TargetComparison.assertTargetMatchesSource(services.source(), services.target(), companies, "scaling");
@@ -73,7 +93,10 @@ class ScalingIT {
 
     /** SIGTERM, and SIGKILL once the pod's grace period is over, as the kubelet does. */
     private static void sigtermThenKill(WorkerProcess worker, Duration grace) throws Exception {
-        new ProcessBuilder("kill", "-TERM", Long.toString(worker.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-TERM", Long.toString(worker.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
         Thread.sleep(grace.toMillis());
         worker.kill();
     }
@@ -91,7 +114,8 @@ class ScalingIT {
     private static Map<String, Double> awaitPaceLimits(Ledger ledger, String fleet, int workers) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Map<String, Double> limits = paceLimits(ledger, fleet);
-        while (limits.size() != workers || limits.values().stream().distinct().count() != 1
+        while (limits.size() != workers
+                || limits.values().stream().distinct().count() != 1
                 || limits.values().iterator().next() != BUDGET / (double) workers) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("pace limits never settled for " + workers + " workers: " + limits);
@@ -105,9 +129,10 @@ class ScalingIT {
     /** The pace limit each live worker reports in its heartbeat. */
     private static Map<String, Double> paceLimits(Ledger ledger, String fleet) throws Exception {
         Map<String, Double> out = new TreeMap<>();
-        try (Connection c = ledger.connect(); PreparedStatement st = c.prepareStatement(
-                "SELECT worker, pace_limit FROM migration.workers WHERE fleet = ? AND state <> 'stopping'"
-                        + " AND last_seen > now() - interval '5 seconds'")) {
+        try (Connection c = ledger.connect();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT worker, pace_limit FROM migration.workers WHERE fleet = ? AND state <> 'stopping'"
+                                + " AND last_seen > now() - interval '5 seconds'")) {
             st.setString(1, fleet);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -123,8 +148,9 @@ class ScalingIT {
     }
 
     private static long maxAttempts(Ledger ledger, String runId) throws Exception {
-        try (Connection c = ledger.connect(); PreparedStatement st = c.prepareStatement(
-                "SELECT coalesce(max(attempts), 0) FROM migration.tasks WHERE run_id = ?")) {
+        try (Connection c = ledger.connect();
+                PreparedStatement st =
+                        c.prepareStatement("SELECT coalesce(max(attempts), 0) FROM migration.tasks WHERE run_id = ?")) {
             st.setString(1, runId);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -134,8 +160,9 @@ class ScalingIT {
     }
 
     private static long countTasks(Ledger ledger, String runId, String condition) throws Exception {
-        try (Connection c = ledger.connect(); PreparedStatement st = c.prepareStatement(
-                "SELECT count(*) FROM migration.tasks WHERE run_id = ? AND " + condition)) {
+        try (Connection c = ledger.connect();
+                PreparedStatement st =
+                        c.prepareStatement("SELECT count(*) FROM migration.tasks WHERE run_id = ? AND " + condition)) {
             st.setString(1, runId);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();

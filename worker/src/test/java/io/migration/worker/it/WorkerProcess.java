@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 public final class WorkerProcess implements AutoCloseable {
 
     private static final Path MODULE = Path.of(System.getProperty("user.dir"));
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Process process;
@@ -53,8 +54,13 @@ public final class WorkerProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: integration tests run after `package`");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString(), "server", MODULE.resolve("worker.yml").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                jar.toString(),
+                "server",
+                MODULE.resolve("worker.yml").toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         int httpPort = env.containsKey("WORKER_HTTP_PORT") ? Integer.parseInt(env.get("WORKER_HTTP_PORT")) : freePort();
         builder.environment().put("WORKER_ADMIN_PORT", "0");
@@ -97,8 +103,8 @@ public final class WorkerProcess implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("worker " + name + " did not log '" + fragment + "' within " + timeout
-                + ":\n" + String.join("\n", lines));
+        throw new IllegalStateException("worker " + name + " did not log '" + fragment + "' within " + timeout + ":\n"
+                + String.join("\n", lines));
     }
 
     public boolean logged(String fragment) {
@@ -132,7 +138,9 @@ public final class WorkerProcess implements AutoCloseable {
 
     private static HttpResponse<String> get(int port, String path) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20)).GET().build();
+                .timeout(Duration.ofSeconds(20))
+                .GET()
+                .build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -152,7 +160,10 @@ public final class WorkerProcess implements AutoCloseable {
      */
     public int stop(Duration timeout) throws InterruptedException {
         try {
-            new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-TERM", Long.toString(process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         } catch (IOException e) {
             throw new IllegalStateException("cannot send SIGTERM to worker " + name, e);
         }
@@ -181,9 +192,9 @@ public final class WorkerProcess implements AutoCloseable {
     /** Keeps the output, and copies it to target/worker-logs/NAME-PID.log for a failed CI build. */
     private void pump() {
         Path log = MODULE.resolve("target/worker-logs/" + name + "-" + process.pid() + ".log");
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             java.io.Writer copy = open(log)) {
+        try (BufferedReader reader =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                java.io.Writer copy = open(log)) {
             String line;
             while ((line = reader.readLine()) != null) {
                 lines.add(line);

@@ -19,7 +19,9 @@ class ShardMigrationTest {
         assertThat(migration.parts(250_000)).isEqualTo(1);
         assertThat(migration.parts(250_001)).isEqualTo(2);
         assertThat(migration.parts(1_000_000)).isEqualTo(4);
-        assertThat(migration.parts(Long.MAX_VALUE / 2)).as("never more parts than buckets").isEqualTo(4096);
+        assertThat(migration.parts(Long.MAX_VALUE / 2))
+                .as("never more parts than buckets")
+                .isEqualTo(4096);
         assertThatThrownBy(() -> new ShardMigration(null, null, null, null, "w", 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -27,8 +29,11 @@ class ShardMigrationTest {
     @Test
     void aCompanyTaskLocksItsThreeGroupsWholeAndAShardItsRange() {
         TaskMessage company = new TaskMessage(1, "r", RunMode.MIGRATE, 5, TaskGroup.COMPANY, 0, 1, 0, 4095);
-        assertThat(ShardMigration.ranges(company)).containsExactly(new GroupRange(TaskGroup.LISTS, 0, 4095),
-                new GroupRange(TaskGroup.RECIPIENTS, 0, 4095), new GroupRange(TaskGroup.SUPPRESSIONS, 0, 4095));
+        assertThat(ShardMigration.ranges(company))
+                .containsExactly(
+                        new GroupRange(TaskGroup.LISTS, 0, 4095),
+                        new GroupRange(TaskGroup.RECIPIENTS, 0, 4095),
+                        new GroupRange(TaskGroup.SUPPRESSIONS, 0, 4095));
         TaskMessage shard = new TaskMessage(1, "r", RunMode.MIGRATE, 5, TaskGroup.RECIPIENTS, 1, 3, 1365, 2729);
         assertThat(ShardMigration.ranges(shard)).containsExactly(new GroupRange(TaskGroup.RECIPIENTS, 1365, 2729));
     }

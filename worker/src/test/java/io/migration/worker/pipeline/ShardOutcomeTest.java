@@ -28,13 +28,14 @@ class ShardOutcomeTest {
         outcome.contributed(SourceTables.TAGS, 5);
         outcome.written("recipients", 10);
 
-        TaskOutcome recorded = outcome.toTaskOutcome(
-                Map.of(SourceTables.LIST_RECIPIENTS, 13L, SourceTables.TAGS, 6L), 42);
+        TaskOutcome recorded =
+                outcome.toTaskOutcome(Map.of(SourceTables.LIST_RECIPIENTS, 13L, SourceTables.TAGS, 6L), 42);
 
         assertThat(recorded.rejected()).isEqualTo(4);
-        assertThat(recorded.rejectedByTableAndReason()).isEqualTo(Map.of(
-                SourceTables.LIST_RECIPIENTS, Map.of("invalid_email", 2L, "invalid_status", 1L),
-                SourceTables.TAGS, Map.of("blank_tag", 1L)));
+        assertThat(recorded.rejectedByTableAndReason())
+                .isEqualTo(Map.of(
+                        SourceTables.LIST_RECIPIENTS, Map.of("invalid_email", 2L, "invalid_status", 1L),
+                        SourceTables.TAGS, Map.of("blank_tag", 1L)));
         assertThat(recorded.rowsRead()).isEqualTo(19);
         assertThat(recorded.rowsWritten()).isEqualTo(10);
     }
@@ -48,7 +49,8 @@ class ShardOutcomeTest {
         outcome.contributed(SourceTables.SUPPRESSIONS, 3);
 
         assertThatThrownBy(() -> outcome.toTaskOutcome(Map.of(SourceTables.SUPPRESSIONS, 5L), 1))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("suppressions")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("suppressions")
                 .hasMessageContaining("read 5, contributed 3, rejected 1");
     }
 }

@@ -23,8 +23,9 @@ class BreakersTest {
     void aShardsTransientFailureIsChargedToTheDatabaseItCameFrom() {
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> breakers.callBoth(() -> {
-                throw new SourceReadException(new SQLException("refused", "08001"));
-            })).isInstanceOf(SourceReadException.class);
+                        throw new SourceReadException(new SQLException("refused", "08001"));
+                    }))
+                    .isInstanceOf(SourceReadException.class);
         }
         assertThat(breakers.of(Database.SOURCE).getState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(breakers.of(Database.TARGET).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
@@ -35,23 +36,27 @@ class BreakersTest {
     void theTasksOwnFailuresNeverOpenABreaker() {
         for (int i = 0; i < 20; i++) {
             assertThatThrownBy(() -> breakers.callBoth(() -> {
-                throw new SQLException("check violation", "23514");
-            })).isInstanceOf(SQLException.class);
+                        throw new SQLException("check violation", "23514");
+                    }))
+                    .isInstanceOf(SQLException.class);
         }
         assertThat(breakers.allClosed()).isTrue();
-        assertThat(breakers.of(Database.TARGET).getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(10);
+        assertThat(breakers.of(Database.TARGET).getMetrics().getNumberOfSuccessfulCalls())
+                .isEqualTo(10);
     }
 
     @Test
     void aReadOnlyTargetOpensTheTargetBreaker() throws Exception {
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> breakers.call(Database.TARGET, () -> {
-                throw new SQLException("cannot execute INSERT in a read-only transaction", "25006");
-            })).isInstanceOf(SQLException.class);
+                        throw new SQLException("cannot execute INSERT in a read-only transaction", "25006");
+                    }))
+                    .isInstanceOf(SQLException.class);
         }
         assertThat(breakers.isOpen(Database.TARGET)).isTrue();
-        assertThat(breakers.describeOpen()).isEqualTo("target breaker open: SQLSTATE 25006 read_only_sql_transaction,"
-                + " class 25 invalid_transaction_state");
+        assertThat(breakers.describeOpen())
+                .isEqualTo("target breaker open: SQLSTATE 25006 read_only_sql_transaction,"
+                        + " class 25 invalid_transaction_state");
     }
 
     /** Disk full and statement timeouts showed as "target breaker open" and nothing more. */
@@ -59,16 +64,18 @@ class BreakersTest {
     void anOpenBreakerSaysWhyByItsSqlstateItsClassAndItsConditionButNoMessageText() {
         List<String> opened = new ArrayList<>();
         breakers.onOpened((db, cause) -> opened.add(db.label() + " " + cause.metricLabel()));
-        ServerErrorMessage diskFull = new ServerErrorMessage("SERROR\0C53100\0Mcould not extend file"
-                + " \"base/16384/2619\": No space left on device\0\0");
+        ServerErrorMessage diskFull = new ServerErrorMessage(
+                "SERROR\0C53100\0Mcould not extend file" + " \"base/16384/2619\": No space left on device\0\0");
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> breakers.callBoth(() -> {
-                throw new PSQLException(diskFull);
-            })).isInstanceOf(PSQLException.class);
+                        throw new PSQLException(diskFull);
+                    }))
+                    .isInstanceOf(PSQLException.class);
         }
 
-        assertThat(breakers.describeOpen()).isEqualTo("target breaker open: SQLSTATE 53100 disk_full, class 53"
-                + " insufficient_resources").doesNotContain("space", "base/");
+        assertThat(breakers.describeOpen())
+                .isEqualTo("target breaker open: SQLSTATE 53100 disk_full, class 53" + " insufficient_resources")
+                .doesNotContain("space", "base/");
         assertThat(breakers.openCause(Database.TARGET)).hasValueSatisfying(cause -> {
             assertThat(cause.sqlState()).isEqualTo("53100");
             assertThat(cause.sqlClass()).isEqualTo("53");
@@ -76,8 +83,8 @@ class BreakersTest {
             assertThat(cause.className()).isEqualTo("insufficient_resources");
         });
         assertThat(breakers.openCause(Database.SOURCE)).isEmpty();
-        assertThat(breakers.describeCauses()).isEqualTo("target: SQLSTATE 53100 disk_full, class 53"
-                + " insufficient_resources");
+        assertThat(breakers.describeCauses())
+                .isEqualTo("target: SQLSTATE 53100 disk_full, class 53" + " insufficient_resources");
         assertThat(opened).containsExactly("target 53100");
 
         breakers.of(Database.TARGET).transitionToClosedState();
@@ -90,12 +97,14 @@ class BreakersTest {
     void aFailureWithoutSqlstateIsNamedByItsKindAndType() {
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> breakers.call(Database.SOURCE, () -> {
-                throw new SourceReadException(new SQLTransientConnectionException(
-                        "source - Connection is not available, request timed out after 5000ms."));
-            })).isInstanceOf(SQLException.class);
+                        throw new SourceReadException(new SQLTransientConnectionException(
+                                "source - Connection is not available, request timed out after 5000ms."));
+                    }))
+                    .isInstanceOf(SQLException.class);
         }
-        assertThat(breakers.describeOpen()).isEqualTo("source breaker open: no SQLSTATE, connection"
-                + " (SQLTransientConnectionException)");
-        assertThat(breakers.openCause(Database.SOURCE).orElseThrow().metricLabel()).isEqualTo("none");
+        assertThat(breakers.describeOpen())
+                .isEqualTo("source breaker open: no SQLSTATE, connection" + " (SQLTransientConnectionException)");
+        assertThat(breakers.openCause(Database.SOURCE).orElseThrow().metricLabel())
+                .isEqualTo("none");
     }
 }

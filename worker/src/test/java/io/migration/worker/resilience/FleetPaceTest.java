@@ -26,7 +26,9 @@ class FleetPaceTest {
         pace.update(6_000, 2, 2, 0);
         assertThat(pace.limit()).as("alone, it takes the whole budget").isEqualTo(6_000);
         pace.update(6_000, 2, 0, 0);
-        assertThat(pace.limit()).as("before any heartbeat it counts itself only").isEqualTo(6_000);
+        assertThat(pace.limit())
+                .as("before any heartbeat it counts itself only")
+                .isEqualTo(6_000);
     }
 
     @Test
@@ -40,7 +42,9 @@ class FleetPaceTest {
         pace.setSlowdown(0.5);
         assertThat(pace.limit()).as("half of what it read before slowing down").isEqualTo(4_000);
         pace.update(0, 1, 2, 3_000);
-        assertThat(pace.limit()).as("the base does not sink with the slowed rate").isEqualTo(4_000);
+        assertThat(pace.limit())
+                .as("the base does not sink with the slowed rate")
+                .isEqualTo(4_000);
     }
 
     @Test
@@ -55,8 +59,11 @@ class FleetPaceTest {
         pace.update(20_000, 1, 1, 0);
         RatePacer source = (RatePacer) pace.source();
         assertThat(source.limiter().getRateLimiterConfig().getLimitForPeriod())
-                .as("20,000 rows/s in 100 ms periods").isEqualTo(2_000);
+                .as("20,000 rows/s in 100 ms periods")
+                .isEqualTo(2_000);
         source.acquire(6_000);
-        assertThat(pace.rowsRead()).as("a chunk larger than a period passes in parts").isEqualTo(6_000);
+        assertThat(pace.rowsRead())
+                .as("a chunk larger than a period passes in parts")
+                .isEqualTo(6_000);
     }
 }

@@ -24,9 +24,22 @@ import org.junit.jupiter.api.Test;
 @RealServices
 class BucketsIT {
 
-    private static final List<String> EMAILS = Arrays.asList(null, "", " ", "a@b.co", " A@B.CO\t", "\u000BJohn@Example.COM\f\r\n",
-            "ÉLAN@exämple.com", "élan@EXÄMPLE.com", "josé@x.io", "JOSÉ@X.IO", "\u00A0nbsp@x.io", "a b@c.d",
-            "x@y..z", "😀@emoji.io", "MiXeD.Case+Tag@Sub.Domain.ORG   ");
+    private static final List<String> EMAILS = Arrays.asList(
+            null,
+            "",
+            " ",
+            "a@b.co",
+            " A@B.CO\t",
+            "\u000BJohn@Example.COM\f\r\n",
+            "ÉLAN@exämple.com",
+            "élan@EXÄMPLE.com",
+            "josé@x.io",
+            "JOSÉ@X.IO",
+            "\u00A0nbsp@x.io",
+            "a b@c.d",
+            "x@y..z",
+            "😀@emoji.io",
+            "MiXeD.Case+Tag@Sub.Domain.ORG   ");
 
     @Test
     void sqlAndJavaPutEveryEmailInTheSameBucket(TestServices services) throws Exception {
@@ -35,14 +48,17 @@ class BucketsIT {
         for (int i = 0; i < 5_000; i++) {
             emails.add(randomEmail(random));
         }
-        try (Connection conn = DriverManager.getConnection(services.source().url(), services.source().user(),
+        try (Connection conn = DriverManager.getConnection(
+                services.source().url(),
+                services.source().user(),
                 services.source().password())) {
             // The statement production uses: source/bucket.sql composed into source/bucket-of.sql.
             List<Integer> server = BucketFunctionCheck.serverBuckets(conn, emails);
             assertThat(server).hasSameSizeAs(emails);
             for (int i = 0; i < emails.size(); i++) {
                 String email = emails.get(i);
-                assertThat(server.get(i)).as("bucket of %s", email == null ? "NULL" : "'" + email + "'")
+                assertThat(server.get(i))
+                        .as("bucket of %s", email == null ? "NULL" : "'" + email + "'")
                         .isEqualTo(Buckets.of(Emails.normalize(email)));
             }
             BucketFunctionCheck.verify(conn);
@@ -51,9 +67,11 @@ class BucketsIT {
 
     @Test
     void theShardQueriesSelectRowsByTheSameBuckets(TestServices services) throws Exception {
-        try (Connection conn = DriverManager.getConnection(services.source().url(), services.source().user(),
-                services.source().password());
-             java.sql.Statement st = conn.createStatement()) {
+        try (Connection conn = DriverManager.getConnection(
+                        services.source().url(),
+                        services.source().user(),
+                        services.source().password());
+                java.sql.Statement st = conn.createStatement()) {
             st.execute("CREATE TABLE bucket_rows (company_id bigint, email text)");
             List<String> emails = new ArrayList<>(EMAILS);
             Random random = new Random(5);
@@ -75,12 +93,15 @@ class BucketsIT {
                     picked.add(rs.getString(1));
                 }
             }
-            List<String> expected = emails.stream().filter(e -> {
-                int b = Buckets.of(Emails.normalize(e));
-                return b >= 1000 && b <= 2999;
-            }).toList();
+            List<String> expected = emails.stream()
+                    .filter(e -> {
+                        int b = Buckets.of(Emails.normalize(e));
+                        return b >= 1000 && b <= 2999;
+                    })
+                    .toList();
             assertThat(picked).containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(SourceStatements.bucketFilter(0, Buckets.COUNT - 1, Buckets.COUNT)).isEmpty();
+            assertThat(SourceStatements.bucketFilter(0, Buckets.COUNT - 1, Buckets.COUNT))
+                    .isEmpty();
         }
     }
 
@@ -97,8 +118,8 @@ class BucketsIT {
         StringBuilder out = new StringBuilder();
         int length = 1 + random.nextInt(30);
         for (int i = 0; i < length; i++) {
-            out.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0,
-                    random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+            out.appendCodePoint(alphabet.codePointAt(
+                    alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
         }
         return out.toString();
     }

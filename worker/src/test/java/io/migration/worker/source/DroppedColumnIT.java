@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.migration.common.shard.Buckets;
 import io.migration.common.transform.SourceList;
-import io.migration.testsupport.TestServices;
 import io.migration.testsupport.RealServices;
+import io.migration.testsupport.TestServices;
 import io.migration.worker.it.Datasets;
 import io.migration.worker.resilience.ErrorClass;
 import io.migration.worker.resilience.ErrorClassifier;
@@ -36,7 +36,8 @@ class DroppedColumnIT {
         ShardReader reader = new ShardReader(source);
 
         drop(services, "recipient_tags", "tag");
-        assertThat(readFailure(reader, company)).isEqualTo("[42703] undefined_column (table recipient_tags, column tag)");
+        assertThat(readFailure(reader, company))
+                .isEqualTo("[42703] undefined_column (table recipient_tags, column tag)");
 
         drop(services, "list_recipients", "phone");
         assertThat(readFailure(reader, company))
@@ -51,14 +52,19 @@ class DroppedColumnIT {
                     () -> snapshot.recipients(company, lists, 0, Buckets.COUNT - 1), SourceReadException.class);
             assertThat((Throwable) e).as("the read fails").isNotNull();
             ErrorClass error = ErrorClassifier.classify(new RuntimeException(e));
-            assertThat(error.isTransient()).as("a schema change is the task's own failure").isFalse();
+            assertThat(error.isTransient())
+                    .as("a schema change is the task's own failure")
+                    .isFalse();
             return error.summary();
         }
     }
 
     private static void drop(TestServices services, String table, String column) throws Exception {
-        try (Connection c = DriverManager.getConnection(services.source().url(), services.source().user(),
-                services.source().password()); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        services.source().url(),
+                        services.source().user(),
+                        services.source().password());
+                Statement st = c.createStatement()) {
             st.execute("ALTER TABLE " + table + " DROP COLUMN " + column);
         }
     }

@@ -39,8 +39,11 @@ class TableVerdictTest {
         assertThat(verdict.changed()).isEqualTo(1);
         assertThat(verdict.missing()).isEqualTo(1);
         assertThat(verdict.unexpected()).isEqualTo(1);
-        assertThat(verdict.sample()).containsExactly(new TableVerdict.Difference("changed", "k1"),
-                new TableVerdict.Difference("missing", "k2"), new TableVerdict.Difference("unexpected", "k3"));
+        assertThat(verdict.sample())
+                .containsExactly(
+                        new TableVerdict.Difference("changed", "k1"),
+                        new TableVerdict.Difference("missing", "k2"),
+                        new TableVerdict.Difference("unexpected", "k3"));
     }
 
     @Test
@@ -54,7 +57,9 @@ class TableVerdictTest {
         nulls.add("k", null, "z");
         TableImage empty = new TableImage("t");
         empty.add("k", "", "z");
-        assertThat(TableVerdict.compare(nulls, empty).changed()).as("NULL is not ''").isEqualTo(1);
+        assertThat(TableVerdict.compare(nulls, empty).changed())
+                .as("NULL is not ''")
+                .isEqualTo(1);
     }
 
     @Test

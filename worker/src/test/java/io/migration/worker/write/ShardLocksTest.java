@@ -22,8 +22,8 @@ class ShardLocksTest {
         assertThat(new Block(0, 0).node()).isEqualTo(4096);
         assertThat(new Block(4095, 0).node()).isEqualTo(8191);
         assertThat(new Block(2048, 11).node()).isEqualTo(3);
-        assertThat(ShardLocks.decompose(1, 6)).containsExactly(new Block(1, 0), new Block(2, 1), new Block(4, 1),
-                new Block(6, 0));
+        assertThat(ShardLocks.decompose(1, 6))
+                .containsExactly(new Block(1, 0), new Block(2, 1), new Block(4, 1), new Block(6, 0));
     }
 
     @Test
@@ -53,32 +53,42 @@ class ShardLocksTest {
             boolean overlap = r1[0] <= r2[1] && r2[0] <= r1[1];
             TreeMap<Long, Boolean> k1 = ShardLocks.keys(42, TaskGroup.RECIPIENTS, r1[0], r1[1]);
             TreeMap<Long, Boolean> k2 = ShardLocks.keys(42, TaskGroup.RECIPIENTS, r2[0], r2[1]);
-            assertThat(conflict(k1, k2)).as("%s..%s against %s..%s", r1[0], r1[1], r2[0], r2[1]).isEqualTo(overlap);
+            assertThat(conflict(k1, k2))
+                    .as("%s..%s against %s..%s", r1[0], r1[1], r2[0], r2[1])
+                    .isEqualTo(overlap);
         }
     }
 
     @Test
     void keysOfOtherCompaniesAndGroupsNeverMeet() {
         TreeMap<Long, Boolean> recipients = ShardLocks.keys(7, TaskGroup.RECIPIENTS, 0, Buckets.COUNT - 1);
-        assertThat(conflict(recipients, ShardLocks.keys(7, TaskGroup.SUPPRESSIONS, 0, Buckets.COUNT - 1))).isFalse();
-        assertThat(conflict(recipients, ShardLocks.keys(8, TaskGroup.RECIPIENTS, 0, Buckets.COUNT - 1))).isFalse();
-        assertThat(conflict(recipients, ShardLocks.keys(6, TaskGroup.SUPPRESSIONS, 0, Buckets.COUNT - 1))).isFalse();
+        assertThat(conflict(recipients, ShardLocks.keys(7, TaskGroup.SUPPRESSIONS, 0, Buckets.COUNT - 1)))
+                .isFalse();
+        assertThat(conflict(recipients, ShardLocks.keys(8, TaskGroup.RECIPIENTS, 0, Buckets.COUNT - 1)))
+                .isFalse();
+        assertThat(conflict(recipients, ShardLocks.keys(6, TaskGroup.SUPPRESSIONS, 0, Buckets.COUNT - 1)))
+                .isFalse();
         assertThat(ShardLocks.key(7, TaskGroup.RECIPIENTS, 1)).isEqualTo((7L * 3 + 1) * 8192 + 1);
     }
 
     @Test
     void aSmallRangeTakesFewKeysAndAWholeGroupOne() {
-        assertThat(ShardLocks.keys(1, TaskGroup.LISTS, 0, Buckets.COUNT - 1)).hasSize(1).containsValue(true);
+        assertThat(ShardLocks.keys(1, TaskGroup.LISTS, 0, Buckets.COUNT - 1))
+                .hasSize(1)
+                .containsValue(true);
         // One bucket: itself exclusive, its twelve ancestors shared.
         TreeMap<Long, Boolean> one = ShardLocks.keys(1, TaskGroup.RECIPIENTS, 77, 77);
         assertThat(one).hasSize(13);
         assertThat(one.values().stream().filter(x -> x)).hasSize(1);
-        assertThat(one.firstEntry().getValue()).as("the root comes first, shared").isFalse();
+        assertThat(one.firstEntry().getValue())
+                .as("the root comes first, shared")
+                .isFalse();
     }
 
     @Test
     void aCompanyTaskHasNoLockSpaceOfItsOwn() {
-        assertThatThrownBy(() -> ShardLocks.keys(1, TaskGroup.COMPANY, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ShardLocks.keys(1, TaskGroup.COMPANY, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ShardLocks.decompose(5, 4)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ShardLocks.decompose(0, Buckets.COUNT)).isInstanceOf(IllegalArgumentException.class);
     }
