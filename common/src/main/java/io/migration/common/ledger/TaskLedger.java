@@ -1,18 +1,14 @@
 package io.migration.common.ledger;
 
-import io.migration.common.db.SqlFiles;
-import io.migration.common.message.RunMode;
-import io.migration.common.message.TaskGroup;
+import io.migration.common.db.Jdbis;
 import io.migration.common.message.TaskMessage;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * The control tables' runs and tasks. Methods taking a {@link Handle} join the caller's
@@ -22,21 +18,13 @@ public final class TaskLedger {
 
     private final Jdbi jdbi;
 
+    /** Installs the SQL object plugin on {@code jdbi} if it has not got it ({@link Jdbis}). */
     public TaskLedger(Jdbi jdbi) {
-        this.jdbi = jdbi;
+        this.jdbi = Jdbis.withSqlObjects(jdbi);
     }
 
     public Optional<RunRecord> findRun(String runId) {
-        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("ledger/find-run"))
-                .bind("runId", runId)
-                .map((rs, ctx) -> new RunRecord(
-                        rs.getString("run_id"),
-                        RunMode.fromWireName(rs.getString("mode")).orElseThrow(),
-                        rs.getString("selection"),
-                        rs.getInt("shard_rows"),
-                        rs.getInt("task_count"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
-                .findOne());
+        return jdbi.withExtension(LedgerStatements.class, sql -> sql.findRun(runId));
     }
 
     /**
@@ -46,59 +34,30 @@ public final class TaskLedger {
      */
     public void recordRun(NewRun run, List<PlannedTask> tasks, Consumer<Handle> alsoRecord) {
         jdbi.useTransaction(h -> {
-            h.createUpdate(SqlFiles.get("ledger/insert-run"))
-                    .bind("runId", run.runId())
-                    .bind("mode", run.mode().wireName())
-                    .bind("selection", run.selection())
-                    .bind("shardRows", run.shardRows())
-                    .bind("taskCount", tasks.size())
-                    .bind("fleet", run.fleet())
-                    .bind(
-                            "selectionIds",
-                            run.selectionIds() == null
-                                    ? null
-                                    : run.selectionIds().toArray(Long[]::new))
-                    .execute();
-            PreparedBatch batch = h.prepareBatch(SqlFiles.get("ledger/insert-task"));
-            for (PlannedTask t : tasks) {
-                batch.bind("runId", t.runId())
-                        .bind("companyId", t.companyId())
-                        .bind("group", t.group().wireName())
-                        .bind("shard", t.shard())
-                        .bind("shardCount", t.shardCount())
-                        .bind("bucketLo", t.bucketLo())
-                        .bind("bucketHi", t.bucketHi())
-                        .bind("estimatedRows", t.estimatedRows())
-                        .add();
+            LedgerStatements sql = h.attach(LedgerStatements.class);
+            sql.insertRun(
+                    run.runId(),
+                    run.mode(),
+                    run.selection(),
+                    run.shardRows(),
+                    tasks.size(),
+                    run.fleet(),
+                    run.selectionIds() == null ? null : run.selectionIds().toArray(Long[]::new));
+            if (!tasks.isEmpty()) {
+                sql.insertTasks(tasks);
             }
-            batch.execute();
             alsoRecord.accept(h);
         });
     }
 
     public List<PlannedTask> unpublishedTasks(String runId) {
-        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("ledger/unpublished-tasks"))
-                .bind("runId", runId)
-                .map((rs, ctx) -> new PlannedTask(
-                        rs.getString("run_id"),
-                        rs.getLong("company_id"),
-                        TaskGroup.fromWireName(rs.getString("task_group")).orElseThrow(),
-                        rs.getInt("shard"),
-                        rs.getInt("shard_count"),
-                        rs.getInt("bucket_lo"),
-                        rs.getInt("bucket_hi"),
-                        rs.getLong("estimated_rows")))
-                .list());
+        return jdbi.withExtension(LedgerStatements.class, sql -> sql.unpublishedTasks(runId));
     }
 
     public void markPublished(List<TaskKey> keys) {
-        jdbi.useTransaction(h -> {
-            PreparedBatch batch = h.prepareBatch(SqlFiles.get("ledger/mark-published"));
-            for (TaskKey key : keys) {
-                bindKey(batch, key).add();
-            }
-            batch.execute();
-        });
+        if (!keys.isEmpty()) {
+            jdbi.useTransaction(h -> h.attach(LedgerStatements.class).markPublished(keys));
+        }
     }
 
     /**
@@ -118,66 +77,57 @@ public final class TaskLedger {
     }
 
     private ReplayReset resetForReplay(TaskKey key, TaskMessage task) {
-        return jdbi.withHandle(h -> bindKey(h.createQuery(SqlFiles.get("ledger/reset-for-replay")), key)
-                .bind("shardCount", task == null ? null : task.shardCount())
-                .bind("bucketLo", task == null ? null : task.bucketLo())
-                .bind("bucketHi", task == null ? null : task.bucketHi())
-                .bind("mode", task == null ? null : task.mode().wireName())
-                .mapTo(String.class)
-                .findOne()
+        return jdbi.withExtension(
+                        LedgerStatements.class,
+                        sql -> sql.resetForReplay(
+                                key,
+                                task == null ? null : task.shardCount(),
+                                task == null ? null : task.bucketLo(),
+                                task == null ? null : task.bucketHi(),
+                                task == null ? null : task.mode()))
                 .map(outcome -> outcome.equals("reset") ? ReplayReset.RESET : ReplayReset.ALREADY_SUCCEEDED)
-                .orElse(ReplayReset.UNKNOWN_TASK));
+                .orElse(ReplayReset.UNKNOWN_TASK);
     }
 
     /**
      * In the caller's transaction: locks the task's row and returns its state (empty when there is
      * no such task). A shard's writer calls it after taking its range locks and before reading the
-     * source, so a duplicate delivery that waited for the first one sees "succeeded" and stops.
+     * source, so a duplicate delivery that waited for the first one sees {@link TaskState#SUCCEEDED}
+     * and stops. {@code h} is a handle of a Jdbi with the SQL object plugin, as every handle these
+     * methods take ({@link Jdbis}; this ledger's own Jdbi has it once the ledger is built).
      */
-    public Optional<String> lockTask(Handle h, TaskKey key) {
-        return bindKey(h.createQuery(SqlFiles.get("ledger/lock-task")), key)
-                .mapTo(String.class)
-                .findOne();
+    public Optional<TaskState> lockTask(Handle h, TaskKey key) {
+        return h.attach(LedgerStatements.class).lockTask(key);
     }
 
     /**
      * In the caller's transaction: the source rows the planner expected the task to read (empty when
      * there is no such task). The worker reads a task larger than it may hold in parts.
      */
-    public java.util.OptionalLong estimatedRows(Handle h, TaskKey key) {
-        return bindKey(h.createQuery(SqlFiles.get("ledger/estimated-rows")), key)
-                .mapTo(Long.class)
-                .findOne()
-                .map(java.util.OptionalLong::of)
-                .orElse(java.util.OptionalLong.empty());
+    public OptionalLong estimatedRows(Handle h, TaskKey key) {
+        return h.attach(LedgerStatements.class)
+                .estimatedRows(key)
+                .map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
     }
 
     public void markSucceeded(Handle h, TaskKey key, String worker, TaskOutcome outcome) {
-        bindKey(h.createUpdate(SqlFiles.get("ledger/mark-succeeded")), key)
-                .bind("worker", worker)
-                .bind("rowsRead", outcome.rowsRead())
-                .bind("rowsWritten", outcome.rowsWritten())
-                .bind("rowsRejected", outcome.rejected())
-                .bind("readByTable", toJson(outcome.readByTable()))
-                .bind("writtenByTable", toJson(outcome.writtenByTable()))
-                .bind("contributedByTable", toJson(outcome.contributedByTable()))
-                .bind("durationMs", outcome.durationMillis())
-                .execute();
+        h.attach(LedgerStatements.class)
+                .markSucceeded(
+                        key,
+                        worker,
+                        outcome.rowsRead(),
+                        outcome.rowsWritten(),
+                        outcome.rejected(),
+                        toJson(outcome.readByTable()),
+                        toJson(outcome.writtenByTable()),
+                        toJson(outcome.contributedByTable()),
+                        outcome.durationMillis());
     }
 
     /** In the caller's transaction: a catch-up copy's source checksums (what it read), with its success. */
     public void recordSourceChecksums(Handle h, TaskKey key, String json) {
-        bindKey(h.createUpdate(SqlFiles.get("ledger/record-source-checksums")), key)
-                .bind("checksums", json)
-                .execute();
-    }
-
-    private static <T extends SqlStatement<T>> T bindKey(T statement, TaskKey key) {
-        return statement
-                .bind("runId", key.runId())
-                .bind("companyId", key.companyId())
-                .bind("group", key.group().wireName())
-                .bind("shard", key.shard());
+        h.attach(LedgerStatements.class).recordSourceChecksums(key, json);
     }
 
     static String toJson(Map<String, Long> counts) {

@@ -1,31 +1,24 @@
 package io.migration.common.ledger;
 
-import io.migration.common.db.SqlFiles;
+import io.migration.common.db.Jdbis;
 import io.migration.common.message.RunMode;
 import io.migration.common.message.TaskMessage;
-import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * A task's life in the ledger as the worker drives it, in one place: a delivery claims its task
- * (taking the range and counters from the ledger, never from the message), then exactly one end
- * is recorded: succeeded (with the shard's rows, in the shard's transaction), a failed attempt,
- * handed back (no attempt counted), or dead (after the dead letter's publish was confirmed).
- *
- * <pre>
- * planned → published → running ─┬→ succeeded
- *                         ↑       ├→ retrying (failed attempt | handed back) → running …
- *                         │       └→ dead (attempts exhausted, crash loop, unknown company)
- *                         └──────── dlq replay resets a dead task to published
- * </pre>
+ * A task's life in the ledger as the worker drives it: a delivery claims its task (taking the range
+ * and counters from the ledger, never from the message), then exactly one end is recorded: succeeded
+ * (with the shard's rows, in the shard's transaction, {@link TaskLedger#markSucceeded}), a failed
+ * attempt, handed back (no attempt counted), or dead (after the dead letter's publish was confirmed).
+ * The states and their transitions: {@link TaskState}.
  */
 public final class TaskLifecycle {
 
     private final Jdbi jdbi;
 
+    /** Installs the SQL object plugin on {@code jdbi} if it has not got it ({@link Jdbis}). */
     public TaskLifecycle(Jdbi jdbi) {
-        this.jdbi = jdbi;
+        this.jdbi = Jdbis.withSqlObjects(jdbi);
     }
 
     /**
@@ -36,73 +29,52 @@ public final class TaskLifecycle {
     public Claim claim(TaskMessage message, String worker, int crashLimit) {
         TaskKey key = key(message);
         return jdbi.inTransaction(h -> {
-            Map<String, Object> row = bindKey(h.createQuery(SqlFiles.get("ledger/claim-task")), key)
-                    .mapToMap()
-                    .findOne()
-                    .orElse(null);
+            LedgerStatements sql = h.attach(LedgerStatements.class);
+            LedgerRows.ClaimRow row = sql.claimTask(key).orElse(null);
             if (row == null) {
                 return new Claim.NoSuchTask();
             }
-            String state = (String) row.get("state");
             PlannedTask task = new PlannedTask(
                     key.runId(),
                     key.companyId(),
                     key.group(),
                     key.shard(),
-                    ((Number) row.get("shard_count")).intValue(),
-                    ((Number) row.get("bucket_lo")).intValue(),
-                    ((Number) row.get("bucket_hi")).intValue(),
-                    ((Number) row.get("estimated_rows")).longValue());
-            RunMode mode = RunMode.fromWireName((String) row.get("mode")).orElseThrow();
-            String mismatch = mismatch(message, task, mode);
+                    row.shardCount(),
+                    row.bucketLo(),
+                    row.bucketHi(),
+                    row.estimatedRows());
+            String mismatch = mismatch(message, task, row.mode());
             if (mismatch != null) {
                 return new Claim.Mismatch(mismatch);
             }
-            if ("succeeded".equals(state)) {
+            if (row.state() == TaskState.SUCCEEDED) {
                 return new Claim.AlreadySucceeded();
             }
-            if ("dead".equals(state)) {
-                return new Claim.AlreadyDead(String.valueOf(row.get("error")));
+            if (row.state() == TaskState.DEAD) {
+                return new Claim.AlreadyDead(String.valueOf(row.error()));
             }
-            int unfinished = ((Number) row.get("unfinished")).intValue();
-            if (unfinished >= crashLimit) {
-                return new Claim.CrashLoop(unfinished);
+            if (row.unfinished() >= crashLimit) {
+                return new Claim.CrashLoop(row.unfinished());
             }
-            bindKey(h.createUpdate(SqlFiles.get("ledger/start-claim")), key)
-                    .bind("worker", worker)
-                    .execute();
-            return new Claim.Granted(
-                    task,
-                    mode,
-                    ((Number) row.get("attempts")).intValue(),
-                    ((Number) row.get("deliveries")).intValue() + 1);
+            sql.startClaim(key, worker);
+            return new Claim.Granted(task, row.mode(), row.attempts(), row.deliveries() + 1);
         });
     }
 
     /** Records the task's own failure and returns its attempts so far. */
     public int recordFailure(TaskKey key, String worker, String error) {
-        return jdbi.withHandle(h -> bindKey(h.createQuery(SqlFiles.get("ledger/record-failure")), key)
-                .bind("worker", worker)
-                .bind("error", error)
-                .mapTo(Integer.class)
-                .findOne()
-                .orElse(0));
+        return jdbi.withExtension(LedgerStatements.class, sql -> sql.recordFailure(key, worker, error))
+                .orElse(0);
     }
 
     /** Ends this worker's claim without counting an attempt: the delivery goes back to the queue. */
     public void recordHandBack(TaskKey key, String worker, String reason) {
-        jdbi.useHandle(h -> bindKey(h.createUpdate(SqlFiles.get("ledger/record-hand-back")), key)
-                .bind("worker", worker)
-                .bind("reason", reason)
-                .execute());
+        jdbi.useExtension(LedgerStatements.class, sql -> sql.recordHandBack(key, worker, reason));
     }
 
     /** The task is in the dead-letter queue: call only after the dead letter's publish was confirmed. */
     public void recordDead(TaskKey key, String worker, String error) {
-        jdbi.useHandle(h -> bindKey(h.createUpdate(SqlFiles.get("ledger/record-dead")), key)
-                .bind("worker", worker)
-                .bind("error", error)
-                .execute());
+        jdbi.useExtension(LedgerStatements.class, sql -> sql.recordDead(key, worker, error));
     }
 
     public static TaskKey key(TaskMessage message) {
@@ -129,13 +101,5 @@ public final class TaskLifecycle {
                     task.bucketHi());
         }
         return null;
-    }
-
-    private static <T extends SqlStatement<T>> T bindKey(T statement, TaskKey key) {
-        return statement
-                .bind("runId", key.runId())
-                .bind("companyId", key.companyId())
-                .bind("group", key.group().wireName())
-                .bind("shard", key.shard());
     }
 }

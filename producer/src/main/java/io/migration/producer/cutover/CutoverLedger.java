@@ -4,6 +4,7 @@ import io.migration.common.checksum.BucketChecksums;
 import io.migration.common.checksum.CoveredRange;
 import io.migration.common.db.SqlFiles;
 import io.migration.common.ledger.PlannedTask;
+import io.migration.common.ledger.TaskState;
 import io.migration.common.message.RunMode;
 import io.migration.common.message.TaskGroup;
 import java.sql.ResultSet;
@@ -100,7 +101,7 @@ public final class CutoverLedger {
                         TaskGroup.fromWireName(rs.getString("task_group")).orElseThrow(),
                         rs.getInt("bucket_lo"),
                         rs.getInt("bucket_hi"),
-                        rs.getString("state"),
+                        TaskState.of(rs.getString("state")),
                         rs.getString("error"),
                         rs.getLong("rows_read"),
                         BucketChecksums.fromJson(rs.getString("source_checksums"))))

@@ -2,6 +2,7 @@ package io.migration.producer.cutover;
 
 import io.migration.common.ledger.PlannedTask;
 import io.migration.common.ledger.TaskLedger;
+import io.migration.common.ledger.TaskState;
 import io.migration.common.message.RunMode;
 import io.migration.producer.amqp.TaskPublisher;
 import java.io.IOException;
@@ -52,7 +53,7 @@ final class TaskDispatch {
             for (PassTask t : now) {
                 if (t.givenUp()) {
                     throw new PassFailedException("task " + t.group().wireName() + " " + t.shard() + " was "
-                            + (t.state().equals("dead") ? "dead-lettered" : "given up on")
+                            + (t.state() == TaskState.DEAD ? "dead-lettered" : "given up on")
                             + (t.error() == null ? "" : ": " + t.error()));
                 }
             }

@@ -6,6 +6,7 @@ import io.migration.common.db.SqlFiles;
 import io.migration.common.ledger.TaskKey;
 import io.migration.common.ledger.TaskLedger;
 import io.migration.common.ledger.TaskOutcome;
+import io.migration.common.ledger.TaskState;
 import io.migration.common.message.TaskMessage;
 import io.migration.common.transform.RejectReason;
 import io.migration.worker.pipeline.AlreadySucceededException;
@@ -74,7 +75,7 @@ public final class OrphanCount implements ShardRunner {
                 new TaskOutcome(byTable, Map.of(), Map.of(), orphans.size(), (System.nanoTime() - started) / 1_000_000);
         TaskKey key = new TaskKey(task.runId(), task.companyId(), task.group(), task.shard());
         boolean duplicate = target.inTransaction(h -> {
-            if (ledger.lockTask(h, key).filter("succeeded"::equals).isPresent()) {
+            if (ledger.lockTask(h, key).filter(TaskState.SUCCEEDED::equals).isPresent()) {
                 return true;
             }
             h.createUpdate(SqlFiles.get("dryrun/delete-rejects"))

@@ -5,6 +5,7 @@ import io.migration.common.checksum.CoveredRange;
 import io.migration.common.ledger.TaskKey;
 import io.migration.common.ledger.TaskLedger;
 import io.migration.common.ledger.TaskOutcome;
+import io.migration.common.ledger.TaskState;
 import io.migration.common.message.TaskGroup;
 import io.migration.common.message.TaskMessage;
 import io.migration.common.shard.Buckets;
@@ -127,11 +128,11 @@ public final class ShardMigration implements ShardRunner {
             h.begin();
             try {
                 ShardLocks.lock(h.getConnection(), task.companyId(), ranges(task));
-                Optional<String> state = ledger.lockTask(h, key);
+                Optional<TaskState> state = ledger.lockTask(h, key);
                 if (state.isEmpty()) {
                     throw new IllegalStateException("run " + task.runId() + " has no task " + task.taskKey());
                 }
-                if (state.get().equals("succeeded")) {
+                if (state.get() == TaskState.SUCCEEDED) {
                     throw new AlreadySucceededException(task);
                 }
                 ending.begin(h);

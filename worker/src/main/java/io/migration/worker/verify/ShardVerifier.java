@@ -6,6 +6,7 @@ import io.migration.common.db.SqlFiles;
 import io.migration.common.ledger.TaskKey;
 import io.migration.common.ledger.TaskLedger;
 import io.migration.common.ledger.TaskOutcome;
+import io.migration.common.ledger.TaskState;
 import io.migration.common.message.TaskMessage;
 import io.migration.worker.pipeline.AlreadySucceededException;
 import io.migration.worker.pipeline.ShardRunner;
@@ -68,7 +69,7 @@ public final class ShardVerifier implements ShardRunner {
         TaskKey key = new TaskKey(task.runId(), task.companyId(), task.group(), task.shard());
         TaskOutcome outcome = new TaskOutcome(read, Map.of(), Map.of(), 0, (System.nanoTime() - started) / 1_000_000);
         boolean duplicate = target.inTransaction(h -> {
-            if (ledger.lockTask(h, key).filter("succeeded"::equals).isPresent()) {
+            if (ledger.lockTask(h, key).filter(TaskState.SUCCEEDED::equals).isPresent()) {
                 return true;
             }
             h.createUpdate(SqlFiles.get("verify/delete-results"))
