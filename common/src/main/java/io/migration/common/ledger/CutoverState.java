@@ -1,10 +1,11 @@
-package io.migration.producer.cutover;
+package io.migration.common.ledger;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Where a company's switch stands in a cutover run ({@code migration.cutovers.state}).
+ * Where a company's switch stands in a cutover run ({@code migration.cutovers.state}, V7__switch.sql):
+ * the switch's half of the ledger's machine, beside {@link TaskState} (a cutover's passes are tasks).
  *
  * <pre>
  * pending → catching-up → frozen ─┬→ switched → rolled-back
@@ -39,6 +40,17 @@ public enum CutoverState {
     /** Finished: a repeated {@code cutover --run-id} leaves the company as it is. */
     public boolean ended() {
         return this == SWITCHED || this == FAILED || this == ROLLED_BACK;
+    }
+
+    /** The diagram's arrows: whether a cutover in this state may go on to {@code next}. */
+    public boolean canMoveTo(CutoverState next) {
+        return switch (this) {
+            case PENDING -> next == CATCHING_UP || next == FAILED;
+            case CATCHING_UP -> next == FROZEN || next == FAILED;
+            case FROZEN -> next == SWITCHED || next == FAILED;
+            case SWITCHED -> next == ROLLED_BACK;
+            case FAILED, ROLLED_BACK -> false;
+        };
     }
 
     public static CutoverState of(String wireName) {

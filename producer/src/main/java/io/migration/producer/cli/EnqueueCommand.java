@@ -3,6 +3,7 @@ package io.migration.producer.cli;
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.amqp.Topology;
 import io.migration.common.config.ConnectionSettings;
+import io.migration.common.ledger.CutoverState;
 import io.migration.common.ledger.NewRun;
 import io.migration.common.ledger.PlannedTask;
 import io.migration.common.ledger.TaskLedger;
@@ -176,7 +177,7 @@ final class EnqueueCommand implements Callable<Integer> {
         List<String> switched = new io.migration.producer.cutover.CutoverLedger(targetDb)
                 .latestOf(ids).values().stream()
                         .map(io.migration.producer.cutover.CutoverLedger.Latest::cutover)
-                        .filter(c -> c.state() == io.migration.producer.cutover.CutoverState.SWITCHED)
+                        .filter(c -> c.state() == CutoverState.SWITCHED)
                         .map(c -> c.companyId() + " (run " + c.runId() + ")")
                         .sorted()
                         .toList();

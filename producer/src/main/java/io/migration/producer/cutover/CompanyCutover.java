@@ -1,6 +1,7 @@
 package io.migration.producer.cutover;
 
 import io.migration.common.checksum.BucketChecksums;
+import io.migration.common.ledger.CutoverState;
 import io.migration.common.ledger.PlannedTask;
 import io.migration.common.message.RunMode;
 import io.migration.common.message.TaskGroup;

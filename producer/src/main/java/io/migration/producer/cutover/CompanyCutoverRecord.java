@@ -1,5 +1,6 @@
 package io.migration.producer.cutover;
 
+import io.migration.common.ledger.CutoverState;
 import java.time.Instant;
 
 /** One company's row of a cutover run ({@code migration.cutovers}), as the report and {@code companies} read it. */

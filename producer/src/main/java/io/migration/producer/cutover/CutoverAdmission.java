@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.migration.common.db.SqlFiles;
+import io.migration.common.ledger.CutoverState;
 import io.migration.producer.readiness.ReadinessGate;
 import io.migration.producer.readiness.ReadinessPolicy;
 import io.migration.producer.readiness.Refusal;

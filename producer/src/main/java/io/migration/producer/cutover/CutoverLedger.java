@@ -3,6 +3,7 @@ package io.migration.producer.cutover;
 import io.migration.common.checksum.BucketChecksums;
 import io.migration.common.checksum.CoveredRange;
 import io.migration.common.db.SqlFiles;
+import io.migration.common.ledger.CutoverState;
 import io.migration.common.ledger.PlannedTask;
 import io.migration.common.ledger.TaskState;
 import io.migration.common.message.RunMode;

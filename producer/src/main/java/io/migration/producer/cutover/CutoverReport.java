@@ -3,6 +3,7 @@ package io.migration.producer.cutover;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.migration.common.ledger.CutoverState;
 import io.migration.producer.report.Csv;
 import io.migration.producer.report.OutputFormat;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.migration.producer.cutover;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.migration.common.ledger.CutoverState;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,13 @@
 package io.migration.worker.metrics;
 
+import io.migration.common.ledger.CutoverState;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The fleet's cutovers (the switch) as the ledger shows them now, what {@link CutoverGauges}
@@ -22,10 +25,13 @@ public record CutoverFigures(
 
     /** The states of {@code migration.cutovers} (V7__switch.sql), in the order a cutover goes through them. */
     public static final List<String> STATES =
-            List.of("pending", "catching-up", "frozen", "switched", "failed", "rolled-back");
+            Arrays.stream(CutoverState.values()).map(CutoverState::wireName).toList();
 
     /** States of a cutover that has not ended: its company is being switched. */
-    public static final Set<String> NOT_ENDED = Set.of("pending", "catching-up", "frozen");
+    public static final Set<String> NOT_ENDED = Arrays.stream(CutoverState.values())
+            .filter(state -> !state.ended())
+            .map(CutoverState::wireName)
+            .collect(Collectors.toUnmodifiableSet());
 
     /** Companies whose latest cutover is in {@code state}, with those cutovers' passes and rows re-copied. */
     public record StateRow(String state, long companies, long passes, long rowsRecopied) {}
