@@ -1,4 +1,4 @@
-package io.migration.worker.deploy;
+package io.migration.deploy;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;

@@ -1,6 +1,6 @@
-package io.migration.worker.deploy;
+package io.migration.deploy;
 
-import static io.migration.worker.deploy.Rendered.at;
+import static io.migration.deploy.Rendered.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

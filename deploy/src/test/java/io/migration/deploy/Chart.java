@@ -1,4 +1,4 @@
-package io.migration.worker.deploy;
+package io.migration.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;

@@ -1,4 +1,4 @@
-package io.migration.worker.deploy;
+package io.migration.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
-package io.migration.worker.deploy;
+package io.migration.deploy;
 
-import static io.migration.worker.deploy.Rendered.env;
+import static io.migration.deploy.Rendered.env;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

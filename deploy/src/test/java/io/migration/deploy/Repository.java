@@ -1,4 +1,4 @@
-package io.migration.worker.deploy;
+package io.migration.deploy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
