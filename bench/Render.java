@@ -3,7 +3,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.*;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The benchmark's tables, from the results its scripts write as data (docs/BENCHMARKS.md): "# key=value" lines (what
@@ -22,7 +27,7 @@ public class Render {
             List<Map<String, String>> rows = new ArrayList<>();
             String[] header = null;
             for (String line : lines) {
-                if (line.startsWith("#") && line.indexOf('=') > 0) {
+                if (line.matches("#\\s*\\w+=.*")) { // "# key=value"; other "#" lines are comments
                     meta.put(line.substring(1, line.indexOf('=')).trim(), line.substring(line.indexOf('=') + 1).trim());
                 } else if (!line.isBlank() && !line.startsWith("#")) {
                     String[] cells = line.split("\t", -1);
