@@ -21,7 +21,7 @@ public final class SourceCatalog {
         if (ids.isEmpty()) {
             throw new IllegalStateException("the source holds no company to migrate");
         }
-        return source.withHandle(h -> h.createQuery(SqlFiles.get("plan/company-sizes"))
+        return source.withHandle(h -> h.createQuery(SqlFiles.get("enqueue/company-sizes"))
                 .bind("companyIds", ids.toArray(new Long[0]))
                 .map((rs, ctx) -> new CompanySize(
                         rs.getLong("company_id"),
@@ -37,13 +37,13 @@ public final class SourceCatalog {
     }
 
     private List<Long> allCompanies() {
-        return source.withHandle(h -> h.createQuery(SqlFiles.get("plan/all-companies"))
+        return source.withHandle(h -> h.createQuery(SqlFiles.get("enqueue/all-companies"))
                 .mapTo(Long.class)
                 .list());
     }
 
     private List<Long> existing(List<Long> wanted) {
-        List<Long> found = source.withHandle(h -> h.createQuery(SqlFiles.get("plan/existing-companies"))
+        List<Long> found = source.withHandle(h -> h.createQuery(SqlFiles.get("enqueue/existing-companies"))
                 .bind("companyIds", wanted.toArray(new Long[0]))
                 .mapTo(Long.class)
                 .list());

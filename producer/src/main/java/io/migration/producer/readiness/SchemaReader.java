@@ -33,7 +33,7 @@ public final class SchemaReader {
     public static SchemaSnapshot target(Jdbi target) {
         return SchemaSnapshot.of(target.withHandle(h -> describe(
                 h,
-                h.createQuery(SqlFiles.get("schema/target-tables"))
+                h.createQuery(SqlFiles.get("readiness/schema-target-tables"))
                         .mapTo(String.class)
                         .list(),
                 true)));
@@ -42,15 +42,16 @@ public final class SchemaReader {
     private static SchemaDescription describe(Handle h, List<String> tables, boolean withTriggers) {
         String[] names = tables.toArray(new String[0]);
         SortedMap<String, SortedMap<String, Column>> columns = new TreeMap<>();
-        h.createQuery(SqlFiles.get("schema/columns"))
+        h.createQuery(SqlFiles.get("readiness/schema-columns"))
                 .bind("tables", names)
                 .map((rs, ctx) -> columns.computeIfAbsent(rs.getString("table_name"), k -> new TreeMap<>())
                         .put(
                                 rs.getString("column_name"),
                                 new Column(rs.getString("data_type"), rs.getBoolean("nullable"))))
                 .list();
-        Map<String, SortedMap<String, String>> constraints = named(h, "schema/constraints", names);
-        Map<String, SortedMap<String, String>> triggers = withTriggers ? named(h, "schema/triggers", names) : Map.of();
+        Map<String, SortedMap<String, String>> constraints = named(h, "readiness/schema-constraints", names);
+        Map<String, SortedMap<String, String>> triggers =
+                withTriggers ? named(h, "readiness/schema-triggers", names) : Map.of();
         SortedMap<String, Table> out = new TreeMap<>();
         columns.forEach((table, cols) -> out.put(
                 table,

@@ -36,7 +36,7 @@ public final class CompanyLifecycle {
 
     /** The ids of the source's companies, in order. */
     public static List<Long> sourceCompanies(Jdbi source) {
-        return source.withHandle(h -> h.createQuery(SqlFiles.get("lifecycle/source-companies"))
+        return source.withHandle(h -> h.createQuery(SqlFiles.get("report/source-companies"))
                 .mapTo(Long.class)
                 .list());
     }
@@ -44,7 +44,7 @@ public final class CompanyLifecycle {
     /** The state of each of the companies, in the order given. */
     public List<CompanyStatus> states(List<Long> companies) {
         Map<Long, String> latestRun = new LinkedHashMap<>();
-        target.useHandle(h -> h.createQuery(SqlFiles.get("lifecycle/latest-runs"))
+        target.useHandle(h -> h.createQuery(SqlFiles.get("report/latest-runs"))
                 .bind("companyIds", companies.toArray(new Long[0]))
                 .map((rs, ctx) -> latestRun.put(rs.getLong("company_id"), rs.getString("run_id")))
                 .list());

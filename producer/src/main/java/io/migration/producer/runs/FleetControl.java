@@ -24,7 +24,7 @@ public final class FleetControl {
     }
 
     public ControlState current() {
-        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("control/fleet-control"))
+        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("runs/fleet-control"))
                         .bind("fleet", fleet)
                         .map(STATE)
                         .findOne())
@@ -36,7 +36,7 @@ public final class FleetControl {
         if (rowsPerSecond != null && rowsPerSecond < 1) {
             throw new IllegalArgumentException("--rows-per-second must be positive");
         }
-        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("control/set-throttle"))
+        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("runs/set-throttle"))
                 .bind("fleet", fleet)
                 .bind("rowsPerSecond", rowsPerSecond)
                 .bind("updatedBy", updatedBy)
@@ -53,7 +53,7 @@ public final class FleetControl {
     }
 
     private ControlState setPaused(boolean paused, String updatedBy) {
-        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("control/set-paused"))
+        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("runs/set-paused"))
                 .bind("fleet", fleet)
                 .bind("paused", paused)
                 .bind("updatedBy", updatedBy)

@@ -25,7 +25,7 @@ public final class FleetStatus {
     }
 
     public List<LiveWorker> liveWorkers() {
-        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("control/live-workers"))
+        return jdbi.withHandle(h -> h.createQuery(SqlFiles.get("runs/live-workers"))
                 .bind("fleet", fleet)
                 .bind("liveSeconds", LIVE_SECONDS)
                 .map((rs, ctx) -> new LiveWorker(
@@ -45,7 +45,7 @@ public final class FleetStatus {
     public List<String> lines(String runId) {
         List<String> out = new ArrayList<>();
         out.add(fleetLine(fleet, liveWorkers(), new FleetControl(jdbi, fleet).current()));
-        List<String> orphaned = jdbi.withHandle(h -> h.createQuery(SqlFiles.get("control/orphaned-tasks"))
+        List<String> orphaned = jdbi.withHandle(h -> h.createQuery(SqlFiles.get("runs/orphaned-tasks"))
                 .bind("runId", runId)
                 .bind("liveSeconds", LIVE_SECONDS)
                 .map((rs, ctx) -> rs.getString("worker") + " (" + rs.getLong("tasks") + ")")

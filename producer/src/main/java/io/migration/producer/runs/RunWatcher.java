@@ -15,7 +15,7 @@ public final class RunWatcher {
 
     /** Empty when the run has no task (no such run). */
     public Optional<RunProgress> progress(String runId) {
-        return target.withHandle(h -> h.createQuery(SqlFiles.get("watch/run-progress"))
+        return target.withHandle(h -> h.createQuery(SqlFiles.get("runs/run-progress"))
                 .bind("runId", runId)
                 .map((rs, ctx) -> new RunProgress(
                         rs.getLong("total"),

@@ -35,7 +35,7 @@ public final class VerifyResults {
         Map<Long, SortedMap<String, Accumulator>> tables = new HashMap<>();
         Map<Long, Integer> withoutResults = new HashMap<>();
         target.useHandle(h -> {
-            h.createQuery(SqlFiles.get("verification/results"))
+            h.createQuery(SqlFiles.get("runs/verify-results"))
                     .bind("runId", runId)
                     .bind("companyIds", ids)
                     .map((rs, ctx) -> tables.computeIfAbsent(rs.getLong("company_id"), k -> new TreeMap<>())
@@ -49,7 +49,7 @@ public final class VerifyResults {
                                     rs.getLong("changed"),
                                     rs.getString("sample")))
                     .list();
-            h.createQuery(SqlFiles.get("verification/tasks-without-results"))
+            h.createQuery(SqlFiles.get("runs/verify-tasks-without-results"))
                     .bind("runId", runId)
                     .bind("companyIds", ids)
                     .map((rs, ctx) -> withoutResults.put(rs.getLong("company_id"), rs.getInt("tasks")))
