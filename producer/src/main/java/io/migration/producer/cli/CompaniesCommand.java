@@ -2,11 +2,11 @@ package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.config.ConnectionSettings;
-import io.migration.producer.lifecycle.CompaniesWriter;
-import io.migration.producer.lifecycle.CompanyLifecycle;
-import io.migration.producer.lifecycle.CompanyState;
-import io.migration.producer.lifecycle.CompanyStatus;
-import io.migration.producer.report.OutputFormat;
+import io.migration.producer.report.CompaniesWriter;
+import io.migration.producer.report.CompanyLifecycle;
+import io.migration.producer.report.CompanyState;
+import io.migration.producer.report.CompanyStatus;
+import io.migration.producer.runs.OutputFormat;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -2,12 +2,12 @@ package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.config.ConnectionSettings;
-import io.migration.producer.amqp.TaskPublisher;
 import io.migration.producer.cutover.CompanyOutcome;
 import io.migration.producer.cutover.CutoverRun;
 import io.migration.producer.cutover.CutoverSettings;
-import io.migration.producer.plan.CompanySelection;
-import io.migration.producer.plan.SourceCatalog;
+import io.migration.producer.enqueue.CompanySelection;
+import io.migration.producer.enqueue.SourceCatalog;
+import io.migration.producer.enqueue.TaskPublisher;
 import io.migration.producer.readiness.ReadinessOptions;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.config.ConnectionSettings;
-import io.migration.producer.control.ControlState;
-import io.migration.producer.control.FleetControl;
-import io.migration.producer.control.FleetStatus;
+import io.migration.producer.runs.ControlState;
+import io.migration.producer.runs.FleetControl;
+import io.migration.producer.runs.FleetStatus;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.Function;

@@ -2,11 +2,11 @@ package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.producer.readiness.PolicyOptions;
-import io.migration.producer.report.OutputFormat;
 import io.migration.producer.report.ReportModel;
 import io.migration.producer.report.ReportWriter;
 import io.migration.producer.report.RunDiff;
 import io.migration.producer.report.RunReports;
+import io.migration.producer.runs.OutputFormat;
 import io.migration.producer.runs.RunInfo;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -2,9 +2,9 @@ package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.config.ConnectionSettings;
-import io.migration.producer.control.FleetStatus;
-import io.migration.producer.watch.RunProgress;
-import io.migration.producer.watch.RunWatcher;
+import io.migration.producer.runs.FleetStatus;
+import io.migration.producer.runs.RunProgress;
+import io.migration.producer.runs.RunWatcher;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.jdbi.v3.core.Jdbi;
