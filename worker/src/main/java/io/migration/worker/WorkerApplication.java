@@ -25,13 +25,13 @@ import io.migration.worker.config.ConsumerFactory;
 import io.migration.worker.config.WorkerConfiguration;
 import io.migration.worker.control.FleetHeartbeat;
 import io.migration.worker.control.InFlightShards;
+import io.migration.worker.delivery.DeliveryHandler;
 import io.migration.worker.dryrun.OrphanCount;
 import io.migration.worker.health.BrokerHealthCheck;
 import io.migration.worker.health.ConsumersHealthCheck;
 import io.migration.worker.health.ProcessingHealthCheck;
 import io.migration.worker.metrics.MetricsSetup;
 import io.migration.worker.metrics.WorkerMetrics;
-import io.migration.worker.pipeline.DeliveryHandler;
 import io.migration.worker.pipeline.ModeRunners;
 import io.migration.worker.pipeline.ShardMigration;
 import io.migration.worker.resilience.Breakers;
@@ -79,7 +79,7 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
         Jdbi targetJdbi = Jdbi.create(target);
         TaskLifecycle lifecycle = new TaskLifecycle(targetJdbi);
 
-        Breakers breakers = new Breakers(config.getBreakers());
+        Breakers breakers = new Breakers(config.getBreakers().settings());
         breakers.onOpened((db, cause) -> metrics.breakerOpened(db, cause.metricLabel()));
         FleetGate gate = new FleetGate(breakers);
         FleetPace pace = new FleetPace(gate);
@@ -176,7 +176,7 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
                 breakers,
                 gate,
                 pace,
-                new SourceHealth(source, config.getPace(), pace),
+                new SourceHealth(source, config.getPace().signal(), pace),
                 inFlight,
                 metrics,
                 consumers::state);

@@ -3,7 +3,7 @@ package io.migration.worker.amqp;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import io.migration.common.amqp.Topology;
-import io.migration.worker.pipeline.Delivery;
+import io.migration.worker.delivery.Delivery;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;

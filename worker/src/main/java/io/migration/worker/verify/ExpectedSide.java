@@ -23,7 +23,7 @@ import io.migration.common.transform.Suppression;
 import io.migration.common.transform.SuppressionResult;
 import io.migration.common.transform.SuppressionTransform;
 import io.migration.common.transform.TargetList;
-import io.migration.worker.resilience.Pacer;
+import io.migration.worker.pace.Pacer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.migration.worker.pipeline;
+package io.migration.worker.delivery;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.core.IntervalFunction;
@@ -13,14 +13,17 @@ import io.migration.common.message.TaskMessageCodec;
 import io.migration.worker.control.InFlightShards;
 import io.migration.worker.metrics.WorkerMetrics;
 import io.migration.worker.metrics.WorkerMetrics.Outcome;
+import io.migration.worker.pace.Pacer;
+import io.migration.worker.pace.PausedException;
+import io.migration.worker.pipeline.AlreadySucceededException;
+import io.migration.worker.pipeline.ModeRunners;
+import io.migration.worker.pipeline.ShardRunner;
 import io.migration.worker.resilience.Breakers;
 import io.migration.worker.resilience.Database;
 import io.migration.worker.resilience.ErrorClass;
 import io.migration.worker.resilience.ErrorClassifier;
 import io.migration.worker.resilience.FleetGate;
 import io.migration.worker.resilience.FleetPace;
-import io.migration.worker.resilience.Pacer;
-import io.migration.worker.resilience.PausedException;
 import io.migration.worker.resilience.StatementTimeouts;
 import io.migration.worker.source.ShardReader;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.migration.worker.pipeline;
+package io.migration.worker.delivery;
 
 import io.migration.common.ledger.TaskKey;
 import io.migration.common.ledger.TaskLifecycle;
