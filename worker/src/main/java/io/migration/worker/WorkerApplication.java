@@ -26,6 +26,7 @@ import io.migration.worker.config.WorkerConfiguration;
 import io.migration.worker.control.FleetHeartbeat;
 import io.migration.worker.control.InFlightShards;
 import io.migration.worker.delivery.DeliveryHandler;
+import io.migration.worker.delivery.ShardWork;
 import io.migration.worker.dryrun.OrphanCount;
 import io.migration.worker.health.BrokerHealthCheck;
 import io.migration.worker.health.ConsumersHealthCheck;
@@ -37,6 +38,7 @@ import io.migration.worker.pipeline.ShardMigration;
 import io.migration.worker.resilience.Breakers;
 import io.migration.worker.resilience.FleetGate;
 import io.migration.worker.resilience.FleetPace;
+import io.migration.worker.resilience.Guards;
 import io.migration.worker.resilience.SelectOneProbe;
 import io.migration.worker.resilience.SourceHealth;
 import io.migration.worker.resilience.StatementTimeouts;
@@ -119,23 +121,15 @@ public final class WorkerApplication extends Application<WorkerConfiguration> {
                 new OrphanCount(source, targetJdbi, workerName),
                 migration.catchUp());
         DeliveryHandler handler = new DeliveryHandler(
-                new DeliveryHandler.Settings(
-                        workerName,
-                        consumer.getMaxAttempts(),
-                        consumer.getCrashLimit(),
-                        consumer.getRetryBackoff(),
-                        consumer.getMaxRetryBackoff(),
-                        consumer.getMaxHold()),
+                consumer.deliverySettings(workerName),
                 lifecycle,
-                runners,
-                reader,
-                breakers,
+                new ShardWork(runners, reader, pace, inFlight),
+                new Guards(
+                        breakers,
+                        TransientRetry.shardRetry(retries),
+                        new StatementTimeouts(new SelectOneProbe(source, target))),
                 gate,
-                pace,
-                inFlight,
-                metrics,
-                TransientRetry.shardRetry(retries),
-                new StatementTimeouts(new SelectOneProbe(source, target)));
+                metrics);
 
         ConnectionFactory broker = AmqpConnections.factory(config.getAmqpUri());
         broker.setMetricsCollector(new MicrometerMetricsCollector(metrics.registry(), "rabbitmq"));
