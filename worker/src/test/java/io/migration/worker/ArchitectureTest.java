@@ -2,10 +2,16 @@ package io.migration.worker;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,5 +72,25 @@ class ArchitectureTest {
                 .whereLayer("Pace")
                 .mayOnlyBeAccessedByLayers("Application", "Delivery", "Fleet", "Resilience", "Runners", "Data")
                 .check(WORKER);
+    }
+
+    @Test
+    void noMainFileIsOver300Lines() throws IOException {
+        List<String> tooLong;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            tooLong = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> lines(f) > 300)
+                    .map(f -> f + " (" + lines(f) + " lines)")
+                    .toList();
+        }
+        assertThat(tooLong).isEmpty();
+    }
+
+    private static long lines(Path file) {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
