@@ -1,4 +1,4 @@
-package io.migration.worker.pipeline;
+package io.migration.worker.delivery;
 
 import java.io.IOException;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.migration.worker.resilience;
+package io.migration.worker.pace;
 
 /**
  * Paces a stream of rows to the fleet's budget. Readers and writers call {@link #acquire} once per

@@ -1,4 +1,4 @@
-package io.migration.worker.pipeline;
+package io.migration.worker.delivery;
 
 import io.migration.common.amqp.DeadLetterHeaders;
 import io.migration.common.message.TaskMessage;

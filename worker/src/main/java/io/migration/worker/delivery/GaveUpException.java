@@ -1,4 +1,4 @@
-package io.migration.worker.pipeline;
+package io.migration.worker.delivery;
 
 /**
  * A step could not be done now and the delivery goes back to the queue without counting an

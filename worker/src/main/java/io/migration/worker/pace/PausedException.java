@@ -1,4 +1,4 @@
-package io.migration.worker.resilience;
+package io.migration.worker.pace;
 
 /** The fleet was paused (`producer pause`) while a shard was in flight: abandon it, count nothing. */
 public final class PausedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.migration.worker.resilience;
+package io.migration.worker.pace;
 
 /** Counts rows as they are read or written and asks the {@link Pacer} per chunk, never per row nor per shard. */
 public final class PacedRows {

@@ -1,59 +1,104 @@
-package io.migration.worker.pipeline;
+package io.migration.worker.delivery;
 
 import io.migration.common.ledger.TaskKey;
-import io.migration.common.ledger.TaskLifecycle;
 import io.migration.common.message.TaskMessage;
+import io.migration.worker.delivery.Verdict.Ack;
+import io.migration.worker.delivery.Verdict.DeadLetter;
+import io.migration.worker.delivery.Verdict.HandBack;
+import io.migration.worker.delivery.Verdict.RetryAfter;
 import io.migration.worker.metrics.WorkerMetrics;
 import io.migration.worker.metrics.WorkerMetrics.Outcome;
 import io.migration.worker.resilience.Database;
 import io.migration.worker.resilience.ErrorClass;
 import io.migration.worker.resilience.ErrorClassifier;
+import io.migration.worker.resilience.FleetGate;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ends of a delivery, each in the order that loses nothing: a dead letter is published and
- * confirmed before the ledger calls the task dead, and acknowledged only after both; a hand-back
- * publishes a confirmed copy before acknowledging. When the broker connection is gone, nothing
- * is settled and the broker redelivers: the ledger makes that copy a duplicate or a retry.
+ * Carries out a {@link Verdict}, each end in the order that loses nothing: a dead letter is
+ * published and confirmed before the ledger calls the task dead, and acknowledged only after both;
+ * a hand-back publishes a confirmed copy before acknowledging. When the broker connection is gone,
+ * nothing is settled and the broker redelivers: the ledger makes that copy a duplicate or a retry.
  */
 final class Settlement {
 
     private static final Logger LOG = LoggerFactory.getLogger(Settlement.class);
     private static final int PUBLISH_TRIES = 3;
 
-    private final TaskLifecycle lifecycle;
+    private final TaskRecords records;
     private final ResilientSteps steps;
+    private final FleetGate gate;
     private final WorkerMetrics metrics;
     private final String worker;
 
-    Settlement(TaskLifecycle lifecycle, ResilientSteps steps, WorkerMetrics metrics, String worker) {
-        this.lifecycle = lifecycle;
+    Settlement(TaskRecords records, ResilientSteps steps, FleetGate gate, WorkerMetrics metrics, String worker) {
+        this.records = records;
         this.steps = steps;
+        this.gate = gate;
         this.metrics = metrics;
         this.worker = worker;
     }
 
-    void ack(Delivery delivery, TaskMessage task, Outcome outcome, String summary) {
+    /**
+     * Does what {@code verdict} says with {@code delivery}; true when it is to be tried again (a
+     * {@link RetryAfter} waited out). {@code task} is null for a message that does not parse,
+     * {@code claimed} when there is no claim to end.
+     */
+    boolean settle(Delivery delivery, TaskMessage task, TaskKey claimed, Verdict verdict) throws InterruptedException {
+        if (verdict instanceof Ack ack) {
+            ack(delivery, task, ack);
+        } else if (verdict instanceof HandBack back) {
+            handBack(delivery, task, claimed, back.reason());
+        } else if (verdict instanceof DeadLetter dead) {
+            deadLetter(delivery, task, claimed, dead);
+        } else if (verdict instanceof RetryAfter retry) {
+            if (gate.pause(retry.delay())) {
+                return true;
+            }
+            handBack(delivery, task, claimed, "the worker is stopping");
+        }
+        return false;
+    }
+
+    /**
+     * Records the task's own failure and returns its attempts so far (one more than before when
+     * the ledger refuses to say); a {@link GaveUpException} when the ledger could not be reached.
+     */
+    int countAttempt(TaskMessage task, TaskKey key, ErrorClass error, int attemptsBefore)
+            throws InterruptedException, GaveUpException {
+        int attempts;
+        try {
+            attempts = steps.call(Database.TARGET, () -> records.failure(key, worker, error.summary()));
+        } catch (GaveUpException | InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            attempts = attemptsBefore + 1;
+        }
+        LOG.warn("task {} of run {} failed (attempt {}): {}", task.taskKey(), task.runId(), attempts, error.summary());
+        metrics.task(task.mode().wireName(), task.group().wireName(), Outcome.FAILED_ATTEMPT);
+        return attempts;
+    }
+
+    private void ack(Delivery delivery, TaskMessage task, Ack ack) {
         try {
             delivery.ack();
-            LOG.info(summary);
+            LOG.info(ack.summary());
         } catch (IOException e) {
             LOG.warn(
                     "{}, but the acknowledgement failed ({}): the broker redelivers it and the ledger"
                             + " ignores the copy",
-                    summary,
+                    ack.summary(),
                     e.getMessage());
         }
-        metrics.task(task.mode().wireName(), task.group().wireName(), outcome);
+        metrics.task(task.mode().wireName(), task.group().wireName(), ack.outcome());
     }
 
-    /** Back to the queue, no attempt counted; {@code claimed} is null when there is no claim to end. */
-    void handBack(Delivery delivery, TaskMessage task, TaskKey claimed, String reason) {
+    private void handBack(Delivery delivery, TaskMessage task, TaskKey claimed, String reason) {
         if (claimed != null) {
             try {
-                lifecycle.recordHandBack(claimed, worker, "handed back: " + reason);
+                records.handBack(claimed, worker, "handed back: " + reason);
             } catch (RuntimeException e) {
                 LOG.debug("hand-back of {} not recorded: {}", task.taskKey(), e.getMessage());
             }
@@ -71,48 +116,16 @@ final class Settlement {
         metrics.task(task.mode().wireName(), task.group().wireName(), Outcome.HANDED_BACK);
     }
 
-    /**
-     * Records the task's own failure; returns its attempts so far, or -1 when the ledger could not
-     * be reached (the delivery was then handed back).
-     */
-    int failedAttempt(Delivery delivery, TaskMessage task, TaskKey key, ErrorClass error, int attemptsBefore)
+    /** A publish that keeps failing leaves the delivery unsettled: the broker keeps it. */
+    private void deadLetter(Delivery delivery, TaskMessage task, TaskKey claimed, DeadLetter dead)
             throws InterruptedException {
-        int attempts;
-        try {
-            attempts = steps.call(Database.TARGET, () -> lifecycle.recordFailure(key, worker, error.summary()));
-        } catch (GaveUpException e) {
-            handBack(delivery, task, key, e.getMessage());
-            return -1;
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            attempts = attemptsBefore + 1;
-        }
-        LOG.warn("task {} of run {} failed (attempt {}): {}", task.taskKey(), task.runId(), attempts, error.summary());
-        metrics.task(task.mode().wireName(), task.group().wireName(), Outcome.FAILED_ATTEMPT);
-        return attempts;
-    }
-
-    /**
-     * Publishes the dead letter (confirmed), records the task dead when there is a claim, then
-     * acknowledges. A publish that keeps failing leaves the delivery unsettled: the broker keeps it.
-     */
-    void deadLetter(
-            Delivery delivery,
-            TaskMessage task,
-            TaskKey claimed,
-            String reason,
-            String errorClass,
-            String error,
-            int attempts)
-            throws InterruptedException {
-        if (!publish(delivery, task, reason, errorClass, error, attempts)) {
+        if (!publish(delivery, task, dead)) {
             return;
         }
         if (claimed != null) {
             try {
                 steps.call(Database.TARGET, () -> {
-                    lifecycle.recordDead(claimed, worker, reason + ": " + error);
+                    records.dead(claimed, worker, dead.reason() + ": " + dead.error());
                     return null;
                 });
             } catch (InterruptedException e) {
@@ -129,7 +142,7 @@ final class Settlement {
         String what = task == null ? "an invalid message" : "task " + task.taskKey() + " of run " + task.runId();
         try {
             delivery.ack();
-            LOG.warn("dead-lettered {}: {}: {}", what, reason, error);
+            LOG.warn("dead-lettered {}: {}: {}", what, dead.reason(), dead.error());
         } catch (IOException e) {
             LOG.warn(
                     "dead-lettered {} but the acknowledgement failed ({}): a copy may come back and be ignored",
@@ -141,12 +154,11 @@ final class Settlement {
         }
     }
 
-    private boolean publish(
-            Delivery delivery, TaskMessage task, String reason, String errorClass, String error, int attempts)
-            throws InterruptedException {
+    private boolean publish(Delivery delivery, TaskMessage task, DeadLetter dead) throws InterruptedException {
         for (int i = 1; ; i++) {
             try {
-                delivery.publishDeadLetter(DeadLetters.headers(task, reason, errorClass, error, attempts, worker));
+                delivery.publishDeadLetter(DeadLetters.headers(
+                        task, dead.reason(), dead.errorClass(), dead.error(), dead.attempts(), worker));
                 return true;
             } catch (IOException e) {
                 if (i == PUBLISH_TRIES) {
