@@ -14,6 +14,7 @@ COPY mvnw pom.xml ./
 COPY common/ common/
 COPY producer/ producer/
 COPY worker/ worker/
+COPY deploy/ deploy/
 # The cache mount keeps downloaded artifacts between builds; tests run in CI, not here.
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests package
 

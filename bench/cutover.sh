@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # The switch's line of docs/BENCHMARKS.md: on a seeded dataset, the application (producer traffic)
 # writes to every company while the K largest are cut over; per company its size, catch-up passes,
-# final delta and freeze window (freeze hook's start to switch hook's start), then p50 and max.
+# final delta and freeze window (freeze hook's start to switch hook's start), written as data to
+# bench/results/<stamp>-cutover.tsv; bench/Render.java prints them with p50 and max.
 # Repeat with other --rate values to see how the window grows with the write rate.
 #
 # Usage: bench/cutover.sh [--companies N] [--rows M] [--largest K] [--rate WRITES_PER_SECOND] [--workers W]
-# Environment: BENCH_PREFIX (bench), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), AMQP_URI.
+# Environment: BENCH_PREFIX (bench), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), AMQP_URI,
+#   BENCH_RESULTS (the folder of the results file, bench/results).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+args="$*"
 COMPANIES=300 ROWS=1000000 LARGEST=8 RATE=50 WORKERS=2
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -17,7 +20,7 @@ while [ $# -gt 0 ]; do
     --largest) LARGEST=$2; shift 2 ;;
     --rate) RATE=$2; shift 2 ;;
     --workers) WORKERS=$2; shift 2 ;;
-    -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench: unknown argument $1" >&2; exit 64 ;;
   esac
 done
@@ -31,7 +34,8 @@ export FLEET_NAME=$prefix READINESS_MAX_REJECT_PERCENT=${READINESS_MAX_REJECT_PE
 export APP_DB_URL=postgresql://$PGUSER@$PGHOST:$PGPORT/$src
 export CUTOVER_FREEZE_HOOK=scripts/hooks/freeze.sh CUTOVER_UNFREEZE_HOOK=scripts/hooks/unfreeze.sh
 export CUTOVER_SWITCH_HOOK=scripts/hooks/switch.sh CUTOVER_ROLLBACK_HOOK=scripts/hooks/rollback.sh
-out=bench/out/$(date -u +%Y%m%dT%H%M%SZ)-cutover
+stamp=$(date +%Y-%m-%dT%H%M%S)
+out=bench/out/$stamp-cutover results=${BENCH_RESULTS:-bench/results}
 mkdir -p "$out"
 [ -f producer/target/producer.jar ] && [ -f worker/target/worker.jar ] || ./mvnw -B -q -DskipTests package
 # The jars are copied: a rebuild during the run must not pull classes from under the workers.
@@ -68,17 +72,25 @@ producer schedule --companies "$largest" --window "$start/$(date -u -d '+4 hours
 sleep 3
 began=$(date +%s)
 run=$(producer cutover --companies "$largest" 2> "$out/cutover.log" | tail -1) || true
-echo "cutover of $LARGEST companies under $RATE writes/s: $(( $(date +%s) - began )) s; log $out/cutover.log"
-# The data, one row per company; then the summary the note and BENCHMARKS.md quote.
+took=$(( $(date +%s) - began ))
+echo "cutover of $LARGEST companies under $RATE writes/s: $took s; log $out/cutover.log"
+# The data, one row per company: its size from the source, its cutover from the target's ledger.
 psql_ "$tgt" "SELECT company_id, state, passes, rows_recopied, coalesce(final_delta_rows, 0),
   coalesce(freeze_window_ms, 0) FROM migration.cutovers WHERE run_id = '$run' ORDER BY company_id" \
   | tr '|' '\t' | sort -t $'\t' -k1,1 > "$out/companies.tsv"
 psql_ "$src" "SELECT company_id, count(*) FROM list_recipients WHERE company_id IN ($largest) GROUP BY 1 ORDER BY 1" \
   | tr '|' '\t' | sort -t $'\t' -k1,1 > "$out/sizes.tsv"
-echo -e "company\tlist_recipients\tstate\tpasses\trows_recopied\tfinal_delta\tfreeze_window_s" | tee "$out/cutover.tsv"
-join -t $'\t' "$out/sizes.tsv" "$out/companies.tsv" \
-  | awk -F'\t' -v OFS='\t' '{ print $1, $2, $3, $4, $5, $6, $7 / 1000 }' | sort -t $'\t' -k2,2nr | tee -a "$out/cutover.tsv"
-awk -F'\t' 'NR > 1 && $3 == "switched" { w[++n] = $7 } END {
-  if (n == 0) { print "no company switched"; exit 1 }
-  asort(w); p50 = (n % 2) ? w[(n + 1) / 2] : (w[n / 2] + w[n / 2 + 1]) / 2
-  printf "switched %d; freeze window p50 %.2f s, max %.2f s\n", n, p50, w[n] }' "$out/cutover.tsv"
+changes=no
+git diff --quiet HEAD -- . || changes=yes
+mkdir -p "$results"
+{
+  printf '# %s\n' kind=cutover "command=bench/cutover.sh${args:+ $args}" "date=$(date '+%F %H:%M %Z')" \
+    "commit=$(git rev-parse --short HEAD)" "local_changes=$changes" "cores=$(nproc)" \
+    "memory_gib=$(awk '/^MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)" "companies=$COMPANIES" \
+    "rows=$ROWS" "largest=$LARGEST" "rate=$RATE" "workers=$WORKERS" "duration_s=$took"
+  printf 'company\tlist_recipients\tstate\tpasses\trows_recopied\tfinal_delta_rows\tfreeze_window_ms\n'
+  join -t $'\t' "$out/sizes.tsv" "$out/companies.tsv"
+} > "$results/$stamp-cutover.tsv"
+cp "$results/$stamp-cutover.tsv" "$out/cutover.tsv"
+# The table and the summary the note and BENCHMARKS.md quote; fails when no company switched.
+java bench/Render.java "$results/$stamp-cutover.tsv"

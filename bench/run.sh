@@ -2,7 +2,8 @@
 # The benchmark of docs/BENCHMARKS.md. On one seeded dataset, in one run: pgcopydb clone (the
 # peer), a raw binary COPY of the ten legacy tables (the machine's copy speed), the fleet with 1
 # and 2 workers (-Xmx256m), and the load floor (the fleet's own target rows binary-COPYed into a
-# fresh target with the same schema and indexes). Then one summary table with the issue's targets.
+# fresh target with the same schema and indexes). The figures go to one results file (data), which
+# bench/Render.java prints as the summary tables with the targets of bench/targets.tsv.
 #
 # Usage: bench/run.sh [--companies N] [--rows M] [--workers "1 2"] [--shard-rows R]
 #                     [--streams S] [--scale] [--skew] [--keep] [--private-pg "SETTINGS"]
@@ -12,13 +13,15 @@
 #   --private-pg "max_wal_size=16GB ..."  runs every line on a private PostgreSQL cluster made for
 #            the run (initdb, a free port from 5499, these settings), removed at the end
 # Environment: BENCH_PREFIX (bench), PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres),
-#   AMQP_URI, BENCH_STATUS_TIMEOUT (seconds a fleet run may take, 3600).
+#   AMQP_URI, BENCH_STATUS_TIMEOUT (seconds a fleet run may take, 3600), BENCH_RESULTS (the folder
+#   of the results file, bench/results).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 usage() { awk '/^# Usage:/ { on = 1 } on && !/^#/ { exit } on { sub(/^# ?/, ""); print }' "$0"; }
 die() { echo "bench: $*" >&2; exit 1; }
 
+ARGS="$*"
 COMPANIES=300 ROWS=1000000 WORKERS="1 2" SHARD_ROWS="" STREAMS=2 SCALE=no SKEW=no KEEP=no PRIVATE_PG=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -43,6 +46,7 @@ P=${BENCH_PREFIX:-bench}
 SRC_DB=${P}_src CLONE_DB=${P}_pgcopydb RAW_DB=${P}_raw TGT_DB=${P}_tgt FLOOR_DB=${P}_floor
 STATUS_TIMEOUT=${BENCH_STATUS_TIMEOUT:-3600}
 STAMP=$(date +%Y-%m-%dT%H%M%S)
+RESULTS_DIR=${BENCH_RESULTS:-bench/results}
 OUT=bench/out/$STAMP
 WORK=$OUT/work
 mkdir -p "$WORK"
@@ -56,8 +60,8 @@ trap stop_private_pg EXIT
 source bench/lib/proc.sh
 # shellcheck source=bench/lib/db.sh
 source bench/lib/db.sh
-# shellcheck source=bench/lib/summary.sh
-source bench/lib/summary.sh
+# shellcheck source=bench/lib/results.sh
+source bench/lib/results.sh
 # shellcheck source=bench/lib/fleet.sh
 source bench/lib/fleet.sh
 
@@ -165,24 +169,28 @@ load_floor() {
   drop_db "$FLOOR_DB"
 }
 
-write_summary() {
-  local file
-  file=bench/out/summary-$STAMP.md
+# The run as data, $RESULTS_DIR/<stamp>-run.tsv: "# key=value" lines for what it ran on, then one
+# row per line measured. Rendered now for the terminal and $OUT/summary.md; docs/BENCHMARKS.md
+# quotes the rendering of the latest committed file.
+write_results() {
+  local file=$RESULTS_DIR/$STAMP-run.tsv changes=no
+  git diff --quiet HEAD -- . || changes=yes
+  mkdir -p "$RESULTS_DIR"
   {
-    echo "Benchmark of $(date '+%F %H:%M %Z'), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . || echo ' (with local changes)')."
-    echo "Machine: $(nproc) cores, $(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);" \
-      "load average $LOAD_AT_START at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end. Dataset: $COMPANIES companies, $ROWS list_recipients," \
-      "$SOURCE_ROWS source rows (the ten legacy tables); shard rows ${SHARD_ROWS:-the producer default}."
-    echo "PostgreSQL: ${PRIVATE_PG:+a private cluster made for the run, with $PRIVATE_PG, }$(sql postgres -c "SELECT version()" | cut -d' ' -f1-2)," \
-      "shared_buffers $(sql postgres -c "SHOW shared_buffers"), max_wal_size $(sql postgres -c "SHOW max_wal_size")."
-    echo
-    summary_table
+    printf '# %s\n' kind=run "command=bench/run.sh${ARGS:+ $ARGS}" "date=$(date '+%F %H:%M %Z')" \
+      "commit=$(git rev-parse --short HEAD)" "local_changes=$changes" "cores=$(nproc)" \
+      "memory_gib=$(awk '/^MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)" \
+      "load_start=$LOAD_AT_START" "load_end=$(cut -d' ' -f1-3 /proc/loadavg)" "companies=$COMPANIES" \
+      "list_recipients=$ROWS" "source_rows=$SOURCE_ROWS" "shard_rows=${SHARD_ROWS:-the producer default}" \
+      "private_pg=$PRIVATE_PG" "postgres=$(sql postgres -c "SELECT version()" | cut -d' ' -f1-2)" \
+      "shared_buffers=$(sql postgres -c "SHOW shared_buffers")" "max_wal_size=$(sql postgres -c "SHOW max_wal_size")"
+    (IFS=$'\t'; echo "${RESULT_COLUMNS[*]}")
+    cat "$OUT/lines.tsv"
   } > "$file"
-  cp "$file" "$OUT/summary.md"
   echo
-  cat "$file"
+  java bench/Render.java "$file" | tee "$OUT/summary.md"
   echo
-  echo "(written to $file; logs in $OUT)"
+  echo "(data in $file, rendered with: java bench/Render.java $file; logs in $OUT)"
 }
 
 main() {
@@ -222,7 +230,7 @@ main() {
     drop_db "${P}_src_skew"
   fi
 
-  write_summary
+  write_results
 }
 
 main

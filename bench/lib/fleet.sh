@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # One measured fleet migration for bench/run.sh: fresh target, N workers, enqueue, wait, account.
-# Needs: OUT (logs), FLEET_NAME, SHARD_ROWS, STATUS_TIMEOUT, and lib/proc.sh, lib/db.sh, lib/summary.sh.
+# Needs: OUT (logs), FLEET_NAME, SHARD_ROWS, STATUS_TIMEOUT, and lib/proc.sh, lib/db.sh, lib/results.sh.
 
 WORKER_PIDS=()
 XMX=256m
@@ -107,7 +107,6 @@ run_fleet() {
     "$wall" "$source_rows" "$rows_read" "$window" "$clients" "${note:+; $note}"
   echo "   workers' CPU-s by thread: shard/JIT/GC/other: $threads"
   echo "   PostgreSQL CPU-s of the source's / the target's backends: $databases"
-  record "$key" "$label" "$wall" "$source_rows" "${window% *} $clients ${window##* }" "$heap" "$live" "$maxrss" "$oom" "$note"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$key" "$label" "$source_rows" "${threads// /$'\t'}" "${databases// /$'\t'}" \
-    "$(cut -d' ' -f2 <<< "$window")" >> "$OUT/breakdown.tsv"
+  record "$key" "$label" "$wall" "$source_rows" "${window% *} $clients ${window##* }" "$heap" "$live" "$maxrss" "$oom" \
+    "$threads" "$databases" "$note"
 }

@@ -2,15 +2,15 @@ package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.config.ConnectionSettings;
-import io.migration.producer.lifecycle.CompaniesWriter;
-import io.migration.producer.lifecycle.CompanyLifecycle;
-import io.migration.producer.lifecycle.CompanyState;
-import io.migration.producer.lifecycle.CompanyStatus;
-import io.migration.producer.report.OutputFormat;
+import io.migration.common.db.Jdbis;
+import io.migration.producer.report.CompaniesWriter;
+import io.migration.producer.report.CompanyLifecycle;
+import io.migration.producer.report.CompanyState;
+import io.migration.producer.report.CompanyStatus;
+import io.migration.producer.runs.OutputFormat;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,9 +53,9 @@ final class CompaniesCommand implements Callable<Integer> {
         ConnectionSettings settings = cli.connectionSettings();
         try (HikariDataSource source = Databases.openSource(settings.source(), "companies-source");
                 HikariDataSource target = Databases.open(settings.target(), "companies-target")) {
-            List<Long> ids = CompanyLifecycle.sourceCompanies(Jdbi.create(source));
+            List<Long> ids = CompanyLifecycle.sourceCompanies(Jdbis.create(source));
             List<CompanyStatus> companies =
-                    Databases.controlTablesQuery(() -> new CompanyLifecycle(Jdbi.create(target)).states(ids));
+                    Databases.controlTablesQuery(() -> new CompanyLifecycle(Jdbis.create(target)).states(ids));
             PrintWriter out = spec.commandLine().getOut();
             CompaniesWriter.write(
                     companies.stream()

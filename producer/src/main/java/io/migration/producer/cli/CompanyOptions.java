@@ -1,7 +1,7 @@
 package io.migration.producer.cli;
 
 import io.migration.producer.enqueue.CohortFiles;
-import io.migration.producer.plan.CompanySelection;
+import io.migration.producer.enqueue.CompanySelection;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;

@@ -2,12 +2,13 @@ package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.config.ConnectionSettings;
-import io.migration.producer.amqp.TaskPublisher;
+import io.migration.common.db.Jdbis;
 import io.migration.producer.cutover.CompanyOutcome;
 import io.migration.producer.cutover.CutoverRun;
 import io.migration.producer.cutover.CutoverSettings;
-import io.migration.producer.plan.CompanySelection;
-import io.migration.producer.plan.SourceCatalog;
+import io.migration.producer.enqueue.CompanySelection;
+import io.migration.producer.enqueue.SourceCatalog;
+import io.migration.producer.enqueue.TaskPublisher;
 import io.migration.producer.readiness.ReadinessOptions;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,7 +90,7 @@ final class CutoverCommand implements Callable<Integer> {
                                 .withReadOnly(true)
                                 .withMaximumPoolSize(8)
                                 .withStatementTimeout(Duration.ofMinutes(5)))) {
-            CutoverRun run = new CutoverRun(settings, Jdbi.create(target), source, publisher, err);
+            CutoverRun run = new CutoverRun(settings, Jdbis.create(target), source, publisher, err);
             result = Databases.controlTablesQuery(() -> {
                 try {
                     return run.execute(new CutoverRun.Request(

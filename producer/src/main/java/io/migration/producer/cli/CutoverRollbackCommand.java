@@ -1,12 +1,12 @@
 package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.migration.common.db.Jdbis;
 import io.migration.producer.cutover.CutoverSettings;
 import io.migration.producer.cutover.Rollback;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +46,7 @@ final class CutoverRollbackCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             boolean all = Databases.controlTablesQuery(() -> {
                 try {
-                    return new Rollback(settings, Jdbi.create(target), out, new PrintWriter(System.err, true))
+                    return new Rollback(settings, Jdbis.create(target), out, new PrintWriter(System.err, true))
                             .run(selection.companyIds(), Instant.now());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -4,14 +4,14 @@ import com.rabbitmq.client.Connection;
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.amqp.Topology;
 import io.migration.common.config.ConnectionSettings;
+import io.migration.common.db.Jdbis;
 import io.migration.common.ledger.TaskLedger;
-import io.migration.producer.amqp.PublishFailure;
 import io.migration.producer.dlq.DeadLetterFilter;
 import io.migration.producer.dlq.DeadLetterReplayer;
+import io.migration.producer.enqueue.PublishFailure;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +53,7 @@ final class DlqReplayCommand implements Callable<Integer> {
         DeadLetterReplayer.Result result;
         try (HikariDataSource target = Databases.open(settings.target(), "dlq-replay-target");
                 Connection connection = DlqBroker.open(settings, "producer-dlq-replay")) {
-            TaskLedger ledger = new TaskLedger(Jdbi.create(target));
+            TaskLedger ledger = new TaskLedger(Jdbis.create(target));
             Databases.controlTablesQuery(() -> ledger.findRun(""));
             result = new DeadLetterReplayer(connection, topology, ledger, rate, Duration.ofSeconds(30)).replay(filter);
         } catch (PublishFailure e) {

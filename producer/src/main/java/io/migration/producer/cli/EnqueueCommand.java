@@ -3,16 +3,17 @@ package io.migration.producer.cli;
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.amqp.Topology;
 import io.migration.common.config.ConnectionSettings;
+import io.migration.common.db.Jdbis;
 import io.migration.common.ledger.CutoverState;
 import io.migration.common.ledger.NewRun;
 import io.migration.common.ledger.PlannedTask;
 import io.migration.common.ledger.TaskLedger;
 import io.migration.common.message.RunMode;
-import io.migration.producer.amqp.TaskPublisher;
 import io.migration.producer.enqueue.CohortFiles;
-import io.migration.producer.plan.CompanySelection;
-import io.migration.producer.plan.RunPlanner;
-import io.migration.producer.plan.SourceCatalog;
+import io.migration.producer.enqueue.CompanySelection;
+import io.migration.producer.enqueue.RunPlanner;
+import io.migration.producer.enqueue.SourceCatalog;
+import io.migration.producer.enqueue.TaskPublisher;
 import io.migration.producer.readiness.ReadinessOptions;
 import io.migration.producer.readiness.RunAdmission;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ final class EnqueueCommand implements Callable<Integer> {
         // The broker first: a wrong AMQP_URI or a broker that is down must not leave a run recorded.
         try (TaskPublisher publisher = EnqueuePublishing.open(settings, brokerTimeoutSeconds);
                 HikariDataSource target = Databases.open(settings.target(), "enqueue-target")) {
-            Jdbi targetDb = Jdbi.create(target);
+            Jdbi targetDb = Jdbis.create(target);
             TaskLedger ledger = new TaskLedger(targetDb);
             boolean repeat = Databases.controlTablesQuery(
                     () -> EnqueuePublishing.isRepeat(targetDb, id, runMode, companies, shardRows));
@@ -144,14 +145,14 @@ final class EnqueueCommand implements Callable<Integer> {
             RunMode runMode,
             CompanySelection companies) {
         try (HikariDataSource source = Databases.openSource(settings.source(), "enqueue-source")) {
-            SourceCatalog catalog = new SourceCatalog(Jdbi.create(source));
+            SourceCatalog catalog = new SourceCatalog(Jdbis.create(source));
             int rows = shardRows == null ? RunPlanner.DEFAULT_SHARD_ROWS : shardRows;
             List<PlannedTask> planned = new RunPlanner(rows).plan(id, catalog.sizes(companies));
             if (runMode == RunMode.MIGRATE) {
                 refuseSwitched(targetDb, planned);
             }
             RunAdmission admission = readiness.admit(
-                    id, runMode, companies.all(), planned, Jdbi.create(source), targetDb, cli.environment());
+                    id, runMode, companies.all(), planned, Jdbis.create(source), targetDb, cli.environment());
             List<PlannedTask> tasks = admission.tasks();
             ledger.recordRun(
                     new NewRun(

@@ -2,9 +2,10 @@ package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.config.ConnectionSettings;
-import io.migration.producer.control.ControlState;
-import io.migration.producer.control.FleetControl;
-import io.migration.producer.control.FleetStatus;
+import io.migration.common.db.Jdbis;
+import io.migration.producer.runs.ControlState;
+import io.migration.producer.runs.FleetControl;
+import io.migration.producer.runs.FleetStatus;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.Function;
@@ -21,7 +22,7 @@ final class FleetControlCommands {
         ConnectionSettings settings = cli.connectionSettings();
         String fleet = settings.fleetName();
         try (HikariDataSource target = Databases.open(settings.target(), commandName + "-target")) {
-            Jdbi jdbi = Jdbi.create(target);
+            Jdbi jdbi = Jdbis.create(target);
             ControlState state = Databases.controlTablesQuery(() -> change.apply(new FleetControl(jdbi, fleet)));
             int live = new FleetStatus(jdbi, fleet).liveWorkers().size();
             out.println(describe(fleet, state) + "; "

@@ -1,6 +1,6 @@
 package io.migration.producer.cli;
 
-import io.migration.producer.report.OutputFormat;
+import io.migration.producer.runs.OutputFormat;
 
 /** {@code --format table|csv|json}: a wrong name is a usage error naming the known ones. */
 final class FormatOption {

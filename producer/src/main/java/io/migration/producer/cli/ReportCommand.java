@@ -1,16 +1,16 @@
 package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.migration.common.db.Jdbis;
 import io.migration.producer.readiness.PolicyOptions;
-import io.migration.producer.report.OutputFormat;
 import io.migration.producer.report.ReportModel;
 import io.migration.producer.report.ReportWriter;
 import io.migration.producer.report.RunDiff;
 import io.migration.producer.report.RunReports;
+import io.migration.producer.runs.OutputFormat;
 import io.migration.producer.runs.RunInfo;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +61,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (HikariDataSource target = Databases.open(cli.connectionSettings().target(), "report-target")) {
-            RunReports reports = new RunReports(Jdbi.create(target));
+            RunReports reports = new RunReports(Jdbis.create(target));
             RunInfo run = find(reports, runId);
             ReportModel model = Databases.controlTablesQuery(() -> reports.build(run, policy::over));
             if (diff != null) {
@@ -70,7 +70,7 @@ final class ReportCommand implements Callable<Integer> {
                 RunDiff.write(other.runId(), run.runId(), RunDiff.between(baseline, model), output, out);
             } else if (run.mode() == io.migration.common.message.RunMode.CUTOVER) {
                 io.migration.producer.cutover.CutoverReport.write(
-                        new io.migration.producer.cutover.CutoverLedger(Jdbi.create(target)).runCompanies(run.runId()),
+                        new io.migration.producer.cutover.CutoverLedger(Jdbis.create(target)).runCompanies(run.runId()),
                         run.runId(),
                         output,
                         passing,

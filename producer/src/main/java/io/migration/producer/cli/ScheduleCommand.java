@@ -2,10 +2,11 @@ package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.config.ConnectionSettings;
+import io.migration.common.db.Jdbis;
 import io.migration.producer.cutover.Notification;
 import io.migration.producer.cutover.SwitchWindows;
-import io.migration.producer.plan.CompanySize;
-import io.migration.producer.plan.SourceCatalog;
+import io.migration.producer.enqueue.CompanySize;
+import io.migration.producer.enqueue.SourceCatalog;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,7 +85,7 @@ final class ScheduleCommand implements Callable<Integer> {
                 HikariDataSource target = Databases.open(settings.target(), "schedule-target")) {
             List<Long> ids;
             try {
-                ids = new SourceCatalog(Jdbi.create(source))
+                ids = new SourceCatalog(Jdbis.create(source))
                         .sizes(selection).stream()
                                 .map(CompanySize::companyId)
                                 .sorted()
@@ -92,7 +93,7 @@ final class ScheduleCommand implements Callable<Integer> {
             } catch (SourceCatalog.UnknownCompanyException e) {
                 throw new CommandFailure(e.getMessage(), OneLineErrors.USAGE, e);
             }
-            Jdbi targetDb = Jdbi.create(target);
+            Jdbi targetDb = Jdbis.create(target);
             Databases.controlTablesQuery(() -> {
                 new SwitchWindows(targetDb)
                         .schedule(ids, interval[0], interval[1], LocalDate.now(ZoneOffset.UTC), notice);

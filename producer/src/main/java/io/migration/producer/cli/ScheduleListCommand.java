@@ -1,14 +1,14 @@
 package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.migration.common.db.Jdbis;
 import io.migration.producer.cutover.SwitchWindow;
 import io.migration.producer.cutover.SwitchWindows;
-import io.migration.producer.report.Csv;
-import io.migration.producer.report.OutputFormat;
+import io.migration.producer.runs.Csv;
+import io.migration.producer.runs.OutputFormat;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,7 +36,7 @@ final class ScheduleListCommand implements Callable<Integer> {
         try (HikariDataSource target =
                 Databases.open(schedule.cli.connectionSettings().target(), "schedule-target")) {
             List<SwitchWindow> windows =
-                    Databases.controlTablesQuery(() -> new SwitchWindows(Jdbi.create(target)).all());
+                    Databases.controlTablesQuery(() -> new SwitchWindows(Jdbis.create(target)).all());
             PrintWriter out = spec.commandLine().getOut();
             switch (output) {
                 case CSV -> {

@@ -2,12 +2,12 @@ package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.config.ConnectionSettings;
-import io.migration.producer.control.FleetStatus;
-import io.migration.producer.watch.RunProgress;
-import io.migration.producer.watch.RunWatcher;
+import io.migration.common.db.Jdbis;
+import io.migration.producer.runs.FleetStatus;
+import io.migration.producer.runs.RunProgress;
+import io.migration.producer.runs.RunWatcher;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
-import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -43,8 +43,8 @@ final class StatusCommand implements Callable<Integer> {
         }
         ConnectionSettings settings = cli.connectionSettings();
         try (HikariDataSource target = Databases.open(settings.target(), "status-target")) {
-            RunWatcher watcher = new RunWatcher(Jdbi.create(target));
-            FleetStatus fleet = new FleetStatus(Jdbi.create(target), settings.fleetName());
+            RunWatcher watcher = new RunWatcher(Jdbis.create(target));
+            FleetStatus fleet = new FleetStatus(Jdbis.create(target), settings.fleetName());
             long deadline =
                     timeoutSeconds == null ? Long.MAX_VALUE : System.nanoTime() + timeoutSeconds * 1_000_000_000L;
             boolean live = System.console() != null;

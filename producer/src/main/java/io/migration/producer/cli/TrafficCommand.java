@@ -3,8 +3,9 @@ package io.migration.producer.cli;
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.config.ConnectionSettings;
 import io.migration.common.db.DataSources.PoolOptions;
-import io.migration.producer.plan.CompanySelection;
-import io.migration.producer.plan.SourceCatalog;
+import io.migration.common.db.Jdbis;
+import io.migration.producer.enqueue.CompanySelection;
+import io.migration.producer.enqueue.SourceCatalog;
 import io.migration.producer.seed.CompanyTraffic;
 import io.migration.producer.seed.TrafficGenerator;
 import io.migration.producer.seed.TrafficRun;
@@ -18,7 +19,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -223,7 +223,7 @@ final class TrafficCommand implements Callable<Integer> {
 
     private static List<Long> companyIds(HikariDataSource source, CompanySelection wanted) {
         try {
-            List<Long> ids = new SourceCatalog(Jdbi.create(source)).companyIds(wanted);
+            List<Long> ids = new SourceCatalog(Jdbis.create(source)).companyIds(wanted);
             if (ids.isEmpty()) {
                 throw new CommandFailure("the source holds no company");
             }

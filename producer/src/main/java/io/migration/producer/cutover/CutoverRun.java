@@ -1,16 +1,17 @@
 package io.migration.producer.cutover;
 
+import io.migration.common.db.Jdbis;
 import io.migration.common.db.SqlFiles;
 import io.migration.common.ledger.NewRun;
 import io.migration.common.ledger.PlannedTask;
 import io.migration.common.ledger.TaskLedger;
 import io.migration.common.message.RunMode;
 import io.migration.common.message.TaskGroup;
-import io.migration.producer.amqp.TaskPublisher;
-import io.migration.producer.plan.CompanySelection;
-import io.migration.producer.plan.CompanySize;
-import io.migration.producer.plan.RunPlanner;
-import io.migration.producer.plan.SourceCatalog;
+import io.migration.producer.enqueue.CompanySelection;
+import io.migration.producer.enqueue.CompanySize;
+import io.migration.producer.enqueue.RunPlanner;
+import io.migration.producer.enqueue.SourceCatalog;
+import io.migration.producer.enqueue.TaskPublisher;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class CutoverRun {
         this.settings = settings;
         this.target = target;
         this.sourceData = source;
-        this.source = Jdbi.create(source);
+        this.source = Jdbis.create(source);
         this.publisher = publisher;
         this.err = err;
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.migration.common.ledger.PlannedTask;
 import io.migration.common.message.RunMode;
-import io.migration.producer.plan.CompanySize;
+import io.migration.producer.enqueue.CompanySize;
 import io.migration.producer.readiness.DryRunFigures;
 import io.migration.producer.readiness.ReadinessPolicy;
 import io.migration.producer.readiness.Verdict;

@@ -2,6 +2,7 @@ package io.migration.producer.cutover;
 
 import io.migration.common.checksum.BucketChecksums;
 import io.migration.common.checksum.SourceChecksums;
+import io.migration.common.db.Jdbis;
 import io.migration.common.db.SqlFiles;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /** What the cutover reads from the source itself (read-only): checksums, its clock, open transactions. */
 final class SourceProbe {
@@ -51,7 +51,7 @@ final class SourceProbe {
      */
     long awaitDrained(Instant before, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Handle h = Jdbi.create(source).open()) {
+        try (Handle h = Jdbis.create(source).open()) {
             while (true) {
                 long open = h.createQuery(SqlFiles.get("cutover/open-transactions"))
                         .bind("before", Timestamp.from(before))

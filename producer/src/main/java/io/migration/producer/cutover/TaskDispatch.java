@@ -4,7 +4,7 @@ import io.migration.common.ledger.PlannedTask;
 import io.migration.common.ledger.TaskLedger;
 import io.migration.common.ledger.TaskState;
 import io.migration.common.message.RunMode;
-import io.migration.producer.amqp.TaskPublisher;
+import io.migration.producer.enqueue.TaskPublisher;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -11,7 +11,7 @@ import io.migration.common.ledger.TaskLifecycle;
 import io.migration.common.message.InvalidMessageException;
 import io.migration.common.message.TaskMessage;
 import io.migration.common.message.TaskMessageCodec;
-import io.migration.producer.amqp.PublishFailure;
+import io.migration.producer.enqueue.PublishFailure;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,6 @@ package io.migration.producer.enqueue;
 
 import io.migration.common.db.SqlFiles;
 import io.migration.common.message.RunMode;
-import io.migration.producer.plan.CompanySelection;
 import java.sql.Array;
 import java.util.Arrays;
 import java.util.List;

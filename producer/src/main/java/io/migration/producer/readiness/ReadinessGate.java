@@ -3,8 +3,6 @@ package io.migration.producer.readiness;
 import io.migration.producer.runs.CompanyFigures;
 import io.migration.producer.runs.RunInfo;
 import io.migration.producer.runs.RunLedger;
-import io.migration.producer.schema.SchemaDiff;
-import io.migration.producer.schema.SchemaSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -10,8 +10,6 @@ import io.migration.common.message.TaskGroup;
 import io.migration.common.schema.LegacyDdl;
 import io.migration.common.shard.Buckets;
 import io.migration.producer.runs.RunLedger;
-import io.migration.producer.schema.SchemaReader;
-import io.migration.producer.schema.SchemaSnapshot;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.migration.producer.report;
 
 import io.migration.producer.runs.CompanyFigures;
-import io.migration.producer.verification.TableCheck;
+import io.migration.producer.runs.TableCheck;
 import java.util.List;
 
 /**

@@ -1,6 +1,8 @@
 package io.migration.producer.report;
 
 import io.migration.producer.runs.CompanyFigures;
+import io.migration.producer.runs.Csv;
+import io.migration.producer.runs.OutputFormat;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

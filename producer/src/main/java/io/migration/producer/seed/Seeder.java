@@ -93,7 +93,7 @@ public final class Seeder {
             loads.add(new Task(load.cost(), conn -> {
                 long t0 = System.nanoTime();
                 long n;
-                try (BinaryCopyWriter out = BinaryCopyWriter.open(conn, LegacyCopyTables.BY_NAME.get(load.table()))) {
+                try (BinaryCopyWriter out = BinaryCopyWriter.open(conn, LegacyTables.BY_NAME.get(load.table()))) {
                     n = load.generator().write(out);
                 }
                 rows.put(load.table(), n);

@@ -17,11 +17,11 @@ import org.jdbi.v3.core.Handle;
  */
 final class ServiceWriter {
 
-    private static final String[] NAMES = {"Anna", "Ben", "Carla", "Zoë", "Jonas"};
-    private static final String[] STATUSES = {"subscribed", "unsubscribed", "pending", "bounced"};
-    private static final String[] ATTRIBUTES = {"city", "plan", "language"};
-    private static final String[] VALUES = {"Berlin", "gold", "free", "de"};
-    private static final String[] TAGS = {"vip", "customer", "lead", "beta"};
+    private static final String[] NAMES = WordPools.pool("service.names");
+    private static final String[] STATUSES = WordPools.pool("service.statuses");
+    private static final String[] ATTRIBUTES = WordPools.pool("service.attributes");
+    private static final String[] VALUES = WordPools.pool("service.values");
+    private static final String[] TAGS = WordPools.pool("service.tags");
 
     private final Handle target;
     private final long company;

@@ -1,5 +1,6 @@
 package io.migration.producer.seed;
 
+import io.migration.common.db.Jdbis;
 import io.migration.producer.seed.CutoverFlags.Flag;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ public final class TrafficGenerator {
      * transactions then write nothing.
      */
     public static TrafficRun start(TrafficSettings settings, DataSource source, DataSource target) {
-        Jdbi sourceDb = Jdbi.create(source);
+        Jdbi sourceDb = Jdbis.create(source);
         new CutoverFlags(sourceDb).create();
         Map<Long, CompanyPool> pools = new LinkedHashMap<>();
         sourceDb.useHandle(h -> {
@@ -55,7 +56,7 @@ public final class TrafficGenerator {
             }
         });
         TrafficGenerator generator = new TrafficGenerator(
-                settings, sourceDb, target == null ? null : Jdbi.create(target), Map.copyOf(pools));
+                settings, sourceDb, target == null ? null : Jdbis.create(target), Map.copyOf(pools));
         return new TrafficRun(settings, generator.counters, generator::runThread);
     }
 

@@ -12,64 +12,26 @@ final class TrafficValues {
     /** Share of dirty values among the values of each kind. */
     static final double DIRT = 0.04;
 
-    private static final String[] FIRST = {
-        "Anna", "Ben", "Carla", "David", "Emma", "Felix", "Grace", "Hugo", "Ida", "Jonas", "Kate", "Liam", "Mia",
-        "Noah", "Zoë", "José", "Łukasz", "Søren"
-    };
-    private static final String[] LAST = {
-        "Smith",
-        "Jones",
-        "Miller",
-        "Brown",
-        "Garcia",
-        "Martin",
-        "Lee",
-        "King",
-        "Müller",
-        "Nuñez",
-        "van der Berg",
-        "O'Neil"
-    };
-    private static final String[] BLANKS = {"", " ", "\t", " \n ", "\r\n"};
-    private static final String[] DOMAINS = {
-        "example.com", "mail.example.org", "corp.example.net", "web.de", "shop.example", "exämple.com"
-    };
+    private static final String[] FIRST = WordPools.pool("traffic.first");
+    private static final String[] LAST = WordPools.pool("traffic.last");
+    private static final String[] BLANKS = WordPools.pool("traffic.blanks");
+    private static final String[] DOMAINS = WordPools.pool("traffic.domains");
     /** Invalid under R1 whatever the number put in. */
-    private static final String[] INVALID_EMAILS = {
-        "no-at-sign%d.example.com",
-        "two%d@@example.com",
-        "user%d@localhost",
-        "user%d@.example.com",
-        "user%d@example..com",
-        "user%d@example.com.",
-        "with space%d@example.com"
-    };
+    private static final String[] INVALID_EMAILS = WordPools.pool("traffic.invalid-emails");
 
-    private static final String[] STATUSES = {
-        "subscribed", "subscribed", "subscribed", "unsubscribed", "pending", "bounced"
-    };
-    private static final String[] ODD_STATUSES = {
-        " Subscribed ", "UNSUBSCRIBED", "Pending", "bounced\t", "SUBSCRIBED", "\fsubscribed", "Unsubscribed\n"
-    };
-    private static final String[] INVALID_STATUSES = {"active", "", "deleted", "opted-in", "un subscribed"};
-    private static final String[] SOURCES = {"import", "signup_form", "api", "manual", "checkout"};
-    private static final String[] LIST_NAMES = {
-        "Newsletter", "Customers", "Leads", "Webinar", "Spring sale", "Product updates"
-    };
-    private static final String[] FIELD_NAMES = {"city", "country", "plan", "language", "City", " plan ", "LANGUAGE"};
-    private static final String[] FIELD_VALUES = {"Berlin", "Paris", "gold", "free", "de", "fr", "Zürich", ""};
-    private static final String[] TAGS = {"vip", "customer", "lead", "churned", "beta", "VIP", " Lead "};
-    private static final String[] USER_AGENTS = {
-        "Mozilla/5.0 (Windows NT 10.0; Win64; x64)", "Outlook-iOS/2.0", "Apple Mail (2.3731)"
-    };
-    private static final String[] URLS = {
-        "https://shop.example/sale", "https://example.com/blog/post-1", "https://example.com/ümlaut"
-    };
-    private static final String[] BOUNCE_KINDS = {"hard", "soft", "Hard", "transient"};
-    private static final String[] REASONS = {
-        "mailbox full", "550 5.1.1 user unknown", "too many emails", "not interested"
-    };
-    private static final String[] SUPPRESSION_REASONS = {"hard_bounce", "complaint", "manual", "unsubscribe"};
+    private static final String[] STATUSES = WordPools.pool("traffic.statuses");
+    private static final String[] ODD_STATUSES = WordPools.pool("traffic.odd-statuses");
+    private static final String[] INVALID_STATUSES = WordPools.pool("traffic.invalid-statuses");
+    private static final String[] SOURCES = WordPools.pool("traffic.sources");
+    private static final String[] LIST_NAMES = WordPools.pool("traffic.list-names");
+    private static final String[] FIELD_NAMES = WordPools.pool("traffic.field-names");
+    private static final String[] FIELD_VALUES = WordPools.pool("traffic.field-values");
+    private static final String[] TAGS = WordPools.pool("traffic.tags");
+    private static final String[] USER_AGENTS = WordPools.pool("traffic.user-agents");
+    private static final String[] URLS = WordPools.pool("traffic.urls");
+    private static final String[] BOUNCE_KINDS = WordPools.pool("traffic.bounce-kinds");
+    private static final String[] REASONS = WordPools.pool("traffic.reasons");
+    private static final String[] SUPPRESSION_REASONS = WordPools.pool("traffic.suppression-reasons");
 
     private final Rng rng;
 

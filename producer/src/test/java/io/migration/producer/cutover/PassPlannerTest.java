@@ -6,7 +6,7 @@ import io.migration.common.checksum.BucketChecksums;
 import io.migration.common.checksum.BucketSum;
 import io.migration.common.ledger.PlannedTask;
 import io.migration.common.message.TaskGroup;
-import io.migration.producer.plan.CompanySize;
+import io.migration.producer.enqueue.CompanySize;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migration.common.message.RunMode;
 import io.migration.producer.enqueue.RunReuse.Recorded;
-import io.migration.producer.plan.CompanySelection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -21,11 +21,11 @@ class LegacySchemaTest {
 
     @Test
     void everyLegacyTableHasOneCopyDescriptionOfItsColumnsAndOneGenerator() {
-        assertThat(LegacyCopyTables.BY_NAME).containsOnlyKeys(LegacySchema.TABLES);
+        assertThat(LegacyTables.BY_NAME).containsOnlyKeys(LegacySchema.TABLES);
         List<String> ddl = new LegacySchema().createTables();
         for (int i = 0; i < LegacySchema.TABLES.size(); i++) {
             String create = ddl.get(i);
-            assertThat(LegacyCopyTables.BY_NAME.get(LegacySchema.TABLES.get(i)).columns())
+            assertThat(LegacyTables.BY_NAME.get(LegacySchema.TABLES.get(i)).columns())
                     .as("the COPY of %s names its columns with their DDL types", LegacySchema.TABLES.get(i))
                     .allSatisfy(c -> assertThat(create)
                             .containsPattern("\\b" + c.name() + "\\s+"

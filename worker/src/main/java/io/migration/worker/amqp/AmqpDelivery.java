@@ -3,7 +3,7 @@ package io.migration.worker.amqp;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import io.migration.common.amqp.Topology;
-import io.migration.worker.pipeline.Delivery;
+import io.migration.worker.delivery.Delivery;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,21 +21,14 @@ final class AmqpDelivery implements Delivery {
     private final Runnable onSettled;
     private final AtomicBoolean settled = new AtomicBoolean();
 
-    AmqpDelivery(
-            Channel channel,
-            long deliveryTag,
-            AMQP.BasicProperties props,
-            byte[] body,
-            ConfirmingPublisher publisher,
-            Topology topology,
-            Runnable onSettled) {
-        this.channel = channel;
-        this.deliveryTag = deliveryTag;
-        this.props = props;
-        this.body = body;
+    AmqpDelivery(TaskConsumer.AmqpDeliveryParts parts, ConfirmingPublisher publisher, Topology topology) {
+        this.channel = parts.channel();
+        this.deliveryTag = parts.deliveryTag();
+        this.props = parts.props();
+        this.body = parts.body();
         this.publisher = publisher;
         this.topology = topology;
-        this.onSettled = onSettled;
+        this.onSettled = parts.settled();
     }
 
     /**

@@ -6,8 +6,8 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Recoverable;
 import io.dropwizard.lifecycle.Managed;
 import io.migration.common.amqp.Topology;
+import io.migration.worker.delivery.DeliveryHandler;
 import io.migration.worker.metrics.WorkerMetrics;
-import io.migration.worker.pipeline.DeliveryHandler;
 import io.migration.worker.resilience.FleetGate;
 import java.io.IOException;
 import java.time.Duration;
@@ -33,7 +33,13 @@ import org.slf4j.LoggerFactory;
 public final class ConsumerPool implements Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerPool.class);
-    private static final Duration IDLE_TOLERANCE = Duration.ofSeconds(15);
+
+    /**
+     * How this worker consumes (worker.yml, consumer section).
+     *
+     * @param gracePeriod how long a stop waits for in-flight shards
+     */
+    public record Settings(String workerName, int threads, int prefetch, Duration gracePeriod) {}
 
     private final ConnectionFactory factory;
     private final Topology topology;
@@ -61,19 +67,16 @@ public final class ConsumerPool implements Managed {
             DeliveryHandler handler,
             FleetGate gate,
             WorkerMetrics metrics,
-            String workerName,
-            int threads,
-            int prefetch,
-            Duration gracePeriod) {
+            Settings settings) {
         this.factory = factory;
         this.topology = topology;
         this.handler = handler;
         this.gate = gate;
         this.metrics = metrics;
-        this.workerName = workerName;
-        this.threads = threads;
-        this.prefetch = prefetch;
-        this.gracePeriod = gracePeriod;
+        this.workerName = settings.workerName();
+        this.threads = settings.threads();
+        this.prefetch = settings.prefetch();
+        this.gracePeriod = settings.gracePeriod();
     }
 
     @Override
@@ -112,14 +115,7 @@ public final class ConsumerPool implements Managed {
     }
 
     private void dispatch(TaskConsumer.AmqpDeliveryParts parts) {
-        AmqpDelivery delivery = new AmqpDelivery(
-                parts.channel(),
-                parts.deliveryTag(),
-                parts.props(),
-                parts.body(),
-                publisher,
-                topology,
-                parts.settled());
+        AmqpDelivery delivery = new AmqpDelivery(parts, publisher, topology);
         inFlight.incrementAndGet();
         try {
             processing.execute(() -> {
@@ -248,20 +244,9 @@ public final class ConsumerPool implements Managed {
         return connection != null && connection.isOpen();
     }
 
-    /**
-     * For health: empty when consuming as it should (or deliberately not, with the gate shut);
-     * otherwise what is wrong, once consumers have been missing for longer than a reconcile or two.
-     */
+    /** For health: empty when consuming as it should; otherwise what is wrong. */
     public String consumptionProblem() {
-        if (!consuming) {
-            return stopping ? "" : "not consuming yet";
-        }
-        long since = idleSince;
-        if (since != 0 && System.nanoTime() - since > IDLE_TOLERANCE.toNanos()) {
-            return "consumers missing for " + (System.nanoTime() - since) / 1_000_000_000L + " s although the"
-                    + " gate is open (broker cancelled them or refused a re-subscription)";
-        }
-        return "";
+        return PoolState.consumptionProblem(consuming, stopping, idleSince, System.nanoTime());
     }
 
     public int activeConsumers() {
@@ -286,16 +271,7 @@ public final class ConsumerPool implements Managed {
 
     /** The worker's state for the fleet's table: starting, consuming, paused, breaker_open, stopping. */
     public String state() {
-        if (stopping) {
-            return "stopping";
-        }
-        if (!consuming) {
-            return "starting";
-        }
-        if (gate.isPaused()) {
-            return "paused";
-        }
-        return gate.isOpen() ? "consuming" : "breaker_open";
+        return PoolState.of(stopping, consuming, gate.isPaused(), gate.isOpen());
     }
 
     public boolean processingAlive() {

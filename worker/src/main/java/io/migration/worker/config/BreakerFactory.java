@@ -3,6 +3,7 @@ package io.migration.worker.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
+import io.migration.worker.resilience.Breakers;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.concurrent.TimeUnit;
@@ -63,5 +64,9 @@ public final class BreakerFactory {
     @JsonProperty
     public void setOpenDuration(Duration openDuration) {
         this.openDuration = openDuration;
+    }
+
+    public Breakers.Settings settings() {
+        return new Breakers.Settings(failureRateThreshold, minimumCalls, window, getOpenDuration());
     }
 }

@@ -3,6 +3,8 @@ package io.migration.worker.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
+import io.migration.worker.delivery.DeliveryDecision;
+import io.migration.worker.delivery.DeliveryHandler;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.concurrent.TimeUnit;
@@ -153,5 +155,14 @@ public final class ConsumerFactory {
     @JsonProperty
     public void setShutdownGracePeriod(Duration shutdownGracePeriod) {
         this.shutdownGracePeriod = shutdownGracePeriod;
+    }
+
+    /** The bounds a delivery lives by, for the worker named {@code workerName}. */
+    public DeliveryHandler.Settings deliverySettings(String workerName) {
+        return new DeliveryHandler.Settings(
+                workerName,
+                getCrashLimit(),
+                getRetryBackoff(),
+                DeliveryDecision.Limits.of(getMaxAttempts(), getMaxHold(), getRetryBackoff(), getMaxRetryBackoff()));
     }
 }

@@ -3,6 +3,7 @@ package io.migration.worker.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
+import io.migration.worker.resilience.SourceHealth;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -85,5 +86,10 @@ public final class PaceFactory {
     @JsonProperty
     public void setMinSlowdownFactor(double minSlowdownFactor) {
         this.minSlowdownFactor = minSlowdownFactor;
+    }
+
+    public SourceHealth.Signal signal() {
+        return new SourceHealth.Signal(
+                getSourceThrottleQuery(), sourceThrottleThreshold, getSourceLatencyThreshold(), minSlowdownFactor);
     }
 }

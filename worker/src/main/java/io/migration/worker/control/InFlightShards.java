@@ -1,7 +1,7 @@
 package io.migration.worker.control;
 
 import io.migration.common.ledger.TaskKey;
-import io.migration.worker.resilience.Pacer;
+import io.migration.worker.pace.Pacer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;

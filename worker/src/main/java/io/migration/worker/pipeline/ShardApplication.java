@@ -14,7 +14,7 @@ import io.migration.common.transform.SourceSuppression;
 import io.migration.common.transform.SourceTables;
 import io.migration.common.transform.SuppressionResult;
 import io.migration.common.transform.SuppressionTransform;
-import io.migration.worker.resilience.Pacer;
+import io.migration.worker.pace.Pacer;
 import io.migration.worker.source.SourceSnapshot;
 import io.migration.worker.write.ShardWriter;
 import java.sql.Connection;

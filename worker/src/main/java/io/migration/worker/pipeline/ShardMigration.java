@@ -9,7 +9,7 @@ import io.migration.common.ledger.TaskState;
 import io.migration.common.message.TaskGroup;
 import io.migration.common.message.TaskMessage;
 import io.migration.common.shard.Buckets;
-import io.migration.worker.resilience.Pacer;
+import io.migration.worker.pace.Pacer;
 import io.migration.worker.source.ShardReader;
 import io.migration.worker.source.SourceReadException;
 import io.migration.worker.source.SourceSnapshot;

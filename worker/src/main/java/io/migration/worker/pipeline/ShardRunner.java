@@ -2,7 +2,7 @@ package io.migration.worker.pipeline;
 
 import io.migration.common.ledger.TaskOutcome;
 import io.migration.common.message.TaskMessage;
-import io.migration.worker.resilience.Pacer;
+import io.migration.worker.pace.Pacer;
 
 /**
  * What a run's mode does with one claimed shard (migrate, dry run, verify). {@code task} carries
@@ -13,7 +13,7 @@ public interface ShardRunner {
 
     /**
      * @throws AlreadySucceededException when another delivery finished the task first
-     * @throws io.migration.worker.resilience.PausedException (from a pacer) when the fleet was paused
+     * @throws io.migration.worker.pace.PausedException (from a pacer) when the fleet was paused
      */
     TaskOutcome run(TaskMessage task, Pacer sourcePacer, Pacer targetPacer) throws Exception;
 }

@@ -4,7 +4,8 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.migration.worker.config.BreakerFactory;
+import io.migration.worker.pace.PausedException;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -37,17 +38,24 @@ public final class Breakers {
 
     private final List<BiConsumer<Database, BreakerCause>> openListeners = new CopyOnWriteArrayList<>();
 
-    public Breakers(BreakerFactory settings) {
+    /**
+     * How many transient failures open a breaker and how long it stays open (worker.yml, breakers).
+     *
+     * @param failureRateThreshold percent of failed calls in the window that opens it
+     */
+    public record Settings(int failureRateThreshold, int minimumCalls, int window, Duration openDuration) {}
+
+    public Breakers(Settings settings) {
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(settings.getWindow())
-                .minimumNumberOfCalls(Math.min(settings.getMinimumCalls(), settings.getWindow()))
-                .failureRateThreshold(settings.getFailureRateThreshold())
-                .waitDurationInOpenState(settings.getOpenDuration())
+                .slidingWindowSize(settings.window())
+                .minimumNumberOfCalls(Math.min(settings.minimumCalls(), settings.window()))
+                .failureRateThreshold(settings.failureRateThreshold())
+                .waitDurationInOpenState(settings.openDuration())
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .permittedNumberOfCallsInHalfOpenState(1)
                 // A half-open breaker whose probe never comes (no caller) falls back to open.
-                .maxWaitDurationInHalfOpenState(settings.getOpenDuration().multipliedBy(3))
+                .maxWaitDurationInHalfOpenState(settings.openDuration().multipliedBy(3))
                 .recordException(t -> ErrorClassifier.classify(t).isTransient())
                 .ignoreExceptions(PausedException.class, CallNotPermittedException.class)
                 .build();

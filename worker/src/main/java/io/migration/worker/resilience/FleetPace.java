@@ -2,6 +2,7 @@ package io.migration.worker.resilience;
 
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.migration.worker.pace.Pacer;
 import java.time.Duration;
 
 /**

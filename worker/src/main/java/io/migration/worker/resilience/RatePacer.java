@@ -1,6 +1,8 @@
 package io.migration.worker.resilience;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.migration.worker.pace.Pacer;
+import io.migration.worker.pace.PausedException;
 import java.util.concurrent.atomic.LongAdder;
 
 /**

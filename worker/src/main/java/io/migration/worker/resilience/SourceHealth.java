@@ -1,11 +1,11 @@
 package io.migration.worker.resilience;
 
-import io.migration.worker.config.PaceFactory;
 import io.migration.worker.source.SourceReadException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -23,12 +23,20 @@ public final class SourceHealth {
     private static final String PROBE = "SELECT 1";
 
     private final DataSource source;
-    private final PaceFactory settings;
+    private final Signal settings;
     private final FleetPace pace;
     private volatile double lastSignal;
     private volatile String slowdownReason;
 
-    public SourceHealth(DataSource source, PaceFactory settings, FleetPace pace) {
+    /**
+     * What the signal is and when it says slow down (worker.yml, pace).
+     *
+     * @param throttleQuery one number (e.g. replication lag); empty: the probe's latency instead
+     */
+    public record Signal(
+            String throttleQuery, double throttleThreshold, Duration latencyThreshold, double minSlowdownFactor) {}
+
+    public SourceHealth(DataSource source, Signal settings, FleetPace pace) {
         this.source = source;
         this.settings = settings;
         this.pace = pace;
@@ -41,7 +49,7 @@ public final class SourceHealth {
         double threshold = threshold();
         double factor = pace.slowdown();
         if (signal > threshold) {
-            double slower = Math.max(settings.getMinSlowdownFactor(), factor / 2);
+            double slower = Math.max(settings.minSlowdownFactor(), factor / 2);
             if (slower < factor) {
                 slowdownReason = String.format(
                         Locale.ROOT,
@@ -80,7 +88,7 @@ public final class SourceHealth {
     }
 
     private double measure() throws SQLException {
-        String query = settings.getSourceThrottleQuery();
+        String query = settings.throttleQuery();
         try (Connection conn = source.getConnection();
                 Statement st = conn.createStatement()) {
             st.setQueryTimeout(30);
@@ -96,17 +104,17 @@ public final class SourceHealth {
     }
 
     private double threshold() {
-        return settings.getSourceThrottleQuery().isEmpty()
-                ? settings.getSourceLatencyThreshold().toNanos() / 1e9
-                : settings.getSourceThrottleThreshold();
+        return settings.throttleQuery().isEmpty()
+                ? settings.latencyThreshold().toNanos() / 1e9
+                : settings.throttleThreshold();
     }
 
     private String signalName() {
-        return settings.getSourceThrottleQuery().isEmpty() ? "latency" : "throttle signal";
+        return settings.throttleQuery().isEmpty() ? "latency" : "throttle signal";
     }
 
     private String format(double value) {
-        return settings.getSourceThrottleQuery().isEmpty()
+        return settings.throttleQuery().isEmpty()
                 ? String.format(Locale.ROOT, "%.3f s", value)
                 : String.format(Locale.ROOT, "%.3g", value);
     }

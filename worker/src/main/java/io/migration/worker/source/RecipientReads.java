@@ -5,7 +5,7 @@ import io.migration.common.shard.Buckets;
 import io.migration.common.transform.ActivityKind;
 import io.migration.common.transform.RecipientShard;
 import io.migration.common.transform.SourceTables;
-import io.migration.worker.resilience.PacedRows;
+import io.migration.worker.pace.PacedRows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

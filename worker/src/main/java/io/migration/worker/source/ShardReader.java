@@ -1,7 +1,7 @@
 package io.migration.worker.source;
 
 import io.migration.common.db.SqlFiles;
-import io.migration.worker.resilience.Pacer;
+import io.migration.worker.pace.Pacer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

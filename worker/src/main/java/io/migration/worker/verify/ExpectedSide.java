@@ -2,17 +2,12 @@ package io.migration.worker.verify;
 
 import io.migration.common.db.SqlFiles;
 import io.migration.common.message.TaskGroup;
-import io.migration.common.transform.Activity;
 import io.migration.common.transform.ActivityKind;
-import io.migration.common.transform.Attribute;
 import io.migration.common.transform.ListResult;
 import io.migration.common.transform.ListTransform;
-import io.migration.common.transform.Membership;
-import io.migration.common.transform.Recipient;
 import io.migration.common.transform.RecipientShardInput;
 import io.migration.common.transform.RecipientShardResult;
 import io.migration.common.transform.RecipientTransform;
-import io.migration.common.transform.Reject;
 import io.migration.common.transform.SourceEvent;
 import io.migration.common.transform.SourceField;
 import io.migration.common.transform.SourceList;
@@ -23,7 +18,7 @@ import io.migration.common.transform.Suppression;
 import io.migration.common.transform.SuppressionResult;
 import io.migration.common.transform.SuppressionTransform;
 import io.migration.common.transform.TargetList;
-import io.migration.worker.resilience.Pacer;
+import io.migration.worker.pace.Pacer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -73,7 +68,7 @@ final class ExpectedSide {
             for (TargetList l : result.lists()) {
                 images.get("lists").add("id=" + l.id(), l.id(), l.companyId(), l.name(), l.createdAt());
             }
-            rejects(images.get(TargetTables.rejectsOf(TaskGroup.LISTS)), result.rejects());
+            ExpectedImages.rejects(images.get(TargetTables.rejectsOf(TaskGroup.LISTS)), result.rejects());
         }
         if (scope.covers(TaskGroup.SUPPRESSIONS)) {
             List<SourceSuppression> rows = new ArrayList<>();
@@ -99,12 +94,12 @@ final class ExpectedSide {
                                 s.reason(),
                                 s.createdAt());
             }
-            rejects(images.get(TargetTables.rejectsOf(TaskGroup.SUPPRESSIONS)), result.rejects());
+            ExpectedImages.rejects(images.get(TargetTables.rejectsOf(TaskGroup.SUPPRESSIONS)), result.rejects());
         }
         if (scope.covers(TaskGroup.RECIPIENTS)) {
             RecipientShardResult result = RecipientTransform.transform(recipientInput());
             result.recipients().forEach(r -> recipientIds.add(r.id()));
-            image(images, result);
+            ExpectedImages.recipients(images, result);
         }
         return images;
     }
@@ -217,76 +212,6 @@ final class ExpectedSide {
                     parents);
         }
         return new RecipientShardInput(scope.companyId(), lists, rows, fields, tags, events);
-    }
-
-    private static void image(Map<String, TableImage> images, RecipientShardResult result) {
-        for (Recipient r : result.recipients()) {
-            images.get("recipients")
-                    .add(
-                            "id=" + r.id(),
-                            r.id(),
-                            r.companyId(),
-                            r.email(),
-                            r.firstName(),
-                            r.lastName(),
-                            r.phone(),
-                            r.createdAt(),
-                            r.updatedAt());
-        }
-        for (Membership m : result.memberships()) {
-            images.get("recipient_lists")
-                    .add(
-                            "recipient_id=" + m.recipientId() + " list_id=" + m.listId(),
-                            m.recipientId(),
-                            m.listId(),
-                            m.companyId(),
-                            m.status(),
-                            m.source(),
-                            m.joinedAt(),
-                            m.updatedAt());
-        }
-        for (Attribute a : result.attributes()) {
-            images.get("recipient_attributes")
-                    .add(
-                            "recipient_id=" + a.recipientId() + " name=" + a.name(),
-                            a.recipientId(),
-                            a.companyId(),
-                            a.name(),
-                            a.value());
-        }
-        for (io.migration.common.transform.Tag t : result.tags()) {
-            images.get("recipient_tags")
-                    .add(
-                            "recipient_id=" + t.recipientId() + " tag=" + t.tag(),
-                            t.recipientId(),
-                            t.companyId(),
-                            t.tag());
-        }
-        for (Activity a : result.activities()) {
-            images.get("recipient_activity")
-                    .add(
-                            "id=" + a.id(),
-                            a.id(),
-                            a.recipientId(),
-                            a.companyId(),
-                            a.listId(),
-                            a.kind(),
-                            a.campaignId(),
-                            a.occurredAt(),
-                            CanonicalJson.of(a.detailJson()));
-        }
-        rejects(images.get(TargetTables.rejectsOf(TaskGroup.RECIPIENTS)), result.rejects());
-    }
-
-    private static void rejects(TableImage image, List<Reject> rejects) {
-        for (Reject r : rejects) {
-            image.add(
-                    r.sourceTable() + " id=" + r.sourceId(),
-                    r.sourceTable(),
-                    r.sourceId(),
-                    r.companyId(),
-                    r.reason().code());
-        }
     }
 
     private void query(String sql, String table, Snapshot.RowHandler handler, Object... params)

@@ -2,15 +2,16 @@ package io.migration.worker.verify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.migration.common.db.Jdbis;
 import io.migration.common.db.SqlFiles;
 import io.migration.common.ledger.TaskKey;
 import io.migration.common.ledger.TaskLedger;
 import io.migration.common.ledger.TaskOutcome;
 import io.migration.common.ledger.TaskState;
 import io.migration.common.message.TaskMessage;
+import io.migration.worker.pace.Pacer;
 import io.migration.worker.pipeline.AlreadySucceededException;
 import io.migration.worker.pipeline.ShardRunner;
-import io.migration.worker.resilience.Pacer;
 import io.migration.worker.source.SourceReadException;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public final class ShardVerifier implements ShardRunner {
     public ShardVerifier(DataSource source, DataSource target, String workerName) {
         this.source = source;
         this.targetData = target;
-        this.target = Jdbi.create(target);
+        this.target = Jdbis.create(target);
         this.ledger = new TaskLedger(this.target);
         this.workerName = workerName;
     }

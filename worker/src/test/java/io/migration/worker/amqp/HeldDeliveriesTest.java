@@ -94,13 +94,6 @@ class HeldDeliveriesTest {
     private AmqpDelivery deliver(long tag) {
         consumer.handleDelivery("tag", new Envelope(tag, false, "", "work"), new AMQP.BasicProperties(), new byte[0]);
         TaskConsumer.AmqpDeliveryParts parts = taken.get(taken.size() - 1);
-        return new AmqpDelivery(
-                parts.channel(),
-                parts.deliveryTag(),
-                parts.props(),
-                parts.body(),
-                null,
-                new Topology("test"),
-                parts.settled());
+        return new AmqpDelivery(parts, null, new Topology("test"));
     }
 }

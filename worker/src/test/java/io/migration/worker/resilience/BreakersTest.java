@@ -17,7 +17,7 @@ import org.postgresql.util.ServerErrorMessage;
 
 class BreakersTest {
 
-    private final Breakers breakers = new Breakers(new BreakerFactory());
+    private final Breakers breakers = new Breakers(new BreakerFactory().settings());
 
     @Test
     void aShardsTransientFailureIsChargedToTheDatabaseItCameFrom() {

@@ -3,6 +3,7 @@ package io.migration.worker.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.pool.HikariPool;
+import io.migration.worker.pace.PausedException;
 import io.migration.worker.resilience.ErrorClass.TransientKind;
 import io.migration.worker.source.SourceReadException;
 import java.sql.BatchUpdateException;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class FleetGateTest {
 
-    private final Breakers breakers = new Breakers(new BreakerFactory());
+    private final Breakers breakers = new Breakers(new BreakerFactory().settings());
     private final FleetGate gate = new FleetGate(breakers);
 
     @Test

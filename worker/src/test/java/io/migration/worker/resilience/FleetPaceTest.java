@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.migration.worker.config.BreakerFactory;
+import io.migration.worker.pace.PausedException;
 import org.junit.jupiter.api.Test;
 
 class FleetPaceTest {
 
-    private final FleetGate gate = new FleetGate(new Breakers(new BreakerFactory()));
+    private final FleetGate gate = new FleetGate(new Breakers(new BreakerFactory().settings()));
     private final FleetPace pace = new FleetPace(gate);
 
     @Test

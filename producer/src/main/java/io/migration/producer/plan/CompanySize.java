@@ -1,4 +1,0 @@
-package io.migration.producer.plan;
-
-/** Source rows each task group of one company will read. */
-public record CompanySize(long companyId, long listRows, long recipientRows, long suppressionRows) {}
