@@ -34,11 +34,13 @@ import io.migration.worker.verify.ShardVerifier;
 import io.migration.worker.write.ShardWriter;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The worker: consumes task messages and migrates one shard per message. {@link #run} only wires. */
 public final class WorkerApplication extends Application<WorkerConfiguration> {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkerApplication.class);
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerApplication.class);
 
     public static void main(String[] args) throws Exception {
         new WorkerApplication().run(args);

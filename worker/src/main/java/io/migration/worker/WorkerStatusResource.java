@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code GET /status}: who this worker is, whether it consumes, and why not (a breaker: by its SQLSTATE). */
@@ -64,7 +65,7 @@ public final class WorkerStatusResource {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Database db : Database.values()) {
             Map<String, Object> breaker = new LinkedHashMap<>();
-            breaker.put("state", breakers.of(db).getState().name().toLowerCase(java.util.Locale.ROOT));
+            breaker.put("state", breakers.of(db).getState().name().toLowerCase(Locale.ROOT));
             breakers.openCause(db).ifPresent(cause -> {
                 breaker.put("cause", cause.describe());
                 breaker.put("sqlState", cause.sqlState());

@@ -6,6 +6,7 @@ import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
 import com.rabbitmq.client.ShutdownListener;
 import com.rabbitmq.client.ShutdownSignalException;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +52,7 @@ final class ConnectionLog implements ShutdownListener, RecoveryListener {
         LOG.info(
                 "broker connection {} recovered{}",
                 name,
-                since == 0
-                        ? ""
-                        : String.format(java.util.Locale.ROOT, " after %.1f s", (System.nanoTime() - since) / 1e9));
+                since == 0 ? "" : String.format(Locale.ROOT, " after %.1f s", (System.nanoTime() - since) / 1e9));
     }
 
     static String reason(ShutdownSignalException cause) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.migration.common.message.TaskGroup;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -119,7 +120,7 @@ public final class BucketChecksums {
                                         e.getValue().get(1).asText())));
             });
             return b.build();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("unreadable source checksums: " + e.getMessage(), e);
         }
     }

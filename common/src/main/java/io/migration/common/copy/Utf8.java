@@ -1,5 +1,7 @@
 package io.migration.common.copy;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * UTF-8 encoding in place (no intermediate array), and JSON string escaping over UTF-8 bytes as
  * Jackson escapes the decoded text: {@code \" \\ \b \t \n \f \r}, other characters below U+0020 as
@@ -9,7 +11,7 @@ package io.migration.common.copy;
  */
 final class Utf8 {
 
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private Utf8() {}
 

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.config.DatabaseSettings;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** HikariCP pools with the timeouts every connection of this tool needs. */
 public final class DataSources {
@@ -68,10 +69,7 @@ public final class DataSources {
 
     /** As {@link #create(DatabaseSettings, PoolOptions, boolean)}, letting the caller add to the pool's config (e.g. metrics). */
     public static HikariDataSource create(
-            DatabaseSettings db,
-            PoolOptions options,
-            boolean failFast,
-            java.util.function.Consumer<HikariConfig> customizer) {
+            DatabaseSettings db, PoolOptions options, boolean failFast, Consumer<HikariConfig> customizer) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(options.poolName());
         config.setJdbcUrl(db.url());

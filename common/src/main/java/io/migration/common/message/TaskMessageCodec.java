@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.migration.common.message.InvalidMessageException.Reason;
 import io.migration.common.shard.Buckets;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -50,7 +51,7 @@ public final class TaskMessageCodec {
         JsonNode node;
         try {
             node = JSON.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new InvalidMessageException(Reason.MALFORMED, "not JSON: " + firstLine(e.getMessage()));
         }
         if (node == null || !node.isObject()) {

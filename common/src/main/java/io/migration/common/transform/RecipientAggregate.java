@@ -1,5 +1,6 @@
 package io.migration.common.transform;
 
+import io.migration.common.shard.Buckets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +44,7 @@ final class RecipientAggregate {
         UUID id = Ids.recipientId(companyId, email);
         this.idHi = id.getMostSignificantBits();
         this.idLo = id.getLeastSignificantBits();
-        this.bucket = io.migration.common.shard.Buckets.of(email);
+        this.bucket = Buckets.of(email);
     }
 
     /** Folds in one accepted row (R5, R6). */

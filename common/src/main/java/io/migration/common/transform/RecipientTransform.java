@@ -4,6 +4,7 @@ import io.migration.common.copy.PgTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -118,7 +119,7 @@ public final class RecipientTransform {
     }
 
     private static byte[] slice(byte[] bytes, int offset, int length) {
-        return length < 0 ? null : java.util.Arrays.copyOfRange(bytes, offset, offset + length);
+        return length < 0 ? null : Arrays.copyOfRange(bytes, offset, offset + length);
     }
 
     private static byte[] utf8(String value) {

@@ -1,6 +1,8 @@
 package io.migration.common.transform;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The rejects of a shard (R12) in columns: a dirty company rejects a fifth of its rows, so one
@@ -71,9 +73,9 @@ public final class RejectBuffer {
     }
 
     /** Rejects by legacy table, for the task's accounting. */
-    public java.util.Map<String, Long> countByTable() {
+    public Map<String, Long> countByTable() {
         // The table names are a handful of constants: count runs of equal references.
-        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         int i = 0;
         while (i < size) {
             String name = table[i];
@@ -88,10 +90,10 @@ public final class RejectBuffer {
     }
 
     /** Rejects by legacy table, then by reason code: what the worker's metrics count. */
-    public java.util.Map<String, java.util.Map<String, Long>> countByTableAndReason() {
-        java.util.Map<String, java.util.Map<String, Long>> counts = new java.util.TreeMap<>();
+    public Map<String, Map<String, Long>> countByTableAndReason() {
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
         for (int i = 0; i < size; i++) {
-            counts.computeIfAbsent(table[i], t -> new java.util.TreeMap<>())
+            counts.computeIfAbsent(table[i], t -> new TreeMap<>())
                     .merge(reason(i).code(), 1L, Long::sum);
         }
         return counts;

@@ -2,6 +2,7 @@ package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.config.ConnectionSettings;
+import io.migration.common.db.DataSources;
 import io.migration.common.db.Jdbis;
 import io.migration.producer.cutover.CompanyOutcome;
 import io.migration.producer.cutover.CutoverRun;
@@ -10,12 +11,14 @@ import io.migration.producer.enqueue.CompanySelection;
 import io.migration.producer.enqueue.SourceCatalog;
 import io.migration.producer.enqueue.TaskPublisher;
 import io.migration.producer.readiness.ReadinessOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,7 +89,7 @@ final class CutoverCommand implements Callable<Integer> {
                 HikariDataSource target = Databases.open(connections.target(), "cutover-target");
                 HikariDataSource source = Databases.open(
                         connections.source(),
-                        io.migration.common.db.DataSources.PoolOptions.defaults("cutover-source")
+                        DataSources.PoolOptions.defaults("cutover-source")
                                 .withReadOnly(true)
                                 .withMaximumPoolSize(8)
                                 .withStatementTimeout(Duration.ofMinutes(5)))) {
@@ -102,7 +105,7 @@ final class CutoverCommand implements Callable<Integer> {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new CommandFailure("interrupted; repeat cutover --run-id " + id + " to go on", e);
-                } catch (java.io.IOException | java.util.concurrent.TimeoutException e) {
+                } catch (IOException | TimeoutException e) {
                     throw new CommandFailure(
                             "cutover " + id + ": " + OneLineErrors.describe(e) + "; repeat cutover --run-id " + id
                                     + " to go on",

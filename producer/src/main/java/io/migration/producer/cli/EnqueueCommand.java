@@ -9,6 +9,7 @@ import io.migration.common.ledger.NewRun;
 import io.migration.common.ledger.PlannedTask;
 import io.migration.common.ledger.TaskLedger;
 import io.migration.common.message.RunMode;
+import io.migration.producer.cutover.CutoverLedger;
 import io.migration.producer.enqueue.CohortFiles;
 import io.migration.producer.enqueue.CompanySelection;
 import io.migration.producer.enqueue.RunPlanner;
@@ -175,9 +176,9 @@ final class EnqueueCommand implements Callable<Integer> {
     private static void refuseSwitched(Jdbi targetDb, List<PlannedTask> planned) {
         List<Long> ids =
                 planned.stream().map(PlannedTask::companyId).distinct().sorted().toList();
-        List<String> switched = new io.migration.producer.cutover.CutoverLedger(targetDb)
+        List<String> switched = new CutoverLedger(targetDb)
                 .latestOf(ids).values().stream()
-                        .map(io.migration.producer.cutover.CutoverLedger.Latest::cutover)
+                        .map(CutoverLedger.Latest::cutover)
                         .filter(c -> c.state() == CutoverState.SWITCHED)
                         .map(c -> c.companyId() + " (run " + c.runId() + ")")
                         .sorted()

@@ -1,6 +1,8 @@
 package io.migration.producer.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.ConnectException;
 import java.sql.SQLException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -43,7 +45,7 @@ final class OneLineErrors implements IExecutionExceptionHandler, IParameterExcep
     static String describe(Throwable ex) {
         Throwable deepest = ex;
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof CommandFailure || t instanceof SQLException || t instanceof java.io.IOException) {
+            if (t instanceof CommandFailure || t instanceof SQLException || t instanceof IOException) {
                 deepest = t;
                 if (t instanceof CommandFailure) {
                     break;
@@ -51,7 +53,7 @@ final class OneLineErrors implements IExecutionExceptionHandler, IParameterExcep
             }
         }
         String message = deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
-        if ((deepest instanceof java.net.ConnectException || message.contains("Connection refused"))
+        if ((deepest instanceof ConnectException || message.contains("Connection refused"))
                 && !message.contains(RUNNING_HINT)) {
             message = message + " " + RUNNING_HINT;
         }

@@ -2,6 +2,9 @@ package io.migration.producer.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.db.Jdbis;
+import io.migration.common.message.RunMode;
+import io.migration.producer.cutover.CutoverLedger;
+import io.migration.producer.cutover.CutoverReport;
 import io.migration.producer.readiness.PolicyOptions;
 import io.migration.producer.report.ReportModel;
 import io.migration.producer.report.ReportWriter;
@@ -68,9 +71,9 @@ final class ReportCommand implements Callable<Integer> {
                 RunInfo other = find(reports, diff);
                 ReportModel baseline = reports.build(other, policy::over);
                 RunDiff.write(other.runId(), run.runId(), RunDiff.between(baseline, model), output, out);
-            } else if (run.mode() == io.migration.common.message.RunMode.CUTOVER) {
-                io.migration.producer.cutover.CutoverReport.write(
-                        new io.migration.producer.cutover.CutoverLedger(Jdbis.create(target)).runCompanies(run.runId()),
+            } else if (run.mode() == RunMode.CUTOVER) {
+                CutoverReport.write(
+                        new CutoverLedger(Jdbis.create(target)).runCompanies(run.runId()),
                         run.runId(),
                         output,
                         passing,

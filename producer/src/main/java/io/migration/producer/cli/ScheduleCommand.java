@@ -12,9 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
@@ -110,7 +112,7 @@ final class ScheduleCommand implements Callable<Integer> {
     }
 
     /** A whole number of days from the environment variable {@code name}, else {@code fallback}. */
-    static int wholeDays(java.util.Map<String, String> env, String name, int fallback) {
+    static int wholeDays(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
@@ -133,8 +135,8 @@ final class ScheduleCommand implements Callable<Integer> {
                     "--window must be START/END (ISO-8601 instants): " + value, OneLineErrors.USAGE, null);
         }
         try {
-            Instant start = java.time.OffsetDateTime.parse(parts[0].strip()).toInstant();
-            Instant end = java.time.OffsetDateTime.parse(parts[1].strip()).toInstant();
+            Instant start = OffsetDateTime.parse(parts[0].strip()).toInstant();
+            Instant end = OffsetDateTime.parse(parts[1].strip()).toInstant();
             if (!end.isAfter(start)) {
                 throw new CommandFailure("--window must end after it starts: " + value, OneLineErrors.USAGE, null);
             }

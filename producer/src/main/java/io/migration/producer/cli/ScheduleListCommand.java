@@ -1,5 +1,6 @@
 package io.migration.producer.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.db.Jdbis;
 import io.migration.producer.cutover.SwitchWindow;
@@ -51,7 +52,7 @@ final class ScheduleListCommand implements Callable<Integer> {
                             w.stateReason())));
                 }
                 case JSON -> {
-                    var json = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode();
+                    var json = new ObjectMapper().createArrayNode();
                     windows.forEach(w -> json.addObject()
                             .put("company_id", w.companyId())
                             .put("window_start", w.start().toString())

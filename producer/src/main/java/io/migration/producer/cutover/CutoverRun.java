@@ -4,6 +4,7 @@ import io.migration.common.db.Jdbis;
 import io.migration.common.db.SqlFiles;
 import io.migration.common.ledger.NewRun;
 import io.migration.common.ledger.PlannedTask;
+import io.migration.common.ledger.RunRecord;
 import io.migration.common.ledger.TaskLedger;
 import io.migration.common.message.RunMode;
 import io.migration.common.message.TaskGroup;
@@ -12,7 +13,10 @@ import io.migration.producer.enqueue.CompanySize;
 import io.migration.producer.enqueue.RunPlanner;
 import io.migration.producer.enqueue.SourceCatalog;
 import io.migration.producer.enqueue.TaskPublisher;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -38,7 +43,7 @@ public final class CutoverRun {
             CompanySelection companies,
             boolean unscheduled,
             boolean skipReadinessCheck,
-            java.time.Duration readinessMaxAge,
+            Duration readinessMaxAge,
             String fleet) {}
 
     /** Each company's outcome, in company order. */
@@ -72,8 +77,7 @@ public final class CutoverRun {
         this.err = err;
     }
 
-    public Result execute(Request request)
-            throws InterruptedException, java.io.IOException, java.util.concurrent.TimeoutException {
+    public Result execute(Request request) throws InterruptedException, IOException, TimeoutException {
         CutoverLedger ledger = new CutoverLedger(target);
         TaskLedger tasks = new TaskLedger(target);
         var recorded = tasks.findRun(request.runId());
@@ -124,7 +128,7 @@ public final class CutoverRun {
                 source,
                 target,
                 request.readinessMaxAge(),
-                java.time.Instant.now(),
+                Instant.now(),
                 request.skipReadinessCheck(),
                 request.unscheduled(),
                 err);
@@ -157,7 +161,7 @@ public final class CutoverRun {
     }
 
     /** A repeated {@code cutover --run-id}: the same companies, each going on from where it stands. */
-    private List<Long> resume(Request request, io.migration.common.ledger.RunRecord run, CutoverLedger ledger) {
+    private List<Long> resume(Request request, RunRecord run, CutoverLedger ledger) {
         if (run.mode() != RunMode.CUTOVER) {
             throw new RefusedException(
                     "run " + request.runId() + " is a " + run.mode().wireName() + " run, not a cutover");
@@ -179,7 +183,7 @@ public final class CutoverRun {
     }
 
     private void republishUnconfirmed(String runId, TaskDispatch dispatch)
-            throws InterruptedException, java.io.IOException, java.util.concurrent.TimeoutException {
+            throws InterruptedException, IOException, TimeoutException {
         List<Map<String, Object>> rows = target.withHandle(h -> h.createQuery(SqlFiles.get("cutover/unpublished-tasks"))
                 .bind("runId", runId)
                 .mapToMap()

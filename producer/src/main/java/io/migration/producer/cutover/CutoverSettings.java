@@ -1,6 +1,7 @@
 package io.migration.producer.cutover;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -81,7 +82,7 @@ public record CutoverSettings(
         if (v.startsWith("p")) {
             try {
                 return positive(name, Duration.parse(value.strip().toUpperCase(Locale.ROOT)));
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException(name + " is not a duration: " + value);
             }
         }

@@ -12,6 +12,7 @@ import io.migration.producer.readiness.Verdict;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -64,7 +65,7 @@ final class FinalChecks {
         steps.append(steps.isEmpty() ? "" : ", ")
                 .append(name)
                 .append(' ')
-                .append(String.format(java.util.Locale.ROOT, "%.2f", (now - mark) / 1e9));
+                .append(String.format(Locale.ROOT, "%.2f", (now - mark) / 1e9));
         mark = now;
     }
 

@@ -1,6 +1,7 @@
 package io.migration.producer.cutover;
 
 import io.migration.common.db.SqlFiles;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +27,7 @@ public final class SwitchWindows {
                         .bind("companyId", company)
                         .bind("windowStart", Timestamp.from(start))
                         .bind("windowEnd", Timestamp.from(end))
-                        .bind("noticeDate", java.sql.Date.valueOf(noticeDate))
+                        .bind("noticeDate", Date.valueOf(noticeDate))
                         .bind("noticeDays", noticeDays)
                         .execute();
             }

@@ -2,6 +2,7 @@ package io.migration.producer.cutover;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -34,7 +35,7 @@ final class Switchover {
             } else {
                 rollbackQuietly(h);
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot open the target's snapshot: " + Reasons.of(e), e);
         }
         return failed.isPresent() ? abandon(failed.get(), true, null) : switched();

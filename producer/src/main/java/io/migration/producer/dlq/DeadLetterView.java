@@ -6,6 +6,9 @@ import com.rabbitmq.client.AMQP;
 import io.migration.common.amqp.DeadLetterHeaders;
 import io.migration.common.ledger.TaskKey;
 import io.migration.common.message.TaskGroup;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +58,7 @@ public final class DeadLetterView {
         // redeliveries (every dlq list returns the messages), not the task's tries.
         Long attempts = number(h.get(DeadLetterHeaders.ATTEMPTS));
         String failedAt = text(h.get(DeadLetterHeaders.FAILED_AT));
-        if (failedAt == null && death.get("time") instanceof java.util.Date time) {
+        if (failedAt == null && death.get("time") instanceof Date time) {
             failedAt = time.toInstant().toString();
         }
         TaskKey key = null;
@@ -108,7 +111,7 @@ public final class DeadLetterView {
         try {
             JsonNode node = JSON.readTree(body);
             return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Optional.empty();
         }
     }
@@ -128,9 +131,7 @@ public final class DeadLetterView {
         if (value == null) {
             return null;
         }
-        String s = value instanceof byte[] bytes
-                ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
-                : value.toString();
+        String s = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
         return s.isEmpty() ? null : s;
     }
 

@@ -3,6 +3,7 @@ package io.migration.producer.enqueue;
 import io.migration.common.db.SqlFiles;
 import io.migration.common.message.RunMode;
 import java.sql.Array;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +74,7 @@ public final class RunReuse {
         return recorded.selection().equals(selection.description());
     }
 
-    private static List<Long> ids(Array array) throws java.sql.SQLException {
+    private static List<Long> ids(Array array) throws SQLException {
         if (array == null) {
             return null;
         }

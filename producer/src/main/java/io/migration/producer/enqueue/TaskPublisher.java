@@ -13,6 +13,7 @@ import io.migration.common.message.TaskMessageCodec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class TaskPublisher implements AutoCloseable {
                         .contentType("application/json")
                         .deliveryMode(2)
                         .messageId(messageId)
-                        .timestamp(new java.util.Date())
+                        .timestamp(new Date())
                         .build();
                 channel.basicPublish(
                         topology.workExchange(),

@@ -1,6 +1,7 @@
 package io.migration.producer.report;
 
 import io.migration.common.db.SqlFiles;
+import io.migration.common.message.RunMode;
 import io.migration.producer.readiness.DryRunFigures;
 import io.migration.producer.readiness.ReadinessPolicy;
 import io.migration.producer.readiness.Verdict;
@@ -69,7 +70,7 @@ public final class CompanyLifecycle {
 
     private Map<Long, CompanyStatus> statesIn(RunInfo run, SortedMap<Long, CompanyFigures> figures) {
         Map<Long, CompanyStatus> out = new TreeMap<>();
-        if (run.mode() == io.migration.common.message.RunMode.CUTOVER) {
+        if (run.mode() == RunMode.CUTOVER) {
             return out;
         }
         SortedMap<Long, Verification> verifications = switch (run.mode()) {

@@ -3,7 +3,9 @@ package io.migration.producer.report;
 import io.migration.producer.runs.CompanyFigures;
 import io.migration.producer.runs.RunInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What {@code report} prints for a run, whatever the format: the run, a {@code note} (a dry run's
@@ -31,7 +33,7 @@ public record ReportModel(
 
     /** e.g. {@code 10 companies: 8 PASS, 2 FAIL}. */
     public String summary() {
-        java.util.Map<String, Long> byStatus = new java.util.TreeMap<>();
+        Map<String, Long> byStatus = new TreeMap<>();
         companies.forEach(c -> byStatus.merge(c.status(), 1L, Long::sum));
         StringBuilder s = new StringBuilder().append(companies.size()).append(" companies");
         String sep = ": ";

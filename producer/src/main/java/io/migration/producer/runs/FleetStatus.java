@@ -4,6 +4,7 @@ import io.migration.common.db.SqlFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -98,7 +99,7 @@ public final class FleetStatus {
             // Why, when any says: a breaker that reopens is half-open in some reports and not in others.
             String why = broken.stream()
                     .map(LiveWorker::breakerCause)
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .findFirst()
                     .orElse(breakers(broken.get(0)));
             notes.add(broken.size() + " with a breaker open: " + why);

@@ -1,6 +1,7 @@
 package io.migration.worker.amqp;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import io.migration.common.amqp.Topology;
 import io.migration.worker.delivery.Delivery;
@@ -60,7 +61,7 @@ final class AmqpDelivery implements Delivery {
         try {
             call.run();
             markSettled();
-        } catch (com.rabbitmq.client.AlreadyClosedException e) {
+        } catch (AlreadyClosedException e) {
             markSettled();
             throw new IOException("channel closed before the " + what, e);
         } catch (IOException e) {

@@ -2,10 +2,12 @@ package io.migration.worker.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.migration.common.config.DatabaseSettings;
 import io.migration.common.db.DataSources;
 import io.migration.common.db.DataSources.PoolOptions;
@@ -91,11 +93,7 @@ public final class DatabaseFactory {
     }
 
     /** The pool, its {@code hikaricp_*} metrics on {@code registry} (tag {@code pool=name}), and its health check. */
-    public HikariDataSource build(
-            Environment environment,
-            String name,
-            boolean readOnly,
-            io.micrometer.core.instrument.MeterRegistry registry) {
+    public HikariDataSource build(Environment environment, String name, boolean readOnly, MeterRegistry registry) {
         PoolOptions options = new PoolOptions(
                 name,
                 maxPoolSize,
@@ -108,8 +106,7 @@ public final class DatabaseFactory {
                 settings(),
                 options,
                 false,
-                config -> config.setMetricsTrackerFactory(
-                        new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry)));
+                config -> config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry)));
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {

@@ -1,6 +1,7 @@
 package io.migration.worker.metrics;
 
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -36,7 +37,7 @@ public final class MetricsSetup {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
-        environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+        environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {
                 gc.close();

@@ -1,6 +1,8 @@
 package io.migration.worker.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -10,8 +12,10 @@ import io.migration.worker.resilience.ErrorClass.TransientKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The worker's own metrics (docs/METRICS.md), on the registry the admin port serves. Labels are
@@ -29,7 +33,7 @@ public final class WorkerMetrics {
         INVALID;
 
         String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -151,20 +155,15 @@ public final class WorkerMetrics {
 
     /** A gauge read from the worker's state at each scrape. */
     public void gauge(String name, String description, Supplier<Number> value) {
-        io.micrometer.core.instrument.Gauge.builder(name, value)
-                .description(description)
-                .register(registry);
+        Gauge.builder(name, value).description(description).register(registry);
     }
 
     /**
      * A monotonic count read from {@code state} at each scrape. Micrometer holds {@code state}
      * weakly, so it must be an object the worker keeps (not a lambda made for the call).
      */
-    public <T> void functionCounter(
-            String name, String description, T state, java.util.function.ToDoubleFunction<T> count) {
-        io.micrometer.core.instrument.FunctionCounter.builder(name, state, count)
-                .description(description)
-                .register(registry);
+    public <T> void functionCounter(String name, String description, T state, ToDoubleFunction<T> count) {
+        FunctionCounter.builder(name, state, count).description(description).register(registry);
     }
 
     /** Replaces the run progress gauges with the ledger's latest figures. */

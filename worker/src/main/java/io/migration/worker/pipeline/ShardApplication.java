@@ -19,6 +19,7 @@ import io.migration.worker.source.SourceSnapshot;
 import io.migration.worker.write.ShardWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -100,7 +101,7 @@ final class ShardApplication {
     /** {@code [lo, hi]} in {@code parts} contiguous ranges (fewer when it has fewer buckets). */
     private List<int[]> split(int lo, int hi) {
         int n = Math.min(parts, hi - lo + 1);
-        List<int[]> ranges = new java.util.ArrayList<>(n);
+        List<int[]> ranges = new ArrayList<>(n);
         long width = hi - lo + 1L;
         for (int i = 0; i < n; i++) {
             ranges.add(new int[] {lo + (int) (width * i / n), lo + (int) (width * (i + 1) / n) - 1});

@@ -1,5 +1,7 @@
 package io.migration.worker.resilience;
 
+import java.util.Locale;
+
 /** The two databases a shard talks to; each has its own circuit breaker and pace. */
 public enum Database {
     SOURCE,
@@ -7,6 +9,6 @@ public enum Database {
 
     /** Lower-case name, as in metrics, breaker names and logs. */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

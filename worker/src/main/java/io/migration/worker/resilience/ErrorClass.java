@@ -1,5 +1,6 @@
 package io.migration.worker.resilience;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,7 @@ public record ErrorClass(Database database, Optional<TransientKind> transientKin
         OTHER;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -3,9 +3,14 @@ package io.migration.worker.resilience;
 import com.rabbitmq.client.AlreadyClosedException;
 import io.migration.worker.resilience.ErrorClass.TransientKind;
 import io.migration.worker.source.SourceReadException;
+import java.io.EOFException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -37,9 +42,9 @@ public final class ErrorClassifier {
                 readingTable = readingTable == null ? read.table() : readingTable;
             }
             if (t instanceof SQLTransientConnectionException
-                    || t instanceof java.net.SocketException
-                    || t instanceof java.net.SocketTimeoutException
-                    || t instanceof java.io.EOFException
+                    || t instanceof SocketException
+                    || t instanceof SocketTimeoutException
+                    || t instanceof EOFException
                     || t instanceof AlreadyClosedException) {
                 connectionLevel = true;
             }
@@ -98,7 +103,7 @@ public final class ErrorClassifier {
             if (StatementTimeouts.isStatementTimeout(sql)) {
                 out.append(", statement timeout");
             }
-            java.util.List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             if (sql instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
                 ServerErrorMessage server = psql.getServerErrorMessage();
                 UndefinedColumn undefined = UndefinedColumn.of(sql.getSQLState(), server.getMessage());
@@ -145,7 +150,7 @@ public final class ErrorClassifier {
         return null;
     }
 
-    private static void add(java.util.List<String> names, String what, String name) {
+    private static void add(List<String> names, String what, String name) {
         if (name != null && !name.isBlank()) {
             names.add(what + " " + name);
         }

@@ -8,7 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -51,8 +53,7 @@ public final class BucketFunctionCheck {
     /** The server's bucket of each raw email, as the shard queries compute it. */
     public static List<Integer> serverBuckets(Connection conn, List<String> emails) throws SQLException {
         List<Integer> buckets = new ArrayList<>(emails.size());
-        try (PreparedStatement st =
-                conn.prepareStatement(SourceStatements.statement("source/bucket-of", java.util.Map.of()))) {
+        try (PreparedStatement st = conn.prepareStatement(SourceStatements.statement("source/bucket-of", Map.of()))) {
             Array array = conn.createArrayOf("text", emails.toArray());
             st.setArray(1, array);
             try (ResultSet rs = st.executeQuery()) {
@@ -76,6 +77,6 @@ public final class BucketFunctionCheck {
         emails.add("\u00A0nbsp@x.io");
         emails.add("😀@emoji.io");
         emails.add("日本語@例え.jp");
-        return java.util.Collections.unmodifiableList(emails);
+        return Collections.unmodifiableList(emails);
     }
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -19,7 +20,7 @@ import javax.sql.DataSource;
 public final class ShardReader {
 
     /** Statistics move slowly: the children per row of each table are read again after this long. */
-    private static final long STATISTICS_MAX_AGE_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+    private static final long STATISTICS_MAX_AGE_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private final DataSource source;
     private volatile Map<String, Double> childrenPerRow = Map.of();

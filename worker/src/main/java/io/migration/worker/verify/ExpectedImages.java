@@ -7,6 +7,7 @@ import io.migration.common.transform.Membership;
 import io.migration.common.transform.Recipient;
 import io.migration.common.transform.RecipientShardResult;
 import io.migration.common.transform.Reject;
+import io.migration.common.transform.Tag;
 import java.util.List;
 import java.util.Map;
 
@@ -50,7 +51,7 @@ final class ExpectedImages {
                             a.name(),
                             a.value());
         }
-        for (io.migration.common.transform.Tag t : result.tags()) {
+        for (Tag t : result.tags()) {
             images.get("recipient_tags")
                     .add(
                             "recipient_id=" + t.recipientId() + " tag=" + t.tag(),

@@ -25,10 +25,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +44,7 @@ final class ExpectedSide {
     private final ShardScope scope;
     private final Pacer pacer;
     private final Map<String, Long> read = new TreeMap<>();
-    private final Set<java.util.UUID> recipientIds = new java.util.HashSet<>();
+    private final Set<UUID> recipientIds = new HashSet<>();
 
     ExpectedSide(Snapshot source, ShardScope scope, Pacer pacer) {
         this.source = source;
@@ -55,7 +57,7 @@ final class ExpectedSide {
     }
 
     /** The recipients the source says the shard holds (known once {@link #images()} ran). */
-    Set<java.util.UUID> recipientIds() {
+    Set<UUID> recipientIds() {
         return recipientIds;
     }
 

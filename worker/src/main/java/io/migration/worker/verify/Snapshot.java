@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.UUID;
 
 /** A read-only, repeatable-read transaction: one consistent view of a database for one shard. */
 final class Snapshot implements AutoCloseable {
@@ -34,7 +35,7 @@ final class Snapshot implements AutoCloseable {
             for (int i = 0; i < params.length; i++) {
                 Object p = params[i];
                 if (p instanceof Collection<?> values) {
-                    boolean uuids = !values.isEmpty() && values.iterator().next() instanceof java.util.UUID;
+                    boolean uuids = !values.isEmpty() && values.iterator().next() instanceof UUID;
                     Array array = conn.createArrayOf(uuids ? "uuid" : "bigint", values.toArray());
                     st.setArray(i + 1, array);
                 } else {

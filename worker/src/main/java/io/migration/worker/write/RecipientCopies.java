@@ -7,6 +7,7 @@ import io.migration.common.transform.ActivityKind;
 import io.migration.common.transform.RecipientShard;
 import io.migration.worker.pace.PacedRows;
 import io.migration.worker.pace.Pacer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -175,7 +176,7 @@ final class RecipientCopies {
         ActivityKind[] kinds = ActivityKind.values();
         byte[][] labels = new byte[kinds.length][];
         for (ActivityKind k : kinds) {
-            labels[k.ordinal()] = k.label().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            labels[k.ordinal()] = k.label().getBytes(StandardCharsets.UTF_8);
         }
         return labels;
     }

@@ -1,5 +1,6 @@
 package io.migration.worker.write;
 
+import io.migration.common.copy.PgTime;
 import io.migration.common.db.SqlFiles;
 import io.migration.common.message.TaskGroup;
 import io.migration.common.shard.Buckets;
@@ -99,7 +100,7 @@ public final class ShardWriter {
                         .int8(s.companyId())
                         .text(s.email())
                         .text(s.reason())
-                        .timestamptz(io.migration.common.copy.PgTime.micros(s.createdAt()))
+                        .timestamptz(PgTime.micros(s.createdAt()))
                         .int4(Buckets.of(s.email()));
                 paced.row();
             }
