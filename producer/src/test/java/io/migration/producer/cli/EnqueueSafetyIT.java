@@ -7,6 +7,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.migration.common.amqp.Topology;
 import io.migration.testsupport.RealServices;
+import io.migration.testsupport.Sql;
 import io.migration.testsupport.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +101,7 @@ class EnqueueSafetyIT {
         assertThat(first.lastOutLine()).isEqualTo("same");
         long tasks = target.number("SELECT count(*) FROM migration.tasks WHERE run_id = 'same'");
         assertThat(tasks).isGreaterThan(2);
-        assertThat(target.text("SELECT selection_ids::text || ' ' || fleet FROM migration.runs WHERE run_id = 'same'"))
+        assertThat(target.one("SELECT selection_ids::text || ' ' || fleet FROM migration.runs WHERE run_id = 'same'"))
                 .isEqualTo("{1,2} " + topology.fleetName());
 
         CliRun again = CliRun.run(

@@ -11,8 +11,9 @@ import io.migration.common.message.RunMode;
 import io.migration.common.message.TaskGroup;
 import io.migration.common.message.TaskMessageCodec;
 import io.migration.producer.cli.CliRun;
-import io.migration.producer.cli.Sql;
+import io.migration.testsupport.Broker;
 import io.migration.testsupport.RealServices;
+import io.migration.testsupport.Sql;
 import io.migration.testsupport.TestServices;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,7 +31,7 @@ class DlqCommandIT {
     private static Map<String, String> env;
     private static Sql target;
     private static Topology topology;
-    private static TestBroker broker;
+    private static Broker broker;
     private static PlannedTask taskA;
     private static PlannedTask taskB;
 
@@ -56,7 +57,7 @@ class DlqCommandIT {
                                 "100")
                         .exitCode())
                 .isZero();
-        broker = new TestBroker(services.amqpUri(), topology);
+        broker = new Broker(services.amqpUri(), services.fleetName());
         taskA = task(1, TaskGroup.RECIPIENTS);
         taskB = task(2, TaskGroup.RECIPIENTS);
     }
@@ -68,7 +69,7 @@ class DlqCommandIT {
 
     @BeforeEach
     void emptyQueuesAndDeadTasks() throws Exception {
-        broker.declare();
+        broker.declareTopology();
         broker.purgeAll();
         target.exec(
                 "UPDATE migration.tasks SET state = 'dead', attempts = 3, unfinished = 1, error = 'boom'"
@@ -89,7 +90,7 @@ class DlqCommandIT {
         assertThat(table.outLines().get(0)).startsWith("RUN").contains("COMPANY", "REASON", "ERROR CLASS", "WORKER");
         assertThat(table.out()).contains("failed", "40P01", "w-test", "rejected", "broker", "malformed_message");
         assertThat(table.err()).contains("3 dead letter(s) in " + topology.deadQueue());
-        assertThat(broker.deadCountSettledAt(3)).isEqualTo(3);
+        assertThat(broker.deadLetterCountSettledAt(3)).isEqualTo(3);
 
         JsonNode rejected = json(CliRun.run(env, "dlq", "list", "--format", "json", "--reason", "rejected"));
         assertThat(rejected).hasSize(1);
@@ -105,7 +106,7 @@ class DlqCommandIT {
         CliRun limited = CliRun.run(env, "dlq", "list", "--format", "json", "--limit", "1");
         assertThat(json(limited)).hasSize(1);
         assertThat(limited.err()).contains("--limit 1 reached");
-        assertThat(broker.deadCountSettledAt(3)).isEqualTo(3);
+        assertThat(broker.deadLetterCountSettledAt(3)).isEqualTo(3);
     }
 
     @Test
@@ -120,14 +121,14 @@ class DlqCommandIT {
         assertThat(first.out())
                 .isEqualTo("replayed 2 dead letter(s) matching --run-id " + RUN + " to " + topology.workQueue()
                         + ", skipped 0 whose task already succeeded\n");
-        assertThat(broker.deadCountSettledAt(1)).isEqualTo(1);
+        assertThat(broker.deadLetterCountSettledAt(1)).isEqualTo(1);
         assertThat(taskRow(taskA)).isEqualTo("published 0 0 null");
         assertThat(taskRow(taskB)).isEqualTo("published 0 0 null");
 
         CliRun second = CliRun.run(env, "dlq", "replay", "--run-id", RUN, "--rate", "1000");
         assertThat(second.out()).startsWith("replayed 0 dead letter(s)");
 
-        List<GetResponse> copies = broker.drainWork();
+        List<GetResponse> copies = broker.drainWorkQueue();
         assertThat(copies).hasSize(2);
         assertThat(copies)
                 .extracting(c -> new String(c.getBody(), StandardCharsets.UTF_8))
@@ -155,8 +156,8 @@ class DlqCommandIT {
         assertThat(run.out())
                 .endsWith("skipped 1 whose task already succeeded\n")
                 .startsWith("replayed 0 ");
-        assertThat(broker.deadCount()).isZero();
-        assertThat(broker.workCount()).isZero();
+        assertThat(broker.deadLetterCount()).isZero();
+        assertThat(broker.workQueueCount()).isZero();
         assertThat(taskRow(taskA)).isEqualTo("succeeded 4 1 boom");
     }
 
@@ -184,8 +185,8 @@ class DlqCommandIT {
                 .isEqualTo("replayed 1 dead letter(s) to " + topology.workQueue() + ", skipped 0 whose"
                         + " task already succeeded, left 3 whose task is unknown (the ledger planned no such task: forged, or"
                         + " from another target; dlq purge drops them)\n");
-        assertThat(broker.deadCountSettledAt(3)).isEqualTo(3);
-        assertThat(broker.workCount()).isEqualTo(1);
+        assertThat(broker.deadLetterCountSettledAt(3)).isEqualTo(3);
+        assertThat(broker.workQueueCount()).isEqualTo(1);
         assertThat(taskRow(taskA)).isEqualTo("published 0 0 null");
         assertThat(taskRow(taskB))
                 .as("the real task the forged range borrows its key from")
@@ -194,7 +195,7 @@ class DlqCommandIT {
         CliRun json = CliRun.run(env, "dlq", "replay", "--run-id", RUN, "--rate", "1000", "--format", "json");
         assertThat(json.out())
                 .isEqualTo("{\"matched\": 2, \"replayed\": 0, \"skippedSucceeded\": 0," + " \"unknownTasks\": 2}\n");
-        assertThat(broker.deadCountSettledAt(3)).isEqualTo(3);
+        assertThat(broker.deadLetterCountSettledAt(3)).isEqualTo(3);
     }
 
     @Test
@@ -210,13 +211,13 @@ class DlqCommandIT {
                         + " to queue " + topology.workQueue()
                         + " (312 NO_ROUTE); its dead letter stays (replayed 0, skipped 0"
                         + " before); run it again to replay the rest");
-        assertThat(broker.deadCountSettledAt(1)).isEqualTo(1);
+        assertThat(broker.deadLetterCountSettledAt(1)).isEqualTo(1);
 
-        broker.declare();
+        broker.declareTopology();
         CliRun again = CliRun.run(env, "dlq", "replay", "--rate", "1000");
         assertThat(again.out()).startsWith("replayed 1 dead letter(s)");
-        assertThat(broker.deadCount()).isZero();
-        assertThat(broker.workCount()).isEqualTo(1);
+        assertThat(broker.deadLetterCount()).isZero();
+        assertThat(broker.workQueueCount()).isEqualTo(1);
     }
 
     @Test
@@ -226,7 +227,7 @@ class DlqCommandIT {
         CliRun run = CliRun.run(env, "dlq", "replay", "--reason", "malformed_message", "--rate", "1000");
 
         assertThat(run.out()).startsWith("replayed 1 dead letter(s) matching --reason malformed_message");
-        List<GetResponse> copies = broker.drainWork();
+        List<GetResponse> copies = broker.drainWorkQueue();
         assertThat(copies).hasSize(1);
         assertThat(new String(copies.get(0).getBody(), StandardCharsets.UTF_8)).isEqualTo("not a task {");
     }
@@ -241,14 +242,14 @@ class DlqCommandIT {
         assertThat(refused.errLines())
                 .containsExactly("error: purge would drop 2 dead letter(s) from " + topology.deadQueue()
                         + " for good; repeat with --yes to drop them");
-        assertThat(broker.deadCountSettledAt(2)).isEqualTo(2);
+        assertThat(broker.deadLetterCountSettledAt(2)).isEqualTo(2);
 
         CliRun purged = CliRun.run(env, "dlq", "purge", "--reason", "malformed_message", "--yes");
         assertThat(purged.exitCode()).isZero();
         assertThat(purged.out())
                 .isEqualTo("purged 1 dead letter(s) matching --reason malformed_message from " + topology.deadQueue()
                         + "\n");
-        assertThat(broker.deadCountSettledAt(1)).isEqualTo(1);
+        assertThat(broker.deadLetterCountSettledAt(1)).isEqualTo(1);
         assertThat(json(CliRun.run(env, "dlq", "list", "--format", "json"))
                         .get(0)
                         .get("reason")
@@ -311,7 +312,7 @@ class DlqCommandIT {
     }
 
     private static PlannedTask task(long company, TaskGroup group) {
-        List<Object> row = target.rows(
+        List<Object> row = target.values(
                         "SELECT shard, shard_count, bucket_lo, bucket_hi, estimated_rows FROM migration.tasks"
                                 + " WHERE run_id = ? AND company_id = ? AND task_group = ? AND shard = 0",
                         RUN,
@@ -330,7 +331,7 @@ class DlqCommandIT {
     }
 
     private static String taskRow(PlannedTask t) {
-        return target.text(
+        return target.one(
                 "SELECT state || ' ' || attempts || ' ' || unfinished || ' ' || coalesce(error, 'null')"
                         + " FROM migration.tasks WHERE run_id = ? AND company_id = ? AND task_group = ? AND shard = ?",
                 RUN,

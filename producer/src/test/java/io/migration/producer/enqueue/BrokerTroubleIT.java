@@ -13,8 +13,9 @@ import com.rabbitmq.client.GetResponse;
 import io.migration.common.amqp.AmqpConnections;
 import io.migration.common.amqp.Topology;
 import io.migration.producer.cli.CliRun;
-import io.migration.producer.cli.Sql;
+import io.migration.testsupport.PrivateBroker;
 import io.migration.testsupport.RealServices;
+import io.migration.testsupport.Sql;
 import io.migration.testsupport.TestServices;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -153,7 +154,7 @@ class BrokerTroubleIT {
             new Topology("restart-check").declare(channel);
 
             broker.stop();
-            broker.boot();
+            broker.launch();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (events.list.stream().noneMatch(e -> e.getFormattedMessage().contains("recovered"))
                     && System.nanoTime() < deadline) {

@@ -8,10 +8,10 @@ import io.migration.common.db.DataSources;
 import io.migration.common.db.DataSources.PoolOptions;
 import io.migration.common.schema.LegacyDdl;
 import io.migration.common.schema.TargetSchema;
-import io.migration.producer.it.Sql;
 import io.migration.producer.readiness.SchemaDescription.Column;
 import io.migration.testsupport.LegacyDatabase;
 import io.migration.testsupport.RealServices;
+import io.migration.testsupport.Sql;
 import io.migration.testsupport.TestServices;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
@@ -47,15 +47,15 @@ class SchemaReaderIT {
         LegacyDatabase.create(db);
         SchemaSnapshot before = read(db, SchemaReader::source);
 
-        Sql.update(db, "CREATE INDEX list_recipients_email_idx ON list_recipients (email)");
+        new Sql(db).exec("CREATE INDEX list_recipients_email_idx ON list_recipients (email)");
         assertThat(read(db, SchemaReader::source).fingerprint()).isEqualTo(before.fingerprint());
 
-        Sql.update(db, "ALTER TABLE list_recipients ADD COLUMN nickname text");
-        Sql.update(db, "ALTER TABLE list_recipients ALTER COLUMN email TYPE varchar(320)");
-        Sql.update(db, "ALTER TABLE list_recipients ALTER COLUMN phone TYPE text COLLATE \"C\"");
-        Sql.update(db, "ALTER TABLE suppressions ADD CONSTRAINT reason_known CHECK (reason <> '')");
-        Sql.update(db, "ALTER TABLE lists ALTER COLUMN deleted_at SET NOT NULL");
-        Sql.update(db, "DROP TABLE recipient_tags");
+        new Sql(db).exec("ALTER TABLE list_recipients ADD COLUMN nickname text");
+        new Sql(db).exec("ALTER TABLE list_recipients ALTER COLUMN email TYPE varchar(320)");
+        new Sql(db).exec("ALTER TABLE list_recipients ALTER COLUMN phone TYPE text COLLATE \"C\"");
+        new Sql(db).exec("ALTER TABLE suppressions ADD CONSTRAINT reason_known CHECK (reason <> '')");
+        new Sql(db).exec("ALTER TABLE lists ALTER COLUMN deleted_at SET NOT NULL");
+        new Sql(db).exec("DROP TABLE recipient_tags");
         SchemaSnapshot after = read(db, SchemaReader::source);
 
         assertThat(after.fingerprint()).isNotEqualTo(before.fingerprint());
@@ -89,10 +89,10 @@ class SchemaReaderIT {
         assertThat(before.description().tables().get("recipients").constraints())
                 .containsEntry("recipients_company_email_key", "UNIQUE (company_id, email)");
 
-        Sql.update(db, "CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'");
-        Sql.update(
-                db,
-                "CREATE TRIGGER recipients_audit BEFORE INSERT ON recipients FOR EACH ROW EXECUTE FUNCTION refuse()");
+        new Sql(db).exec("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'");
+        new Sql(db)
+                .exec(
+                        "CREATE TRIGGER recipients_audit BEFORE INSERT ON recipients FOR EACH ROW EXECUTE FUNCTION refuse()");
         SchemaSnapshot withTrigger = read(db, SchemaReader::target);
         assertThat(SchemaDiff.lines(before.description(), withTrigger.description()))
                 .singleElement()
@@ -100,9 +100,8 @@ class SchemaReaderIT {
                 .startsWith("recipients: trigger recipients_audit added (CREATE TRIGGER recipients_audit BEFORE INSERT"
                         + " ON recipients FOR EACH ROW EXECUTE FUNCTION refuse() [function refuse body md5 ");
 
-        Sql.update(
-                db,
-                "CREATE OR REPLACE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql"
+        new Sql(db)
+                .exec("CREATE OR REPLACE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql"
                         + " AS 'BEGIN RAISE EXCEPTION ''no''; END'");
         assertThat(SchemaDiff.lines(
                         withTrigger.description(),
@@ -111,7 +110,7 @@ class SchemaReaderIT {
                 .asString()
                 .startsWith("recipients: trigger recipients_audit changed: ");
 
-        Sql.update(db, "CREATE TABLE campaigns_sent (recipient_id uuid REFERENCES recipients (id))");
+        new Sql(db).exec("CREATE TABLE campaigns_sent (recipient_id uuid REFERENCES recipients (id))");
         assertThat(SchemaDiff.lines(
                         withTrigger.description(),
                         read(db, SchemaReader::target).description()))

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.migration.common.config.DatabaseSettings;
+import io.migration.producer.cli.CliRun;
 import io.migration.producer.enqueue.CompanySelection;
-import io.migration.producer.it.Cli;
-import io.migration.producer.it.HandLedger;
-import io.migration.producer.it.Sql;
+import io.migration.testsupport.Ledger;
 import io.migration.testsupport.LegacyDatabase;
 import io.migration.testsupport.RealServices;
+import io.migration.testsupport.Sql;
 import io.migration.testsupport.TestServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,10 +43,10 @@ class ReadinessReportIT {
         env = services.environment();
         DatabaseSettings source = services.source();
         LegacyDatabase.create(source);
-        Sql.update(source, "INSERT INTO companies SELECT g, 'company ' || g, now() FROM generate_series(1, 12) g");
-        assertThat(Cli.run(env, "migrate-schema").exitCode()).isZero();
+        new Sql(source).exec("INSERT INTO companies SELECT g, 'company ' || g, now() FROM generate_series(1, 12) g");
+        assertThat(CliRun.run(env, "migrate-schema").exitCode()).isZero();
 
-        HandLedger ledger = new HandLedger(services.target());
+        Ledger ledger = new Ledger(services.target());
         ledger.run(DRY1, "dry-run", "all", 180, "{\"max_reject_percent\": 0.5, \"fail_on_reasons\": [\"orphan_list\"]}")
                 // 1: clean
                 .task(
@@ -290,7 +290,7 @@ class ReadinessReportIT {
 
     @Test
     void aDryRunReportSaysPassOrFailWithTheReasons() {
-        Cli.Result report = Cli.run(env, "report", "--run-id", DRY1);
+        CliRun report = CliRun.run(env, "report", "--run-id", DRY1);
         assertThat(report.exitCode()).as(report.toString()).isZero();
         assertThat(report.out()).contains("judged by: at most 0.5 % of rows rejected, no reject of orphan_list");
         assertThat(statusLine(report, 1)).contains("PASS");
@@ -310,23 +310,23 @@ class ReadinessReportIT {
 
     @Test
     void passingCompaniesMakeACohortFileOfExactlyThem(@TempDir Path dir) throws Exception {
-        Cli.Result passing = Cli.run(env, "report", "--run-id", DRY1, "--passing");
+        CliRun passing = CliRun.run(env, "report", "--run-id", DRY1, "--passing");
         assertThat(passing.exitCode()).as(passing.toString()).isZero();
-        assertThat(passing.out()).isEqualTo("1");
+        assertThat(passing.out().strip()).isEqualTo("1");
         Path cohort = dir.resolve("cohort.txt");
-        Files.writeString(cohort, passing.out() + "\n");
+        Files.writeString(cohort, passing.out().strip() + "\n");
         assertThat(CompanySelection.fromCohortFile(cohort).companyIds()).containsExactly(1L);
 
-        Cli.Result explored = Cli.run(env, "report", "--run-id", DRY1, "--passing", "--max-reject-percent", "2");
+        CliRun explored = CliRun.run(env, "report", "--run-id", DRY1, "--passing", "--max-reject-percent", "2");
         assertThat(explored.outLines()).containsExactly("1", "3");
         // The report's forbidden reasons replace the recorded ones: orphan_list no longer fails company 4.
-        Cli.Result other = Cli.run(env, "report", "--run-id", DRY1, "--passing", "--fail-on-reason", "invalid_email");
+        CliRun other = CliRun.run(env, "report", "--run-id", DRY1, "--passing", "--fail-on-reason", "invalid_email");
         assertThat(other.outLines()).containsExactly("1", "4");
     }
 
     @Test
     void theReportAsCsvHasOneRowPerCountAndTheReasons() {
-        Cli.Result csv = Cli.run(env, "report", "--run-id", DRY1, "--format", "csv");
+        CliRun csv = CliRun.run(env, "report", "--run-id", DRY1, "--format", "csv");
         assertThat(csv.exitCode()).isZero();
         List<String> lines = csv.outLines();
         assertThat(lines.get(0)).isEqualTo("company_id,status,seconds,estimated_seconds,measure,table,reason,rows");
@@ -345,7 +345,7 @@ class ReadinessReportIT {
 
     @Test
     void theReportAsJsonCarriesVerdictsOrphansAndTheAccounting() throws Exception {
-        Cli.Result json = Cli.run(env, "report", "--run-id", DRY1, "--format", "json");
+        CliRun json = CliRun.run(env, "report", "--run-id", DRY1, "--format", "json");
         assertThat(json.exitCode()).isZero();
         JsonNode root = JSON.readTree(json.out());
         assertThat(root.path("mode").asText()).isEqualTo("dry-run");
@@ -379,7 +379,7 @@ class ReadinessReportIT {
 
     @Test
     void diffShowsPerCompanyWhatChangedBetweenTwoRuns() {
-        Cli.Result diff = Cli.run(env, "report", "--run-id", DRY2, "--diff", DRY1, "--format", "csv");
+        CliRun diff = CliRun.run(env, "report", "--run-id", DRY2, "--diff", DRY1, "--format", "csv");
         assertThat(diff.exitCode()).as(diff.toString()).isZero();
         List<String> lines = diff.outLines();
         assertThat(lines.get(0)).isEqualTo("company_id,measure,table,reason,before,after,change");
@@ -395,14 +395,14 @@ class ReadinessReportIT {
                 .filteredOn(l -> l.startsWith("1,") || l.startsWith("0,"))
                 .containsExactly("0,status,,,orphans,absent,orphans → absent", "1,status,,,PASS,absent,PASS → absent");
 
-        Cli.Result table = Cli.run(env, "report", "--run-id", DRY2, "--diff", DRY2);
+        CliRun table = CliRun.run(env, "report", "--run-id", DRY2, "--diff", DRY2);
         assertThat(table.outLines())
                 .containsExactly("changes from run dry-2 to run dry-2 (change = dry-2 - dry-2)", "no difference");
     }
 
     @Test
     void aVerifyReportSaysVerifiedOrShowsTheDifferences() throws Exception {
-        Cli.Result report = Cli.run(env, "report", "--run-id", VERIFY);
+        CliRun report = CliRun.run(env, "report", "--run-id", VERIFY);
         assertThat(report.exitCode()).as(report.toString()).isZero();
         assertThat(statusLine(report, 1)).contains("VERIFIED").doesNotContain("NOT");
         assertThat(statusLine(report, 9)).contains("NOT VERIFIED");
@@ -410,31 +410,33 @@ class ReadinessReportIT {
                 .contains("    why         recipients: 10 expected, 9 held, 2 missing, 1 unexpected,"
                         + " 1 changed, checksums differ in 1 of 1 shard(s) (e.g. missing 9:ann@example.com,"
                         + " unexpected 9:bob@example.com)");
-        JsonNode json = JSON.readTree(
-                Cli.run(env, "report", "--run-id", VERIFY, "--format", "json").out());
+        JsonNode json = JSON.readTree(CliRun.run(env, "report", "--run-id", VERIFY, "--format", "json")
+                .out());
         JsonNode check = json.path("companies").get(1).path("checks").get(0);
         assertThat(check.path("missing").asLong()).isEqualTo(2);
         assertThat(check.path("sample").get(1).path("key").asText()).isEqualTo("9:bob@example.com");
-        assertThat(Cli.run(env, "report", "--run-id", VERIFY, "--passing").out())
+        assertThat(CliRun.run(env, "report", "--run-id", VERIFY, "--passing")
+                        .out()
+                        .strip())
                 .isEqualTo("1");
     }
 
     @Test
     void aMigrateReportTakesItsRejectsFromMigrationRejects() {
-        Cli.Result csv = Cli.run(env, "report", "--run-id", MIGRATE, "--format", "csv");
+        CliRun csv = CliRun.run(env, "report", "--run-id", MIGRATE, "--format", "csv");
         assertThat(csv.exitCode()).isZero();
         assertThat(csv.outLines()).anyMatch(l -> l.matches("6,succeeded,[0-9.]+,,rejected,lists,deleted_list,1"));
         assertThat(csv.outLines()).contains("7,in progress,0.000,,tasks,,,2");
         assertThat(csv.outLines())
                 .anyMatch(l -> l.matches(
                         "12,failed,[0-9.]+,,fail_reason,,recipients/0: canceling" + " statement due to timeout,"));
-        assertThat(Cli.run(env, "report", "--run-id", MIGRATE, "--passing").outLines())
+        assertThat(CliRun.run(env, "report", "--run-id", MIGRATE, "--passing").outLines())
                 .containsExactly("1", "6");
     }
 
     @Test
     void companiesShowsEachLifecycleStateAndTheRunThatSetIt() throws Exception {
-        Cli.Result csv = Cli.run(env, "companies", "--format", "csv");
+        CliRun csv = CliRun.run(env, "companies", "--format", "csv");
         assertThat(csv.exitCode()).as(csv.toString()).isZero();
         List<String> lines = csv.outLines();
         assertThat(lines.get(0)).isEqualTo("company_id,state,run_id,mode,since,detail");
@@ -456,11 +458,11 @@ class ReadinessReportIT {
                         "12 failed migrate-1");
         assertThat(lines.get(9)).contains("recipients: 10 expected, 9 held");
 
-        Cli.Result passed = Cli.run(env, "companies", "--state", "dry run passed");
+        CliRun passed = CliRun.run(env, "companies", "--state", "dry run passed");
         assertThat(passed.outLines()).hasSize(2);
         assertThat(passed.outLines().get(1)).startsWith("3          dry-run-passed   dry-2");
 
-        JsonNode json = JSON.readTree(Cli.run(env, "companies", "--format", "json", "--state", "never-tried")
+        JsonNode json = JSON.readTree(CliRun.run(env, "companies", "--format", "json", "--state", "never-tried")
                 .out());
         assertThat(json).hasSize(1);
         assertThat(json.get(0).path("company_id").asLong()).isEqualTo(11);
@@ -469,18 +471,18 @@ class ReadinessReportIT {
 
     @Test
     void wrongArgumentsAreOneLineUsageErrors() {
-        Cli.Result unknownRun = Cli.run(env, "report", "--run-id", "nope");
+        CliRun unknownRun = CliRun.run(env, "report", "--run-id", "nope");
         assertThat(unknownRun.exitCode()).isEqualTo(64);
-        assertThat(unknownRun.err()).isEqualTo("error: unknown run id nope");
-        Cli.Result unknownState = Cli.run(env, "companies", "--state", "done");
+        assertThat(unknownRun.err().strip()).isEqualTo("error: unknown run id nope");
+        CliRun unknownState = CliRun.run(env, "companies", "--state", "done");
         assertThat(unknownState.exitCode()).isEqualTo(64);
         assertThat(unknownState.err()).startsWith("error: unknown --state done (known: never-tried,");
-        Cli.Result unknownReason = Cli.run(env, "report", "--run-id", DRY1, "--fail-on-reason", "typo");
+        CliRun unknownReason = CliRun.run(env, "report", "--run-id", DRY1, "--fail-on-reason", "typo");
         assertThat(unknownReason.exitCode()).isEqualTo(64);
         assertThat(unknownReason.errLines()).hasSize(1);
     }
 
-    private static String statusLine(Cli.Result report, long company) {
+    private static String statusLine(CliRun report, long company) {
         return report.outLines().stream()
                 .filter(l -> l.startsWith(company + " "))
                 .findFirst()

@@ -3,8 +3,8 @@ package io.migration.producer.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migration.producer.cli.CliRun;
-import io.migration.producer.cli.Sql;
 import io.migration.testsupport.RealServices;
+import io.migration.testsupport.Sql;
 import io.migration.testsupport.TestServices;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +35,7 @@ class FleetControlIT {
                 .isEqualTo("fleet " + fleet + ": throttle 5,000 rows/s, paused: no;"
                         + " no live worker now: workers read it when they start\n");
         assertThat(control()).isEqualTo("5000 false");
-        assertThat(target.text("SELECT updated_by FROM migration.fleet_control WHERE fleet = ?", fleet))
+        assertThat(target.one("SELECT updated_by FROM migration.fleet_control WHERE fleet = ?", fleet))
                 .endsWith("(producer)");
 
         CliRun reset = CliRun.run(env, "throttle", "--reset");
@@ -107,7 +107,7 @@ class FleetControlIT {
     }
 
     private static String control() {
-        return target.text(
+        return target.one(
                 "SELECT coalesce(rows_per_second::text, 'null') || ' ' || paused FROM migration.fleet_control"
                         + " WHERE fleet = ?",
                 fleet);

@@ -6,10 +6,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.config.DatabaseSettings;
 import io.migration.common.db.DataSources;
 import io.migration.common.db.DataSources.PoolOptions;
-import io.migration.producer.it.Sql;
 import io.migration.producer.seed.CutoverFlags.Flag;
 import io.migration.testsupport.LegacyDatabase;
 import io.migration.testsupport.RealServices;
+import io.migration.testsupport.Sql;
 import io.migration.testsupport.TestServices;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -61,7 +61,7 @@ class CutoverHooksIT {
         assertThat(hook("rollback", company).exitCode()).isZero();
         assertThat(flags.read(company)).isEqualTo(new Flag(false, false));
         assertThat(flags.read(company + 1)).as("other companies untouched").isEqualTo(Flag.LEGACY);
-        assertThat(Sql.one(app, "SELECT count(*) FROM app_cutover_flags")).isEqualTo("1");
+        assertThat(new Sql(app).one("SELECT count(*) FROM app_cutover_flags")).isEqualTo("1");
     }
 
     @Test
@@ -80,7 +80,7 @@ class CutoverHooksIT {
         Hook injected =
                 hook("freeze", Map.of("COMPANY_ID", "7); DROP TABLE app_cutover_flags; --", "APP_DB_URL", uri(app)));
         assertThat(injected.exitCode()).isNotZero();
-        assertThat(Sql.one(app, "SELECT to_regclass('app_cutover_flags') IS NOT NULL"))
+        assertThat(new Sql(app).one("SELECT to_regclass('app_cutover_flags') IS NOT NULL"))
                 .isEqualTo("t");
     }
 
@@ -100,7 +100,7 @@ class CutoverHooksIT {
             assertThat(stats.frozenSkips()).isPositive();
             assertThat(stats.legacyCommits()).isZero();
         }
-        assertThat(Sql.one(app, "SELECT count(*) FROM list_recipients")).isEqualTo("0");
+        assertThat(new Sql(app).one("SELECT count(*) FROM list_recipients")).isEqualTo("0");
     }
 
     record Hook(int exitCode, String output) {}
@@ -131,7 +131,7 @@ class CutoverHooksIT {
     }
 
     private static String updatedAt(long company) {
-        return Sql.one(app, "SELECT updated_at::text FROM app_cutover_flags WHERE company_id = ?", company);
+        return new Sql(app).one("SELECT updated_at::text FROM app_cutover_flags WHERE company_id = ?", company);
     }
 
     /** scripts/hooks of this checkout, found upwards from the module's directory. */

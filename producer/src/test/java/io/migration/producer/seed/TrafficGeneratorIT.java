@@ -10,9 +10,9 @@ import io.migration.common.schema.TargetSchema;
 import io.migration.common.transform.Emails;
 import io.migration.common.transform.Statuses;
 import io.migration.producer.cli.CliRun;
-import io.migration.producer.it.Sql;
 import io.migration.producer.seed.CutoverFlags.Flag;
 import io.migration.testsupport.RealServices;
+import io.migration.testsupport.Sql;
 import io.migration.testsupport.TestServices;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -121,12 +121,12 @@ class TrafficGeneratorIT {
         CutoverFlags flags = new CutoverFlags(jdbi);
         flags.create();
         flags.set(switched, new Flag(false, true));
-        Sql.update(
-                targetDb,
-                "INSERT INTO lists (id, company_id, name, created_at) VALUES (900001, ?, 'Migrated', now()),"
-                        + " (900002, ?, 'Migrated too', now())",
-                switched,
-                switched);
+        new Sql(targetDb)
+                .exec(
+                        "INSERT INTO lists (id, company_id, name, created_at) VALUES (900001, ?, 'Migrated', now()),"
+                                + " (900002, ?, 'Migrated too', now())",
+                        switched,
+                        switched);
         String switchedBefore = fingerprint(switched);
         long maxRow = count("SELECT max(id) FROM list_recipients");
         long maxList = count("SELECT max(id) FROM lists");
@@ -134,7 +134,7 @@ class TrafficGeneratorIT {
         long maxField = count("SELECT max(id) FROM list_recipient_fields");
         long maxOpen = count("SELECT max(id) FROM recipient_opens");
         long oldRows = count("SELECT count(*) FROM list_recipients WHERE company_id IN (1, 3)");
-        String startedAt = Sql.one(sourceDb, "SELECT now()::text");
+        String startedAt = new Sql(sourceDb).one("SELECT now()::text");
 
         TrafficSettings settings =
                 TrafficSettings.of(List.of(1L, 2L, 3L, switched), 80, 2, HOLD_MILLIS, 11, Duration.ofSeconds(8));
@@ -174,10 +174,11 @@ class TrafficGeneratorIT {
         assertThat(s.lastLegacyCommit()).isNull();
         assertThat(s.targetCommits()).isPositive();
         assertThat(fingerprint(switched)).isEqualTo(switchedBefore);
-        assertThat(Long.parseLong(Sql.one(targetDb, "SELECT count(*) FROM recipients WHERE company_id = ?", switched)))
-                .isPositive();
         assertThat(Long.parseLong(
-                        Sql.one(targetDb, "SELECT count(*) FROM recipient_activity WHERE company_id = ?", switched)))
+                        new Sql(targetDb).one("SELECT count(*) FROM recipients WHERE company_id = ?", switched)))
+                .isPositive();
+        assertThat(Long.parseLong(new Sql(targetDb)
+                        .one("SELECT count(*) FROM recipient_activity WHERE company_id = ?", switched)))
                 .isPositive();
 
         // The others: inserts (rows, children, lists, suppressions), updates and deletes.
@@ -248,22 +249,22 @@ class TrafficGeneratorIT {
 
     /** Rows written or edited since the run began whose email, names or status carry the spec's dirt. */
     private static long dirtyNewRows(long maxRow) {
-        return Sql.rows(
-                        sourceDb,
-                        "SELECT coalesce(email, ''), coalesce(first_name, ''), coalesce(last_name, ''), status"
-                                + " FROM list_recipients WHERE id > ? OR updated_at > now() - interval '1 minute'",
-                        maxRow)
-                .stream()
-                .map(row -> row.split(" \\| ", -1))
-                .filter(c -> !Emails.isValid(Emails.normalize(c[0]))
-                        || c[1].isBlank()
-                        || c[2].isBlank()
-                        || !c[3].equals(Statuses.normalize(c[3])))
-                .count();
+        return new Sql(sourceDb)
+                        .rows(
+                                "SELECT coalesce(email, ''), coalesce(first_name, ''), coalesce(last_name, ''), status"
+                                        + " FROM list_recipients WHERE id > ? OR updated_at > now() - interval '1 minute'",
+                                maxRow)
+                        .stream()
+                        .map(row -> row.split(" \\| ", -1))
+                        .filter(c -> !Emails.isValid(Emails.normalize(c[0]))
+                                || c[1].isBlank()
+                                || c[2].isBlank()
+                                || !c[3].equals(Statuses.normalize(c[3])))
+                        .count();
     }
 
     private static String fingerprint(long company) {
-        return Sql.one(sourceDb, FINGERPRINT.replace("?1", Long.toString(company)));
+        return new Sql(sourceDb).one(FINGERPRINT.replace("?1", Long.toString(company)));
     }
 
     private static long count(String sql, Object... params) {
@@ -272,7 +273,7 @@ class TrafficGeneratorIT {
             Object p = params[i - 1];
             filled = filled.replace("?" + i, p instanceof String s ? "'" + s.replace("'", "''") + "'" : p.toString());
         }
-        String value = Sql.one(sourceDb, filled);
+        String value = new Sql(sourceDb).one(filled);
         return value == null ? 0 : Long.parseLong(value);
     }
 

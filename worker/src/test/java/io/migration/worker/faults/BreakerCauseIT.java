@@ -2,13 +2,10 @@ package io.migration.worker.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.migration.producer.cli.ProducerCli;
+import io.migration.producer.cli.CliRun;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TestServices;
 import io.migration.worker.it.WorkerProcess;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -90,16 +87,8 @@ class BreakerCauseIT {
         }
     }
 
-    /** What `producer status --run-id RUN` prints (it writes to System.out). */
+    /** What `producer status --run-id RUN` prints. */
     private static String producerStatus(FaultRig rig, String runId) {
-        PrintStream out = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            ProducerCli.run(rig.producerEnv(), "status", "--run-id", runId);
-        } finally {
-            System.setOut(out);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+        return CliRun.run(rig.producerEnv(), "status", "--run-id", runId).out();
     }
 }

@@ -1,5 +1,6 @@
 package io.migration.worker.faults;
 
+import io.migration.testsupport.PrivateBroker;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TestServices;
 import io.migration.worker.it.WorkerProcess;
@@ -25,7 +26,7 @@ class BrokerRestartIT {
 
     @BeforeAll
     void startNode(TestServices services) throws Exception {
-        node = PrivateBroker.start();
+        node = PrivateBroker.start("faults");
         rig = FaultRig.seed(services, node.amqpUri(), 6, 3000, 103);
         rig.targetFaults().slowRecipientWrites(Duration.ofMillis(200));
     }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migration.common.config.DatabaseSettings;
 import io.migration.producer.cli.ProducerCli;
+import io.migration.testsupport.Broker;
+import io.migration.testsupport.Ledger;
 import io.migration.testsupport.TestServices;
-import io.migration.worker.it.Broker;
 import io.migration.worker.it.Datasets;
-import io.migration.worker.it.Ledger;
 import io.migration.worker.it.WorkerProcess;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package io.migration.worker.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migration.testsupport.Broker;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TestServices;
-import io.migration.worker.it.Broker;
 import io.migration.worker.it.WorkerProcess;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migration.common.message.TaskGroup;
 import io.migration.common.message.TaskMessage;
+import io.migration.testsupport.Ledger.TaskRow;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TestServices;
-import io.migration.worker.it.Ledger.TaskRow;
 import io.migration.worker.it.WorkerProcess;
 import java.sql.Connection;
 import java.time.Duration;

@@ -9,7 +9,7 @@
  * <p>Faults are injected with a TCP proxy inside the test ({@link io.migration.worker.faults.TcpProxy}:
  * cut, frozen, slowed), on the test's own target database ({@link io.migration.worker.faults.TargetFaults})
  * and broker objects, with signals to worker and producer processes, and on a private node
- * ({@link io.migration.worker.faults.PrivateBroker}); never by stopping the machine's own services.
+ * ({@link io.migration.testsupport.PrivateBroker}); never by stopping the machine's own services.
  *
  * <p>{@code ./mvnw -B verify} runs these classes in three JVMs at once (profile
  * {@code parallel-faults} in worker/pom.xml); {@code -Dit.test=SomeIT} runs one alone. Each

@@ -8,6 +8,8 @@ import io.migration.common.message.TaskMessageCodec;
 import io.migration.common.shard.Buckets;
 import io.migration.producer.cli.ProducerCli;
 import io.migration.testsupport.ActualResults;
+import io.migration.testsupport.Broker;
+import io.migration.testsupport.Ledger;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TargetComparison;
 import io.migration.testsupport.TestServices;

@@ -3,13 +3,12 @@ package io.migration.worker.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migration.common.config.DatabaseSettings;
+import io.migration.producer.cli.CliRun;
 import io.migration.producer.cli.ProducerCli;
 import io.migration.testsupport.ExpectedResults;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TargetComparison;
 import io.migration.testsupport.TestServices;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -189,10 +188,9 @@ class DryRunIT {
     }
 
     private String out(String... args) {
-        StringWriter out = new StringWriter();
-        assertThat(ProducerCli.run(env, new PrintWriter(out), new PrintWriter(new StringWriter()), args))
-                .isZero();
-        return out.toString();
+        CliRun run = CliRun.run(env, args);
+        assertThat(run.exitCode()).isZero();
+        return run.out();
     }
 
     /** The company's line of the table report and the indented lines under it (its reasons). */

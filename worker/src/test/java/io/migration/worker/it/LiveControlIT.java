@@ -3,6 +3,7 @@ package io.migration.worker.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migration.producer.cli.ProducerCli;
+import io.migration.testsupport.Ledger;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TargetComparison;
 import io.migration.testsupport.TestServices;

@@ -8,6 +8,7 @@ import io.migration.common.message.TaskGroup;
 import io.migration.common.message.TaskMessage;
 import io.migration.common.shard.Buckets;
 import io.migration.producer.runs.RunLedger;
+import io.migration.testsupport.Broker;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TestServices;
 import io.migration.worker.faults.FaultOracle;

@@ -1,13 +1,15 @@
-package io.migration.worker.faults;
+package io.migration.testsupport;
 
-import io.migration.worker.it.WorkerProcess;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,11 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A RabbitMQ node of the test's own (never the machine's shared broker), for faults that stop or
- * disturb the whole broker: own node name, ports, data and log directories, no plugins (so no
- * management or Prometheus port to clash with). Stopped with {@code rabbitmqctl stop} and
- * launched again (FIELD-NOTES: {@code stop_app}/{@code start_app} left a node stuck); quorum-queue
- * messages survive that. Deleted on {@link #close()}.
+ * A RabbitMQ node of the test's own (never the machine's shared broker), for what must not happen
+ * to the shared one (restarts, alarms, every connection closed): own node name, ports, data and
+ * log directories, Erlang cookie (its HOME) and no plugins (so no management or Prometheus port to
+ * clash with). Started from the Debian package's scripts without the machine's configuration.
+ * Stopped with {@code rabbitmqctl stop} and launched again ({@code stop_app}/{@code start_app}
+ * left a node stuck); quorum-queue messages survive that. Deleted on {@link #close()}.
  */
 public final class PrivateBroker implements AutoCloseable {
 
@@ -31,14 +34,20 @@ public final class PrivateBroker implements AutoCloseable {
     private final Path dir;
     private final String node;
     private final int port;
-    private final Map<String, String> env;
+    private final Map<String, String> ctlEnv;
+    private final Map<String, String> serverEnv;
     private final Thread cleanup = new Thread(this::stopQuietly, "private-broker-cleanup");
 
     private PrivateBroker(Path dir, String node, int port, int distPort) {
         this.dir = dir;
         this.node = node;
         this.port = port;
-        this.env = Map.of(
+        // What rabbitmqctl needs too: the node's cookie and no machine-wide rabbitmq-env.conf.
+        this.ctlEnv = Map.of(
+                "HOME", dir.toString(),
+                "RABBITMQ_CONF_ENV_FILE", dir.resolve("rabbitmq-env.conf").toString());
+        Map<String, String> server = new HashMap<>(ctlEnv);
+        server.putAll(Map.of(
                 "RABBITMQ_NODENAME", node,
                 "RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1",
                 "RABBITMQ_NODE_PORT", Integer.toString(port),
@@ -48,21 +57,23 @@ public final class PrivateBroker implements AutoCloseable {
                 "RABBITMQ_PID_FILE", pidFile().toString(),
                 "RABBITMQ_ENABLED_PLUGINS_FILE", dir.resolve("enabled_plugins").toString(),
                 // Its own (empty) configuration: the machine's names the shared broker's listener.
-                "RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq.conf").toString());
+                "RABBITMQ_CONFIG_FILE", dir.resolve("rabbitmq.conf").toString()));
+        this.serverEnv = Map.copyOf(server);
     }
 
-    /** Creates and launches a node; returns once it accepts AMQP connections. */
-    public static PrivateBroker start() throws Exception {
+    /** Creates and launches a node named after {@code prefix}; returns once it accepts AMQP connections. */
+    public static PrivateBroker start(String prefix) throws Exception {
         if (!Files.isExecutable(BIN.resolve("rabbitmq-server"))) {
             throw new IllegalStateException("no RabbitMQ scripts in " + BIN + ": install rabbitmq-server or set"
                     + " TEST_RABBITMQ_BIN to the folder holding rabbitmq-server and rabbitmqctl");
         }
-        Path dir = Files.createTempDirectory("faults-broker-");
+        Path dir = Files.createTempDirectory(prefix + "-broker-");
         Files.writeString(dir.resolve("enabled_plugins"), "[].\n");
         Files.writeString(dir.resolve("rabbitmq.conf"), "");
+        Files.writeString(dir.resolve("rabbitmq-env.conf"), "");
         String node =
-                "faults" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xFFFFF)) + "@localhost";
-        PrivateBroker broker = new PrivateBroker(dir, node, WorkerProcess.freePort(), WorkerProcess.freePort());
+                prefix + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xFFFFF)) + "@localhost";
+        PrivateBroker broker = new PrivateBroker(dir, node, freePort(), freePort());
         Runtime.getRuntime().addShutdownHook(broker.cleanup);
         broker.launch();
         return broker;
@@ -72,10 +83,10 @@ public final class PrivateBroker implements AutoCloseable {
         return "amqp://guest:guest@127.0.0.1:" + port + "/%2F";
     }
 
-    /** {@code rabbitmq-server -detached}, then waits for the node and its AMQP listener. */
+    /** {@code rabbitmq-server -detached} (again, with the same data and ports), then waits for the node and its AMQP listener. */
     public void launch() throws Exception {
         Files.deleteIfExists(pidFile());
-        run(List.of(BIN.resolve("rabbitmq-server").toString(), "-detached"), env, Duration.ofSeconds(30));
+        run(List.of(BIN.resolve("rabbitmq-server").toString(), "-detached"), serverEnv, Duration.ofSeconds(30));
         ctl(STARTUP, "wait", pidFile().toString(), "--timeout", Long.toString(STARTUP.toSeconds()));
         awaitPort(true, STARTUP);
     }
@@ -89,6 +100,20 @@ public final class PrivateBroker implements AutoCloseable {
     /** {@code rabbitmqctl close_all_connections}: every client connection closed by the broker. */
     public void closeAllConnections(String reason) throws Exception {
         ctl(Duration.ofSeconds(120), "close_all_connections", reason);
+    }
+
+    /** Raises or clears a memory alarm: under it the node blocks every publishing connection. */
+    public void memoryAlarm(boolean on) throws Exception {
+        ctl(Duration.ofSeconds(120), "set_vm_memory_high_watermark", on ? "0.0000001" : "0.4");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (ctl(Duration.ofSeconds(120), "-q", "eval", "rabbit_alarm:get_alarms().")
+                        .contains("memory")
+                != on) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the memory alarm of " + node + " did not turn " + (on ? "on" : "off"));
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Override
@@ -118,14 +143,15 @@ public final class PrivateBroker implements AutoCloseable {
      * {@code rabbitmqctl -n NODE …}, without the node's settings: given RABBITMQ_DIST_PORT, the CLI
      * tool takes that port for itself, and a node starting meanwhile fails (dist_port_already_used).
      */
-    private void ctl(Duration timeout, String... args) throws Exception {
+    private String ctl(Duration timeout, String... args) throws Exception {
         List<String> command =
-                new java.util.ArrayList<>(List.of(BIN.resolve("rabbitmqctl").toString(), "-n", node));
+                new ArrayList<>(List.of(BIN.resolve("rabbitmqctl").toString(), "-n", node));
         command.addAll(List.of(args));
-        run(command, Map.of(), timeout);
+        return run(command, ctlEnv, timeout);
     }
 
-    private void run(List<String> command, Map<String, String> settings, Duration timeout) throws Exception {
+    /** Runs a script with the given settings instead of any RABBITMQ_* of this process; returns its output. */
+    private String run(List<String> command, Map<String, String> settings, Duration timeout) throws Exception {
         Path output = Files.createTempFile(dir, "cmd-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -139,10 +165,12 @@ public final class PrivateBroker implements AutoCloseable {
             throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout + ": "
                     + Files.readString(output, StandardCharsets.UTF_8));
         }
+        String text = Files.readString(output, StandardCharsets.UTF_8);
         if (process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue() + "): "
-                    + Files.readString(output, StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    String.join(" ", command) + " failed (exit " + process.exitValue() + "): " + text);
         }
+        return text;
     }
 
     private void awaitPort(boolean open, Duration timeout) throws InterruptedException {
@@ -161,6 +189,12 @@ public final class PrivateBroker implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }
