@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -57,7 +58,7 @@ public final class CanonicalRows {
                         ids.stream().map(id -> ((Number) id).longValue()).toArray(Long[]::new));
                 st.setArray(i + 1, array);
             } else if (p == null) {
-                st.setNull(i + 1, java.sql.Types.VARCHAR);
+                st.setNull(i + 1, Types.VARCHAR);
             } else {
                 st.setObject(i + 1, p);
             }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class ExpectedResults {
                 List.of("id", "recipient_id", "company_id", "list_id", "kind", "campaign_id", "occurred_at", "detail"));
         m.put("suppressions", List.of("company_id", "email", "reason", "created_at"));
         m.put(REJECTS, List.of("company_id", "source_table", "source_id", "reason"));
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     // ---- the SQL -------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import io.migration.common.config.DatabaseSettings;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ public final class TestServices {
         try (var conn = DriverManager.getConnection(endpoints.adminJdbcUrl(), endpoints.user(), endpoints.password());
                 var st = conn.prepareStatement("SELECT datname FROM pg_database WHERE datname LIKE ?")) {
             st.setString(1, fleetName + "\\_%");
-            List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             try (var rs = st.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TestServices;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -63,8 +66,7 @@ class BinaryCopyIT {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(3_001);
                 assertThat(rs.getLong(2)).isEqualTo(-(2_999L * 3_000 / 2));
-                assertThat(rs.getObject(3, java.time.OffsetDateTime.class).toInstant())
-                        .isEqualTo(when);
+                assertThat(rs.getObject(3, OffsetDateTime.class).toInstant()).isEqualTo(when);
                 assertThat(rs.getString(4)).isEqualTo("v \"q\" \n");
                 assertThat(rs.getBoolean(5)).isTrue();
                 assertThat(rs.getInt(6)).isEqualTo(big.length());
@@ -128,14 +130,13 @@ class BinaryCopyIT {
                             }
                         }
                     })
-                    .isInstanceOf(java.sql.SQLException.class)
-                    .satisfies(e -> assertThat(((java.sql.SQLException) e).getSQLState())
-                            .isEqualTo("22012"));
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22012"));
         }
     }
 
     private static byte[] utf8(String text) {
-        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static Connection connect(TestServices services) throws Exception {

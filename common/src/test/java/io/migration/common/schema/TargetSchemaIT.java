@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.migration.common.db.DataSources;
 import io.migration.common.db.DataSources.PoolOptions;
+import io.migration.common.shard.Buckets;
 import io.migration.testsupport.RealServices;
 import io.migration.testsupport.TestServices;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +54,7 @@ class TargetSchemaIT {
     void upgradesAVersion3TargetInPlaceKeepingItsRowsFindable(TestServices services) throws Exception {
         try (HikariDataSource target =
                 DataSources.create(services.extraDatabase("v3"), PoolOptions.defaults("schema-upgrade-it"))) {
-            org.flywaydb.core.Flyway.configure()
+            Flyway.configure()
                     .dataSource(target)
                     .locations("classpath:db/recipients")
                     .table("flyway_schema_history")
@@ -77,11 +79,9 @@ class TargetSchemaIT {
                     .isEqualTo(4);
 
             assertThat(query(target, "SELECT email || '=' || shard_bucket FROM recipients ORDER BY email"))
-                    .containsExactly(
-                            "a@b.co=" + io.migration.common.shard.Buckets.of("a@b.co"),
-                            "é@x.io=" + io.migration.common.shard.Buckets.of("é@x.io"));
+                    .containsExactly("a@b.co=" + Buckets.of("a@b.co"), "é@x.io=" + Buckets.of("é@x.io"));
             assertThat(query(target, "SELECT shard_bucket::text FROM suppressions"))
-                    .containsExactly(String.valueOf(io.migration.common.shard.Buckets.of("a@b.co")));
+                    .containsExactly(String.valueOf(Buckets.of("a@b.co")));
             assertThat(query(target, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"))
                     .contains(
                             "recipient_activity_company_idx",

@@ -2,6 +2,7 @@ package io.migration.common.shard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The Java port of PostgreSQL's hashtext against values PostgreSQL 15 computed (BucketsIT checks a live server). */
@@ -29,7 +30,7 @@ class BucketsTest {
     @Test
     void theAsciiShortcutAgreesWithTheByteForm() {
         String text = "MiXeD.case+tag@sub.domain.org";
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         for (int length = 0; length <= text.length(); length++) {
             assertThat(Buckets.hashText(text.substring(0, length))).isEqualTo(Buckets.hash(bytes, 0, length));
         }

@@ -9,6 +9,7 @@ import static io.migration.common.transform.Fixtures.t;
 import static io.migration.common.transform.Fixtures.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -162,7 +163,7 @@ class ChildTransformsTest {
                                 3L,
                                 t(8),
                                 "{\"reason\":\"too many\"}"));
-        assertThat(result.activities()).isSortedAccordingTo(java.util.Comparator.comparing(Activity::id));
+        assertThat(result.activities()).isSortedAccordingTo(Comparator.comparing(Activity::id));
     }
 
     @Test

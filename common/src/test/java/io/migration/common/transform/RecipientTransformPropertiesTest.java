@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -96,7 +98,7 @@ class RecipientTransformPropertiesTest {
         }
         Map<Long, SourceListRecipient> rowsById =
                 data.rows().stream().collect(Collectors.toMap(SourceListRecipient::id, Function.identity()));
-        Function<Long, java.util.UUID> recipientOf = parent ->
+        Function<Long, UUID> recipientOf = parent ->
                 Ids.recipientId(COMPANY, Emails.normalize(rowsById.get(parent).email()));
 
         // "Contributes" is checked against the output itself, independently of the reject list.
@@ -159,7 +161,7 @@ class RecipientTransformPropertiesTest {
             String table,
             Function<T, Long> id,
             Map<String, Set<Long>> rejected,
-            java.util.function.Predicate<T> contributes) {
+            Predicate<T> contributes) {
         Set<Long> rejectedIds = rejected.getOrDefault(table, Set.of());
         Set<Long> ids = rows.stream().map(id).collect(Collectors.toSet());
         assertThat(ids).as(table).containsAll(rejectedIds);
@@ -178,7 +180,7 @@ class RecipientTransformPropertiesTest {
         return parts.stream().flatMap(p -> part.apply(p).stream()).toList();
     }
 
-    private static <T> List<T> filter(List<T> rows, java.util.function.Predicate<T> keep) {
+    private static <T> List<T> filter(List<T> rows, Predicate<T> keep) {
         return rows.stream().filter(keep).toList();
     }
 

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** R3 (row checks), R5 (recipient merge) and R6 (memberships). */
@@ -115,7 +116,7 @@ class RecipientTransformTest {
                         new Membership(A_B_CO, 2, COMPANY, "bounced", "Web form", t(1), t(2)));
         assertThat(result.recipients())
                 .extracting(Recipient::createdAt, Recipient::updatedAt)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(t(1), t(8)));
+                .containsExactly(Tuple.tuple(t(1), t(8)));
     }
 
     @Test

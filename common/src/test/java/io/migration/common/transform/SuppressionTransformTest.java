@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class SuppressionTransformTest {
@@ -55,9 +56,9 @@ class SuppressionTransformTest {
         assertThat(result.rejects())
                 .extracting(Reject::sourceId, r -> r.reason().code(), Reject::sourceTable)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1L, "invalid_email", "suppressions"),
-                        org.assertj.core.groups.Tuple.tuple(2L, "invalid_email", "suppressions"),
-                        org.assertj.core.groups.Tuple.tuple(3L, "invalid_email", "suppressions"));
+                        Tuple.tuple(1L, "invalid_email", "suppressions"),
+                        Tuple.tuple(2L, "invalid_email", "suppressions"),
+                        Tuple.tuple(3L, "invalid_email", "suppressions"));
         assertThat(result.rejects()).allMatch(r -> r.companyId() == COMPANY);
     }
 

@@ -9,6 +9,7 @@ import io.migration.common.message.TaskGroup;
 import io.migration.producer.enqueue.CompanySize;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class PassPlannerTest {
                 .put(TaskGroup.RECIPIENTS, 900, new BucketSum(3, "3"))
                 .put(TaskGroup.LISTS, 0, new BucketSum(2, "4"))
                 .build();
-        Map<TaskGroup, java.util.SortedSet<Integer>> changed = Map.of(
+        Map<TaskGroup, SortedSet<Integer>> changed = Map.of(
                 TaskGroup.RECIPIENTS,
                 new TreeSet<>(List.of(10, 11, 900)),
                 TaskGroup.LISTS,

@@ -16,6 +16,7 @@ import io.migration.testsupport.RealServices;
 import io.migration.testsupport.Sql;
 import io.migration.testsupport.TestServices;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -259,7 +260,7 @@ class DlqCommandIT {
 
     @Test
     void aFleetWithoutADeadLetterQueueIsOneLine() {
-        Map<String, String> other = new java.util.HashMap<>(env);
+        Map<String, String> other = new HashMap<>(env);
         other.put("FLEET_NAME", topology.fleetName() + "-nowhere");
 
         CliRun run = CliRun.run(other, "dlq", "list");

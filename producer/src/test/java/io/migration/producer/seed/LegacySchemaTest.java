@@ -3,6 +3,7 @@ package io.migration.producer.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class LegacySchemaTest {
@@ -29,10 +30,7 @@ class LegacySchemaTest {
                     .as("the COPY of %s names its columns with their DDL types", LegacySchema.TABLES.get(i))
                     .allSatisfy(c -> assertThat(create)
                             .containsPattern("\\b" + c.name() + "\\s+"
-                                    + c.type()
-                                            .name()
-                                            .toLowerCase(java.util.Locale.ROOT)
-                                            .replace("int8", "bigint") + "\\b"));
+                                    + c.type().name().toLowerCase(Locale.ROOT).replace("int8", "bigint") + "\\b"));
         }
         assertThat(new LegacyTables(SeedPlan.of(3, 30, 1)).loads())
                 .map(LegacyTables.Load::table)

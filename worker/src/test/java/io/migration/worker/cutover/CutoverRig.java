@@ -13,7 +13,9 @@ import io.migration.producer.seed.TrafficRun;
 import io.migration.producer.seed.TrafficSettings;
 import io.migration.testsupport.TestServices;
 import io.migration.worker.it.Datasets;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * What the switch's integration tests share: a seeded source that passed its dry run, the reference
@@ -51,7 +54,7 @@ final class CutoverRig implements AutoCloseable {
         this.hookLog = Files.createTempFile("cutover-hooks", ".log");
         // The application's flag table, which the reference hooks write (the traffic generator makes it too).
         try (HikariDataSource source = DataSources.create(services.source(), PoolOptions.defaults("app"))) {
-            new CutoverFlags(org.jdbi.v3.core.Jdbi.create(source)).create();
+            new CutoverFlags(Jdbi.create(source)).create();
         }
         this.env = new HashMap<>(services.environment());
         // The seed is dirty on purpose: readiness here is about the newest rows, not the seed's.
@@ -112,9 +115,9 @@ final class CutoverRig implements AutoCloseable {
     Result capture(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        java.io.PrintStream realErr = System.err;
-        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(stderr, true));
+        PrintStream realErr = System.err;
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(stderr, true));
         try {
             PrintWriter outWriter = new PrintWriter(out, true);
             PrintWriter errWriter = new PrintWriter(err, true);

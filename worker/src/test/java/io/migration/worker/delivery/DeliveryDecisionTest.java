@@ -6,6 +6,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.migration.common.ledger.Claim;
+import io.migration.common.ledger.TaskOutcome;
 import io.migration.common.message.RunMode;
 import io.migration.common.message.TaskGroup;
 import io.migration.common.message.TaskMessage;
@@ -21,9 +22,11 @@ import io.migration.worker.resilience.Database;
 import io.migration.worker.source.SourceReadException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -146,7 +149,7 @@ class DeliveryDecisionTest {
         Failure own = DeliveryDecision.failure(CONSTRAINT, db -> false);
 
         assertThat(own).isInstanceOf(Failure.Own.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeliveryDecision.afterOutage(own))
+        Assertions.assertThatThrownBy(() -> DeliveryDecision.afterOutage(own))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -164,13 +167,8 @@ class DeliveryDecisionTest {
 
     @Test
     void aSuccessSaysItsFigures() {
-        var outcome = new io.migration.common.ledger.TaskOutcome(
-                java.util.Map.of("recipients", 10L),
-                java.util.Map.of("recipients", 9L),
-                java.util.Map.of("recipients", 9L),
-                1,
-                42,
-                java.util.Map.of());
+        var outcome = new TaskOutcome(
+                Map.of("recipients", 10L), Map.of("recipients", 9L), Map.of("recipients", 9L), 1, 42, Map.of());
 
         Ack ack = DeliveryDecision.succeeded(TASK, outcome);
 

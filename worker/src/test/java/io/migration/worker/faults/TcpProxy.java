@@ -1,5 +1,6 @@
 package io.migration.worker.faults;
 
+import io.migration.worker.it.WorkerProcess;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.netcrusher.core.reactor.NioReactor;
@@ -42,7 +43,7 @@ public final class TcpProxy implements AutoCloseable {
 
     private static TcpProxy open(String host, int port, ThrottlerFactory throttle) throws Exception {
         NioReactor reactor = new NioReactor();
-        int local = io.migration.worker.it.WorkerProcess.freePort();
+        int local = WorkerProcess.freePort();
         TcpCrusherBuilder builder = TcpCrusherBuilder.builder()
                 .withReactor(reactor)
                 .withBindAddress("127.0.0.1", local)

@@ -10,6 +10,7 @@ import io.migration.testsupport.TestServices;
 import io.migration.worker.it.WorkerProcess;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +72,7 @@ class WorkerKillIT {
                 .findFirst()
                 .orElseThrow();
         try (TcpProxy broker = TcpProxy.toAmqp(rig.amqpUri())) {
-            Map<String, String> settings = new java.util.HashMap<>(PATIENT);
+            Map<String, String> settings = new HashMap<>(PATIENT);
             settings.put("AMQP_URI", broker.amqpUri(rig.amqpUri()));
             settings.put("WORKER_THREADS", "1");
             try (Connection locker = rig.targetFaults().lockRecipients();
@@ -132,7 +133,7 @@ class WorkerKillIT {
         long company = rig.companies().get(3);
         rig.enqueue("sigterm-cut-short", 1_000_000, company);
         TaskMessage recipients = recipientsTask("sigterm-cut-short");
-        Map<String, String> settings = new java.util.HashMap<>(PATIENT);
+        Map<String, String> settings = new HashMap<>(PATIENT);
         settings.put("WORKER_SHUTDOWN_GRACE_PERIOD", "3 seconds");
         settings.put("WORKER_SERVER_GRACE_PERIOD", "5 seconds");
         FaultOracle oracle = FaultOracle.of(rig, "sigterm-cut-short");

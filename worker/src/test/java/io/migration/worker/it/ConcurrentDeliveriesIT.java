@@ -16,10 +16,12 @@ import io.migration.testsupport.TestServices;
 import io.migration.worker.pipeline.ShardMigration;
 import io.migration.worker.write.ShardLocks;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,7 +89,7 @@ class ConcurrentDeliveriesIT {
         List<TaskMessage> b = ledger.tasks("cut-b");
         long biggest = a.stream()
                 .filter(t -> t.group() == TaskGroup.RECIPIENTS)
-                .max(java.util.Comparator.comparingInt(TaskMessage::shardCount))
+                .max(Comparator.comparingInt(TaskMessage::shardCount))
                 .orElseThrow()
                 .companyId();
         List<TaskMessage> overlapping = interleave(recipientsOf(a, biggest), recipientsOf(b, biggest));
@@ -191,7 +193,7 @@ class ConcurrentDeliveriesIT {
                 email = candidate;
             }
         }
-        try (Connection source = java.sql.DriverManager.getConnection(
+        try (Connection source = DriverManager.getConnection(
                         services.source().url(),
                         services.source().user(),
                         services.source().password());

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -162,7 +163,7 @@ class DryRunIT {
         assertThat(orphaned)
                 .isEqualTo(ExpectedResults.orphanChildren(services.source()).entrySet().stream()
                         .filter(e -> e.getValue() > 0)
-                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
         for (String table : LEGACY) {
             long[] readContributed = byTable.getOrDefault(table, new long[2]);
             long read = readContributed[0];

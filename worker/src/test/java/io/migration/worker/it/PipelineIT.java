@@ -18,6 +18,7 @@ import io.migration.worker.write.ShardLocks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -230,7 +231,7 @@ class PipelineIT {
     @Order(6)
     void aShardLargerThanTheWorkerMayHoldIsDoneInPartsWithTheSameResult() throws Exception {
         Map<String, List<String>> before = ActualResults.read(services.target(), companies, null);
-        Map<String, String> smallHeap = new java.util.HashMap<>(env);
+        Map<String, String> smallHeap = new HashMap<>(env);
         // Every company is one task of up to a million rows; this worker holds 1,000 rows at a time.
         smallHeap.put("WORKER_MAX_SHARD_ROWS_IN_MEMORY", "1000");
         assertThat(ProducerCli.run(
@@ -291,7 +292,7 @@ class PipelineIT {
     private static long firstLockKey(TaskMessage task) {
         ShardLocks.GroupRange range = ShardMigration.ranges(task).get(0);
         return ShardLocks.keys(task.companyId(), range.group(), range.lo(), range.hi()).entrySet().stream()
-                .filter(java.util.Map.Entry::getValue)
+                .filter(Map.Entry::getValue)
                 .findFirst()
                 .orElseThrow()
                 .getKey();

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,7 +137,7 @@ class PoisonMessageIT {
     /** Rows read per company and legacy table, as {@code producer report} shows them. */
     private static Map<Long, Map<String, Long>> readByCompany(Jdbi target, String runId) {
         RunLedger runs = new RunLedger(target);
-        Map<Long, Map<String, Long>> out = new java.util.TreeMap<>();
+        Map<Long, Map<String, Long>> out = new TreeMap<>();
         runs.figures(runs.run(runId).orElseThrow()).companies().forEach(c -> out.put(c.companyId(), c.read()));
         return out;
     }

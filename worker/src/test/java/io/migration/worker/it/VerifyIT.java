@@ -2,6 +2,7 @@ package io.migration.worker.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migration.common.config.DatabaseSettings;
 import io.migration.producer.cli.ProducerCli;
 import io.migration.testsupport.ExpectedResults;
 import io.migration.testsupport.RealServices;
@@ -143,7 +144,7 @@ class VerifyIT {
         return out;
     }
 
-    private static String sql(io.migration.common.config.DatabaseSettings db, String sql) throws Exception {
+    private static String sql(DatabaseSettings db, String sql) throws Exception {
         try (Connection c = connect(db);
                 Statement st = c.createStatement()) {
             if (st.execute(sql)) {
@@ -155,7 +156,7 @@ class VerifyIT {
         }
     }
 
-    private static Connection connect(io.migration.common.config.DatabaseSettings db) throws Exception {
+    private static Connection connect(DatabaseSettings db) throws Exception {
         return DriverManager.getConnection(db.url(), db.user(), db.password());
     }
 }

@@ -3,6 +3,7 @@ package io.migration.worker.it;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -194,7 +195,7 @@ public final class WorkerProcess implements AutoCloseable {
         Path log = MODULE.resolve("target/worker-logs/" + name + "-" + process.pid() + ".log");
         try (BufferedReader reader =
                         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                java.io.Writer copy = open(log)) {
+                Writer copy = open(log)) {
             String line;
             while ((line = reader.readLine()) != null) {
                 lines.add(line);
@@ -210,7 +211,7 @@ public final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    private static java.io.Writer open(Path log) throws IOException {
+    private static Writer open(Path log) throws IOException {
         Files.createDirectories(log.getParent());
         return Files.newBufferedWriter(log, StandardCharsets.UTF_8);
     }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,7 +72,7 @@ class BucketsIT {
                         services.source().url(),
                         services.source().user(),
                         services.source().password());
-                java.sql.Statement st = conn.createStatement()) {
+                Statement st = conn.createStatement()) {
             st.execute("CREATE TABLE bucket_rows (company_id bigint, email text)");
             List<String> emails = new ArrayList<>(EMAILS);
             Random random = new Random(5);
