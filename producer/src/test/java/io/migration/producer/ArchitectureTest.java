@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.migration.testsupport.MainSources;
+import java.io.IOException;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -47,5 +49,10 @@ class ArchitectureTest {
         Set<String> packages =
                 MAIN.stream().map(JavaClass::getPackageName).collect(Collectors.toCollection(TreeSet::new));
         assertThat(packages).isNotEmpty().hasSizeLessThanOrEqualTo(MAX_PACKAGES);
+    }
+
+    @Test
+    void noMainFileIsOver300Lines() throws IOException {
+        assertThat(MainSources.longerThan(300)).isEmpty();
     }
 }

@@ -7,12 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.migration.testsupport.MainSources;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,21 +73,6 @@ class ArchitectureTest {
 
     @Test
     void noMainFileIsOver300Lines() throws IOException {
-        List<String> tooLong;
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            tooLong = files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> lines(f) > 300)
-                    .map(f -> f + " (" + lines(f) + " lines)")
-                    .toList();
-        }
-        assertThat(tooLong).isEmpty();
-    }
-
-    private static long lines(Path file) {
-        try (Stream<String> lines = Files.lines(file)) {
-            return lines.count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        assertThat(MainSources.longerThan(300)).isEmpty();
     }
 }

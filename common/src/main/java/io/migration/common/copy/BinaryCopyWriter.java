@@ -175,56 +175,22 @@ public final class BinaryCopyWriter implements AutoCloseable {
         return this;
     }
 
-    /**
-     * A jsonb value holding a JSON object of up to two string members, each value a slice of
-     * {@code values} (offset and length; a member with a null key or a length of -1 is left out).
-     * Keys and values are UTF-8 bytes; values are escaped as Jackson escapes text, and pass through
-     * otherwise unchanged (never decoded).
-     */
+    /** A jsonb object of up to two string members, slices of {@code values} ({@link JsonbObject}). */
     public BinaryCopyWriter jsonbObject(
             byte[] key1, byte[] key2, byte[] values, int offset1, int length1, int offset2, int length2)
             throws SQLException {
         next(ColumnType.JSONB);
-        boolean first = key1 != null && length1 >= 0;
-        boolean second = key2 != null && length2 >= 0;
-        int worst = 4
-                + 1
-                + 2
-                + (first ? Utf8.maxJsonBytes(key1.length + length1) + 6 : 0)
-                + (second ? Utf8.maxJsonBytes(key2.length + length2) + 6 : 0);
+        int worst = JsonbObject.worstBytes(key1, key2, length1, length2);
         if (worst > buffer.length) {
             throw new IllegalArgumentException(
                     table.name() + ": a JSON value of up to " + worst + " bytes is larger than the COPY buffer");
         }
         ensure(worst);
         int lengthAt = position;
-        int at = lengthAt + 4;
-        buffer[at++] = 1;
-        buffer[at++] = '{';
-        if (first) {
-            at = member(key1, values, offset1, length1, at);
-        }
-        if (second) {
-            if (first) {
-                buffer[at++] = ',';
-            }
-            at = member(key2, values, offset2, length2, at);
-        }
-        buffer[at++] = '}';
-        putIntAt(lengthAt, at - lengthAt - 4);
-        position = at;
+        int end = JsonbObject.encode(buffer, lengthAt + 4, key1, key2, values, offset1, length1, offset2, length2);
+        putIntAt(lengthAt, end - lengthAt - 4);
+        position = end;
         return this;
-    }
-
-    private int member(byte[] key, byte[] values, int offset, int length, int at) {
-        buffer[at++] = '"';
-        at = Utf8.jsonEscaped(key, 0, key.length, buffer, at);
-        buffer[at++] = '"';
-        buffer[at++] = ':';
-        buffer[at++] = '"';
-        at = Utf8.jsonEscaped(values, offset, length, buffer, at);
-        buffer[at++] = '"';
-        return at;
     }
 
     public long rows() {

@@ -3,7 +3,6 @@ package io.migration.common.transform;
 import io.migration.common.shard.Buckets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,11 +20,6 @@ import java.util.Map;
  */
 public final class RecipientShard {
 
-    private static final int CONTRIBUTED_ROWS = 0;
-    private static final int CONTRIBUTED_FIELDS = 1;
-    private static final int CONTRIBUTED_TAGS = 2;
-    private static final int CONTRIBUTED_EVENTS = 3;
-
     private final long companyId;
     private final ListIndex lists;
     private final Map<String, RecipientAggregate> byEmail = new HashMap<>();
@@ -33,10 +27,9 @@ public final class RecipientShard {
     private final ParentIndex parents = new ParentIndex();
     private final ActivityBuffer activities = new ActivityBuffer();
     private final RejectBuffer rejects = new RejectBuffer();
-    /** lower(trim(x)) of field names and tags: they repeat, and one instance then serves them all. */
-    private final Map<String, String> normalized = new HashMap<>();
+    private final NormalizedNames normalized = new NormalizedNames();
 
-    private final long[] contributed = new long[CONTRIBUTED_EVENTS + ActivityKind.values().length];
+    private final Contributions contributed = new Contributions();
     private RecipientAggregate[] byId;
     private final long[] activityId = new long[2];
 
@@ -79,7 +72,7 @@ public final class RecipientShard {
         }
         recipient.add(id, listId, firstName, lastName, phone, validStatus, source, createdAt, updatedAt);
         parents.add(id, recipient.index, recipient.idHi, recipient.idLo, listId, updatedAt, recipient.bucket);
-        contributed[CONTRIBUTED_ROWS]++;
+        contributed.row();
     }
 
     /** R3 then R1, in the spec's order (orphan, deleted, email; the status comes last): null when it passes. */
@@ -118,7 +111,7 @@ public final class RecipientShard {
         if (parent < 0) {
             return;
         }
-        String key = normalized(name);
+        String key = normalized.of(name);
         RejectReason reason =
                 Text.isBlank(key) ? RejectReason.BLANK_FIELD_NAME : value == null ? RejectReason.NULL_VALUE : null;
         if (reason != null) {
@@ -126,7 +119,7 @@ public final class RecipientShard {
             return;
         }
         recipients.get(parents.recipient(parent)).attribute(key, value, parents.updatedAt(parent), parentId, id);
-        contributed[CONTRIBUTED_FIELDS]++;
+        contributed.field();
     }
 
     /** R8 for one recipient_tags row: duplicates after normalization merge into one tag. */
@@ -135,13 +128,13 @@ public final class RecipientShard {
         if (parent < 0) {
             return;
         }
-        String key = normalized(tag);
+        String key = normalized.of(tag);
         if (Text.isBlank(key)) {
             rejects.add(SourceTables.TAGS, id, RejectReason.BLANK_TAG, parents.bucket(parent));
             return;
         }
         recipients.get(parents.recipient(parent)).tag(key);
-        contributed[CONTRIBUTED_TAGS]++;
+        contributed.tag();
     }
 
     /**
@@ -174,7 +167,7 @@ public final class RecipientShard {
                 occurredAt,
                 first,
                 second);
-        contributed[CONTRIBUTED_EVENTS + kind.ordinal()]++;
+        contributed.event(kind);
     }
 
     /**
@@ -192,18 +185,6 @@ public final class RecipientShard {
             return -1;
         }
         return slot;
-    }
-
-    private String normalized(String text) {
-        if (text == null) {
-            return null;
-        }
-        String known = normalized.get(text);
-        if (known == null) {
-            known = Text.lower(Text.trim(text));
-            normalized.put(text, known);
-        }
-        return known;
     }
 
     /** Recipients (R5) by email (approximately: {@link UuidOrder}), the (company_id, email) index's order. */
@@ -291,26 +272,9 @@ public final class RecipientShard {
         return rejects;
     }
 
-    /**
-     * Source rows that contributed to the target, by legacy table (R12): accepted list_recipients
-     * rows (merged ones too), fields and tags that passed their checks (also those merged away),
-     * events that became activities. Tables without any are left out.
-     */
+    /** Source rows that contributed to the target, by legacy table (R12; {@link Contributions}). */
     public Map<String, Long> contributedByTable() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        put(counts, SourceTables.LIST_RECIPIENTS, contributed[CONTRIBUTED_ROWS]);
-        put(counts, SourceTables.FIELDS, contributed[CONTRIBUTED_FIELDS]);
-        put(counts, SourceTables.TAGS, contributed[CONTRIBUTED_TAGS]);
-        for (ActivityKind kind : ActivityKind.values()) {
-            put(counts, kind.sourceTable(), contributed[CONTRIBUTED_EVENTS + kind.ordinal()]);
-        }
-        return counts;
-    }
-
-    private static void put(Map<String, Long> counts, String table, long n) {
-        if (n > 0) {
-            counts.put(table, n);
-        }
+        return contributed.byTable();
     }
 
     /** The recipients in their id's order (approximately), which leads the children's primary keys. */
