@@ -2,6 +2,7 @@ package io.migration.producer.seed;
 
 import io.migration.common.db.Jdbis;
 import io.migration.producer.seed.CutoverFlags.Flag;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ public final class TrafficGenerator {
             while (run.awaitSlot() >= 0) {
                 long company = companies.get(rng.nextInt(companies.size()));
                 try {
-                    transaction(connections, company, values);
+                    transactionRetryingDeadlocks(connections, company, values);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -81,6 +82,35 @@ public final class TrafficGenerator {
                 }
             }
         }
+    }
+
+    /**
+     * The database may pick one of two writers as a deadlock's victim (or fail a serializable
+     * transaction): the application then runs the transaction again, as a real one would.
+     */
+    private void transactionRetryingDeadlocks(Connections connections, long company, TrafficValues values)
+            throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction(connections, company, values);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !isDeadlockOrSerialization(e)) {
+                    throw e;
+                }
+                connections.close();
+            }
+        }
+    }
+
+    private static boolean isDeadlockOrSerialization(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql
+                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void transaction(Connections connections, long company, TrafficValues values) throws InterruptedException {
