@@ -20,7 +20,7 @@ public final class TaskLedger {
 
     /** Installs the SQL object plugin on {@code jdbi} if it has not got it ({@link Jdbis}). */
     public TaskLedger(Jdbi jdbi) {
-        this.jdbi = Jdbis.withSqlObjects(jdbi);
+        this.jdbi = LedgerRows.prepare(jdbi);
     }
 
     public Optional<RunRecord> findRun(String runId) {
@@ -97,7 +97,10 @@ public final class TaskLedger {
      * methods take ({@link Jdbis}; this ledger's own Jdbi has it once the ledger is built).
      */
     public Optional<TaskState> lockTask(Handle h, TaskKey key) {
-        return h.attach(LedgerStatements.class).lockTask(key);
+        return h.createQuery(LedgerRows.sql("lock-task"))
+                .bindMethods(key)
+                .mapTo(TaskState.class)
+                .findOne();
     }
 
     /**
@@ -105,24 +108,26 @@ public final class TaskLedger {
      * there is no such task). The worker reads a task larger than it may hold in parts.
      */
     public OptionalLong estimatedRows(Handle h, TaskKey key) {
-        return h.attach(LedgerStatements.class)
-                .estimatedRows(key)
+        return h.createQuery(LedgerRows.sql("estimated-rows"))
+                .bindMethods(key)
+                .mapTo(Long.class)
+                .findOne()
                 .map(OptionalLong::of)
                 .orElse(OptionalLong.empty());
     }
 
     public void markSucceeded(Handle h, TaskKey key, String worker, TaskOutcome outcome) {
-        h.attach(LedgerStatements.class)
-                .markSucceeded(
-                        key,
-                        worker,
-                        outcome.rowsRead(),
-                        outcome.rowsWritten(),
-                        outcome.rejected(),
-                        toJson(outcome.readByTable()),
-                        toJson(outcome.writtenByTable()),
-                        toJson(outcome.contributedByTable()),
-                        outcome.durationMillis());
+        h.createUpdate(LedgerRows.sql("mark-succeeded"))
+                .bindMethods(key)
+                .bind("worker", worker)
+                .bind("rowsRead", outcome.rowsRead())
+                .bind("rowsWritten", outcome.rowsWritten())
+                .bind("rowsRejected", outcome.rejected())
+                .bind("readByTable", toJson(outcome.readByTable()))
+                .bind("writtenByTable", toJson(outcome.writtenByTable()))
+                .bind("contributedByTable", toJson(outcome.contributedByTable()))
+                .bind("durationMs", outcome.durationMillis())
+                .execute();
     }
 
     /** In the caller's transaction: a catch-up copy's source checksums (what it read), with its success. */

@@ -18,7 +18,7 @@ public final class TaskLifecycle {
 
     /** Installs the SQL object plugin on {@code jdbi} if it has not got it ({@link Jdbis}). */
     public TaskLifecycle(Jdbi jdbi) {
-        this.jdbi = Jdbis.withSqlObjects(jdbi);
+        this.jdbi = LedgerRows.prepare(jdbi);
     }
 
     /**
@@ -29,8 +29,11 @@ public final class TaskLifecycle {
     public Claim claim(TaskMessage message, String worker, int crashLimit) {
         TaskKey key = key(message);
         return jdbi.inTransaction(h -> {
-            LedgerStatements sql = h.attach(LedgerStatements.class);
-            LedgerRows.ClaimRow row = sql.claimTask(key).orElse(null);
+            LedgerRows.ClaimRow row = h.createQuery(LedgerRows.sql("claim-task"))
+                    .bindMethods(key)
+                    .mapTo(LedgerRows.ClaimRow.class)
+                    .findOne()
+                    .orElse(null);
             if (row == null) {
                 return new Claim.NoSuchTask();
             }
@@ -56,7 +59,10 @@ public final class TaskLifecycle {
             if (row.unfinished() >= crashLimit) {
                 return new Claim.CrashLoop(row.unfinished());
             }
-            sql.startClaim(key, worker);
+            h.createUpdate(LedgerRows.sql("start-claim"))
+                    .bindMethods(key)
+                    .bind("worker", worker)
+                    .execute();
             return new Claim.Granted(task, row.mode(), row.attempts(), row.deliveries() + 1);
         });
     }
