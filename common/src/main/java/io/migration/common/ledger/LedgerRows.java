@@ -1,6 +1,5 @@
 package io.migration.common.ledger;
 
-import io.migration.common.db.Jdbis;
 import io.migration.common.db.SqlFiles;
 import io.migration.common.message.RunMode;
 import io.migration.common.message.TaskGroup;
@@ -8,46 +7,35 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
-import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.sqlobject.SqlObjects;
-import org.jdbi.v3.sqlobject.locator.SqlLocator;
-import org.jdbi.v3.sqlobject.locator.SqlObjectClasspathSqlLocator;
 
 /** How {@link LedgerStatements} reads its rows and binds the ledger's types (by their wire names). */
 public final class LedgerRows {
 
     private LedgerRows() {}
 
-    /**
-     * The SQL object plugin, the classpath locator of {@link LedgerStatements}' files, and the
-     * ledger's binders and mappers, registered on {@code jdbi} once (again is harmless). Handles
-     * opened before keep the configuration they were opened with.
-     */
-    public static Jdbi prepare(Jdbi jdbi) {
-        return Jdbis.withSqlObjects(jdbi)
-                .configure(SqlObjects.class, c -> c.setSqlLocator(LOCATOR))
-                .registerArgument(new GroupArgument())
-                .registerArgument(new ModeArgument())
-                .registerColumnMapper(TaskState.class, new StateColumn())
-                .registerRowMapper(RunRecord.class, new Runs())
-                .registerRowMapper(PlannedTask.class, new Planned())
-                .registerRowMapper(ClaimRow.class, new Claims());
-    }
-
     /** The text of one of {@link LedgerStatements}' files. */
     static String sql(String name) {
         return SqlFiles.get("io/migration/common/ledger/LedgerStatements/" + name);
     }
 
-    /** One locator, so its cache of the files' text is shared by every Jdbi and call. */
-    private static final SqlLocator LOCATOR = new SqlObjectClasspathSqlLocator(ClasspathSqlLocator.create());
+    /**
+     * Binds a task's key as the ledger's files name it, on any handle: the statements a shard runs
+     * on plain handles need no registered binders.
+     */
+    static <S extends SqlStatement<S>> S bindKey(S statement, TaskKey key) {
+        return statement
+                .bind("runId", key.runId())
+                .bind("companyId", key.companyId())
+                .bind("group", key.group().wireName())
+                .bind("shard", key.shard());
+    }
 
     /** The task's row a claim decides on, with the mode its copy runs in. */
     public record ClaimRow(

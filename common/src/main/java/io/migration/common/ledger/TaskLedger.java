@@ -20,7 +20,7 @@ public final class TaskLedger {
 
     /** Installs the SQL object plugin on {@code jdbi} if it has not got it ({@link Jdbis}). */
     public TaskLedger(Jdbi jdbi) {
-        this.jdbi = LedgerRows.prepare(jdbi);
+        this.jdbi = Jdbis.withSqlObjects(jdbi);
     }
 
     public Optional<RunRecord> findRun(String runId) {
@@ -93,13 +93,13 @@ public final class TaskLedger {
      * In the caller's transaction: locks the task's row and returns its state (empty when there is
      * no such task). A shard's writer calls it after taking its range locks and before reading the
      * source, so a duplicate delivery that waited for the first one sees {@link TaskState#SUCCEEDED}
-     * and stops. {@code h} is a handle of a Jdbi with the SQL object plugin, as every handle these
-     * methods take ({@link Jdbis}; this ledger's own Jdbi has it once the ledger is built).
+     * and stops. Any handle will do for this and the other per-shard statements (plain handles,
+     * {@link LedgerStatements} says why); {@link #recordSourceChecksums} needs one of a Jdbi with the
+     * SQL object plugin ({@link Jdbis}; this ledger's own Jdbi has it once the ledger is built).
      */
     public Optional<TaskState> lockTask(Handle h, TaskKey key) {
-        return h.createQuery(LedgerRows.sql("lock-task"))
-                .bindMethods(key)
-                .mapTo(TaskState.class)
+        return LedgerRows.bindKey(h.createQuery(LedgerRows.sql("lock-task")), key)
+                .map(new LedgerRows.StateColumn())
                 .findOne();
     }
 
@@ -108,8 +108,7 @@ public final class TaskLedger {
      * there is no such task). The worker reads a task larger than it may hold in parts.
      */
     public OptionalLong estimatedRows(Handle h, TaskKey key) {
-        return h.createQuery(LedgerRows.sql("estimated-rows"))
-                .bindMethods(key)
+        return LedgerRows.bindKey(h.createQuery(LedgerRows.sql("estimated-rows")), key)
                 .mapTo(Long.class)
                 .findOne()
                 .map(OptionalLong::of)
@@ -117,8 +116,7 @@ public final class TaskLedger {
     }
 
     public void markSucceeded(Handle h, TaskKey key, String worker, TaskOutcome outcome) {
-        h.createUpdate(LedgerRows.sql("mark-succeeded"))
-                .bindMethods(key)
+        LedgerRows.bindKey(h.createUpdate(LedgerRows.sql("mark-succeeded")), key)
                 .bind("worker", worker)
                 .bind("rowsRead", outcome.rowsRead())
                 .bind("rowsWritten", outcome.rowsWritten())

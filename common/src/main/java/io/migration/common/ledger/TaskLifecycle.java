@@ -18,7 +18,7 @@ public final class TaskLifecycle {
 
     /** Installs the SQL object plugin on {@code jdbi} if it has not got it ({@link Jdbis}). */
     public TaskLifecycle(Jdbi jdbi) {
-        this.jdbi = LedgerRows.prepare(jdbi);
+        this.jdbi = Jdbis.withSqlObjects(jdbi);
     }
 
     /**
@@ -29,9 +29,8 @@ public final class TaskLifecycle {
     public Claim claim(TaskMessage message, String worker, int crashLimit) {
         TaskKey key = key(message);
         return jdbi.inTransaction(h -> {
-            LedgerRows.ClaimRow row = h.createQuery(LedgerRows.sql("claim-task"))
-                    .bindMethods(key)
-                    .mapTo(LedgerRows.ClaimRow.class)
+            LedgerRows.ClaimRow row = LedgerRows.bindKey(h.createQuery(LedgerRows.sql("claim-task")), key)
+                    .map(new LedgerRows.Claims())
                     .findOne()
                     .orElse(null);
             if (row == null) {
@@ -59,8 +58,7 @@ public final class TaskLifecycle {
             if (row.unfinished() >= crashLimit) {
                 return new Claim.CrashLoop(row.unfinished());
             }
-            h.createUpdate(LedgerRows.sql("start-claim"))
-                    .bindMethods(key)
+            LedgerRows.bindKey(h.createUpdate(LedgerRows.sql("start-claim")), key)
                     .bind("worker", worker)
                     .execute();
             return new Claim.Granted(task, row.mode(), row.attempts(), row.deliveries() + 1);
