@@ -14,6 +14,7 @@ import io.migration.producer.runs.OutputFormat;
 import io.migration.producer.runs.RunInfo;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,7 +65,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (HikariDataSource target = Databases.open(cli.connectionSettings().target(), "report-target")) {
-            RunReports reports = new RunReports(Jdbis.create(target));
+            Jdbi targetDb = Jdbis.create(target);
+            RunReports reports = new RunReports(targetDb);
             RunInfo run = find(reports, runId);
             ReportModel model = Databases.controlTablesQuery(() -> reports.build(run, policy::over));
             if (diff != null) {
@@ -73,11 +75,7 @@ final class ReportCommand implements Callable<Integer> {
                 RunDiff.write(other.runId(), run.runId(), RunDiff.between(baseline, model), output, out);
             } else if (run.mode() == RunMode.CUTOVER) {
                 CutoverReport.write(
-                        new CutoverLedger(Jdbis.create(target)).runCompanies(run.runId()),
-                        run.runId(),
-                        output,
-                        passing,
-                        out);
+                        new CutoverLedger(targetDb).runCompanies(run.runId()), run.runId(), output, passing, out);
             } else if (passing) {
                 model.passingCompanies().forEach(out::println);
             } else {

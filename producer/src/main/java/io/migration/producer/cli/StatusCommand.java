@@ -8,6 +8,7 @@ import io.migration.producer.runs.RunProgress;
 import io.migration.producer.runs.RunWatcher;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -43,8 +44,9 @@ final class StatusCommand implements Callable<Integer> {
         }
         ConnectionSettings settings = cli.connectionSettings();
         try (HikariDataSource target = Databases.open(settings.target(), "status-target")) {
-            RunWatcher watcher = new RunWatcher(Jdbis.create(target));
-            FleetStatus fleet = new FleetStatus(Jdbis.create(target), settings.fleetName());
+            Jdbi targetDb = Jdbis.create(target);
+            RunWatcher watcher = new RunWatcher(targetDb);
+            FleetStatus fleet = new FleetStatus(targetDb, settings.fleetName());
             long deadline =
                     timeoutSeconds == null ? Long.MAX_VALUE : System.nanoTime() + timeoutSeconds * 1_000_000_000L;
             boolean live = System.console() != null;
